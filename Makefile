@@ -1,0 +1,40 @@
+# Quick start: `make demo` and `make test` on a fresh machine with only Python.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+AFP    := fixtures/afp-soleimani-uncredited-copy.txt
+GR     := fixtures/globalresearch-reprint-of-commondreams.txt
+
+.PHONY: demo test bench bench-small eval clean cases
+
+# The venv is rebuilt when pyproject.toml changes; pip reaches PyPI for the pinned ranges.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/syndtrace compare $(AFP) $(GR)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Regenerate tests/cases/*/expected.json; review the result with `git diff tests/cases`.
+cases: $(STAMP)
+	$(BIN)/python -m pytest tests/test_cases.py --regen-cases
+
+# Speed, memory and recall against a plain datasketch pipeline (see README "Performance").
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --sizes 10000 100000
+
+bench-small: $(STAMP)
+	$(BIN)/python bench/run.py --sizes 2000
+
+# Accuracy on ../shared/data/newsreuse-dev (fails when a score drops below its target).
+eval: $(STAMP)
+	$(BIN)/python bench/eval.py
+
+clean:
+	rm -rf $(VENV) bench/out eval/out .pytest_cache

@@ -1,0 +1,277 @@
+"""The data that flows between pipeline stages.
+
+Frozen, slotted dataclasses only; plain dicts appear only at the JSON
+boundary (``syndtrace.render.json``). Every span is ``[start, end)`` in
+Python string indices into ``Document.text``, the document's decoded text
+*including* any front matter, so ``doc.text[start:end]`` is the passage as it
+stands in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A line of a document that names where its text came from.
+
+    ``kind`` is one of: ``original-source`` ("The original source of this
+    article is X"), ``originally-published`` ("originally published by X"),
+    ``first-appeared`` ("This article first appeared in X"), ``dateline``
+    ("(Reuters) -", "NEW YORK (AP) —"), ``byline-agency`` ("By X, Associated
+    Press"), ``copyright`` ("Copyright © X"), ``republished`` (a header naming
+    the original outlet and date beside the reprint's own).
+    ``[start, end)`` spans the matched words in ``Document.text``.
+    """
+
+    kind: str
+    source: str
+    start: int
+    end: int
+    text: str
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its decoded text and what we know about it.
+
+    ``text`` is the whole decoded text (front matter included); all offsets
+    anywhere in syndtrace index it. ``body_start`` is where the article proper
+    begins (after front matter). ``provenance`` says, per metadata field,
+    where the value came from: ``front-matter``, ``record`` (JSONL/CSV field),
+    or ``text`` (guessed from the article). ``boilerplate`` holds spans of
+    publisher boilerplate in ``text``: never reported as shared passages but
+    still read for credits.
+    """
+
+    id: str
+    path: str | None
+    text: str
+    body_start: int = 0
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    author: str | None = None
+    url: str | None = None
+    credits: tuple[Credit, ...] = ()
+    provenance: tuple[tuple[str, str], ...] = ()
+    boilerplate: tuple[tuple[int, int], ...] = ()
+    encoding: str = "utf-8"
+    line: int | None = None
+
+    @property
+    def label(self) -> str:
+        """A short human name: outlet, else title, else id."""
+        return self.outlet or self.title or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One article as read from a corpus input, before metadata is guessed.
+
+    ``scan`` reads millions of these, so nothing costly happens here: the
+    text is decoded and the record's own fields kept. ``fields`` holds the
+    metadata the record itself gives (outlet, date, title, url, author), and
+    ``path``/``line`` say where it came from (``line`` is 1-based, for JSONL
+    and CSV records; ``None`` for whole files).
+    """
+
+    id: str
+    path: str
+    text: str
+    fields: tuple[tuple[str, str], ...] = ()
+    line: int | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """An input that was reported and skipped (batch mode)."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    @property
+    def message(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class PassageSide:
+    """One document's copy of a shared passage.
+
+    ``[start, end)`` indexes ``Document.text`` of document ``doc``; ``text`` is
+    that slice. ``quoted`` is the share of its words inside quotation marks;
+    ``attribution`` names whom the surrounding text credits the words to
+    ("The New York Times"), if anyone. ``whole_paragraphs`` is true when the
+    side covers its paragraphs from first to last word.
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    words: int
+    quoted: float = 0.0
+    attribution: str | None = None
+    whole_paragraphs: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Insertion:
+    """Words one side has inside a passage that the other lacks.
+
+    ``[start, end)`` indexes the text of document ``doc``. ``bracketed`` marks
+    an editor's insertion in square brackets.
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    bracketed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A passage two documents share, with both versions.
+
+    ``words`` counts the aligned (identical after normalisation) words;
+    ``similarity`` is rapidfuzz's normalised Indel ratio (0-100) of the two
+    sides' normalised texts. ``authored_words`` counts aligned words outside
+    quotation marks in both sides. ``quote`` is ``none``, ``a``, ``b`` or
+    ``both``: which sides hold the passage mostly inside quotation marks.
+    """
+
+    id: str
+    a: PassageSide
+    b: PassageSide
+    words: int
+    similarity: float
+    authored_words: int
+    quote: str = "none"
+    insertions: tuple[Insertion, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PairStats:
+    """Set similarity of two documents' shingles: MinHash estimate beside the exact value.
+
+    ``containment_a_in_b`` is |A ∩ B| / |A|: how much of ``a`` is inside ``b``.
+    """
+
+    a: str
+    b: str
+    shingles_a: int
+    shingles_b: int
+    jaccard: float
+    jaccard_estimate: float
+    containment_a_in_b: float
+    containment_a_in_b_estimate: float
+    containment_b_in_a: float
+    containment_b_in_a_estimate: float
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One observation that bears on who copied whom.
+
+    ``favours`` is the id of the node this item says is the source (``None``
+    when it favours neither); ``weight`` is its strength (0-3); ``detail`` says
+    in one sentence what was seen.
+    """
+
+    kind: str
+    favours: str | None
+    weight: float
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """``source`` -> ``copy``: ``copy`` took text from ``source``.
+
+    Ids refer to ``Document.id`` or ``Source.id``. ``kind`` is one of
+    ``credited-reprint``, ``copy`` (uncredited), ``quoted`` (the copy quotes
+    the source), ``shared-quote`` (both quote a third party; not copying) or
+    ``undetermined`` (reuse found, direction unknown: ``source``/``copy`` are
+    then in id order). ``words`` and ``share`` measure what ``copy`` took.
+    """
+
+    source: str
+    copy: str
+    kind: str
+    confidence: float
+    passages: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    words: int = 0
+    share: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A node that is not an input document: an outlet credited or quoted.
+
+    ``kind`` is ``credited`` (a credit line names it as the original),
+    ``quoted`` (text is attributed to it), or ``agency`` (a wire-agency
+    credit). ``why`` says in a sentence what put it there.
+    """
+
+    id: str
+    name: str
+    kind: str
+    why: str
+    author: str | None = None
+    date: str | None = None
+    in_corpus: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TreeNode:
+    """A node of the syndication tree; ``edge`` links it to its parent (None at a root)."""
+
+    id: str
+    children: tuple[TreeNode, ...] = ()
+    edge: Edge | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A reprint family (one story): its root, members and tree."""
+
+    id: str
+    root: str
+    root_name: str
+    members: tuple[str, ...]
+    tree: TreeNode
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Everything one run found. Sequences are sorted for deterministic output."""
+
+    documents: tuple[Document, ...]
+    passages: tuple[Passage, ...]
+    edges: tuple[Edge, ...]
+    sources: tuple[Source, ...]
+    pairs: tuple[PairStats, ...]
+    tree: tuple[TreeNode, ...]
+    families: tuple[Family, ...] = ()
+    problems: tuple[InputProblem, ...] = ()
+    settings: dict = field(default_factory=dict)
+    command: str = "compare"
+
+    def node_name(self, node_id: str) -> str:
+        """The display name of a document or source id."""
+        for doc in self.documents:
+            if doc.id == node_id:
+                return doc.label
+        for src in self.sources:
+            if src.id == node_id:
+                return src.name
+        return node_id

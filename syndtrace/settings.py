@@ -1,0 +1,81 @@
+"""One settings object for the whole pipeline, validated when built.
+
+Every threshold the pipeline uses lives here, so a run is described by its
+inputs plus one ``Settings`` (which the JSON output echoes back).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, fields
+
+from syndtrace.errors import SettingsError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Tunable parameters. Build with ``Settings(...)``; bad values raise ``SettingsError``."""
+
+    # Words per shingle: exact seeds for alignment and units of the MinHash sets.
+    shingle_size: int = 5
+    # MinHash permutations and the seed of their generator (datasketch's ``seed``).
+    num_perm: int = 128
+    seed: int = 1
+    # A shared passage must have at least this many aligned words to be reported.
+    min_words: int = 8
+    # Two exact matches whose gap (in words, on either side) is at most this merge
+    # into one passage: tolerates an ellipsis cut, a bracketed insertion, a changed word.
+    max_gap: int = 8
+    # Passages below this rapidfuzz similarity (0-100) after merging are split back.
+    min_similarity: float = 60.0
+    # scan: keep one shingle in ``sample_rate`` as an index fingerprint.
+    sample_rate: int = 8
+    # scan: a fingerprint in more documents than this is too common to pair on.
+    df_cap: int = 64
+    # scan: a candidate pair needs this many shared fingerprints before alignment.
+    min_shared_fingerprints: int = 2
+    # scan: a shingle seen in this many different stories of one outlet is boilerplate.
+    boilerplate_min_stories: int = 3
+    # Words of authored (unquoted) text a pair must share to count as reuse rather
+    # than a shared quote.
+    min_authored_words: int = 20
+    # scan: worker processes; 0 means all cores.
+    workers: int = 0
+    # scan: inputs larger than this many bytes are reported and skipped.
+    max_bytes: int = 20_000_000
+
+    def __post_init__(self) -> None:
+        def need(name: str, low: float, high: float, hint: str) -> None:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise SettingsError(f"{name} must be a number, got {value!r}; {hint}")
+            if not low <= value <= high:
+                raise SettingsError(f"{name} must be between {low} and {high} (got {value}); {hint}")
+
+        need("shingle_size", 2, 12, "5 words suits news text")
+        need("num_perm", 16, 1024, "128 permutations give Jaccard estimates within about 0.09")
+        need("seed", 0, 2**32 - 1, "any fixed integer; the default is 1")
+        need("min_words", self.shingle_size, 10_000, "it cannot be below --shingle-size; 8 is the default")
+        need("max_gap", 0, 100, "8 words tolerates a bracketed insertion or an ellipsis cut")
+        need("min_similarity", 0, 100, "rapidfuzz ratios run 0-100; 60 is the default")
+        need("sample_rate", 1, 64, "1 keeps every shingle; 8 is the default")
+        need("df_cap", 2, 1_000_000, "raise it for corpora with very large reprint families")
+        need("min_shared_fingerprints", 1, 100, "2 is the default")
+        need("boilerplate_min_stories", 2, 1000, "3 is the default")
+        need("min_authored_words", 0, 10_000, "20 is the default")
+        need("workers", 0, 512, "0 uses all cores")
+        need("max_bytes", 1000, 2**40, "the default is 20 MB")
+
+    @property
+    def worker_count(self) -> int:
+        """Workers actually used: ``workers``, or every core when it is 0."""
+        return self.workers or (os.cpu_count() or 1)
+
+    def to_dict(self) -> dict:
+        """The settings as plain data, for the JSON output."""
+        return asdict(self)
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """Every setting's name, in declaration order."""
+        return tuple(f.name for f in fields(cls))
