@@ -1,0 +1,254 @@
+"""Align stage: the passages two documents share, with exact offsets.
+
+1. *Seeds*: every 3-word shingle the two documents share (masked boilerplate
+   words never seed), found by sorting one side's shingle hashes.
+2. *Runs*: seeds on the same diagonal with consecutive positions chain into
+   maximal exact runs. Runs of at least ``shingle_size`` words are *strong*;
+   shorter ones are *weak* and may only extend a passage a strong run starts.
+3. *One-to-one*: longest runs first, each word of either document is used
+   at most once (a repeated sentence matches once).
+4. *Merge*: runs in the same order on both sides join into one passage when
+   the gap between them is at most ``max_gap`` words on each side and within
+   one paragraph on any side that has a gap: that tolerates an ellipsis cut,
+   an editor's bracketed insertion, a changed word or two. A quotation split
+   by an attribution ("..." Adnan said. "...") joins across the unquoted
+   interjection. Sentences moved elsewhere fall out of order and stay
+   passages of their own.
+5. *Score*: rapidfuzz's normalised Indel similarity of the two sides' words.
+
+Spans are ``[start, end)`` in ``Document.text`` of each side, from the first
+aligned word's first character to the last aligned word's last character.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from syndtrace.model import Document, Insertion, Passage, PassageSide
+from syndtrace.normalize import TokenStream
+from syndtrace.settings import Settings
+from syndtrace.shingle import shingle_hashes, word_hashes
+
+SEED = 3  # words per seed shingle
+_REPEAT_CAP = 32  # a seed repeated more often than this in one document is noise
+_INTERJECTION = 40  # longest unquoted attribution a split quotation may skip
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document ready to align: its words, their hashes and seed shingles."""
+
+    doc: Document
+    tokens: TokenStream
+    seeds: np.ndarray  # uint64 seed-shingle hashes; masked ones replaced by unique sentinels
+    para_first: np.ndarray  # per paragraph index: first word index (or -1)
+    para_last: np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """``a.words[a0:a0+n] == b.words[b0:b0+n]`` (internal)."""
+
+    a0: int
+    b0: int
+    n: int
+
+
+def prepare(doc: Document, tokens: TokenStream) -> Prepared:
+    """Hash a document's words once so it can be aligned against many others."""
+    hashes = word_hashes(tokens.words)
+    seeds = shingle_hashes(hashes, SEED)
+    if len(seeds) and tokens.masked.any():
+        # A seed touching a masked word gets a sentinel no other seed can equal.
+        bad = np.convolve(tokens.masked.astype(np.int32), np.ones(SEED, dtype=np.int32), "valid") > 0
+        seeds = seeds.copy()
+        seeds[bad] = np.arange(np.count_nonzero(bad), dtype=np.uint64) ^ np.uint64(0xA5A5A5A5A5A5A5A5)
+        seeds[bad] |= np.uint64(1 << 63)
+    n_para = len(tokens.paragraphs)
+    first = np.full(n_para, -1, dtype=np.int64)
+    last = np.full(n_para, -1, dtype=np.int64)
+    if len(tokens):
+        idx = np.arange(len(tokens))
+        first[tokens.paragraph[::-1]] = idx[::-1]
+        last[tokens.paragraph] = idx
+    return Prepared(doc, tokens, seeds, first, last)
+
+
+def exact_runs(a: Prepared, b: Prepared) -> list[Run]:
+    """Maximal exact runs of at least ``SEED`` words, before the one-to-one step."""
+    sa, sb = a.seeds, b.seeds
+    if not len(sa) or not len(sb):
+        return []
+    order = np.argsort(sb, kind="stable")
+    sorted_b = sb[order]
+    lo = np.searchsorted(sorted_b, sa, "left")
+    hi = np.searchsorted(sorted_b, sa, "right")
+    counts = hi - lo
+    counts[counts > _REPEAT_CAP] = 0
+    total = int(counts.sum())
+    if total == 0:
+        return []
+    i_idx = np.repeat(np.arange(len(sa)), counts)
+    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    j_idx = order[np.repeat(lo, counts) + offsets]
+    diag = i_idx - j_idx
+    perm = np.lexsort((i_idx, diag))
+    i_idx, j_idx, diag = i_idx[perm], j_idx[perm], diag[perm]
+    breaks = np.flatnonzero((np.diff(diag) != 0) | (np.diff(i_idx) != 1)) + 1
+    starts = np.concatenate(([0], breaks))
+    ends = np.concatenate((breaks, [len(i_idx)]))
+    return [Run(int(i_idx[s]), int(j_idx[s]), int(e - s) + SEED - 1) for s, e in zip(starts, ends)]
+
+
+def one_to_one(runs: list[Run], len_a: int, len_b: int, min_len: int) -> list[Run]:
+    """Keep runs longest first so that no word of either side is used twice."""
+    used_a = np.zeros(len_a, dtype=bool)
+    used_b = np.zeros(len_b, dtype=bool)
+    kept = []
+    for run in sorted(runs, key=lambda r: (-r.n, r.a0 + r.b0, r.a0)):
+        free = ~used_a[run.a0 : run.a0 + run.n] & ~used_b[run.b0 : run.b0 + run.n]
+        if free.all():
+            piece = run
+        else:
+            piece = _longest_free(run, free)
+            if piece is None or piece.n < min_len:
+                continue
+        used_a[piece.a0 : piece.a0 + piece.n] = True
+        used_b[piece.b0 : piece.b0 + piece.n] = True
+        kept.append(piece)
+    return sorted(kept, key=lambda r: (r.a0, r.b0))
+
+
+def _longest_free(run: Run, free: np.ndarray) -> Run | None:
+    best, best_start, start = 0, 0, None
+    for i, ok in enumerate(list(free) + [False]):
+        if ok and start is None:
+            start = i
+        elif not ok and start is not None:
+            if i - start > best:
+                best, best_start = i - start, start
+            start = None
+    return Run(run.a0 + best_start, run.b0 + best_start, best) if best else None
+
+
+def _can_merge(a: Prepared, b: Prepared, prev: Run, run: Run, max_gap: int) -> bool:
+    gap_a = run.a0 - (prev.a0 + prev.n)
+    gap_b = run.b0 - (prev.b0 + prev.n)
+    if gap_a < 0 or gap_b < 0:
+        return False
+    for side, gap, end, start, other_gap in ((a, gap_a, prev.a0 + prev.n - 1, run.a0, gap_b), (b, gap_b, prev.b0 + prev.n - 1, run.b0, gap_a)):
+        if gap and side.tokens.paragraph[end] != side.tokens.paragraph[start]:
+            return False
+    if gap_a <= max_gap and gap_b <= max_gap:
+        return True
+    # A quotation split by an unquoted attribution on one side only.
+    for side, gap, other_gap, end, start in ((a, gap_a, gap_b, prev.a0 + prev.n - 1, run.a0), (b, gap_b, gap_a, prev.b0 + prev.n - 1, run.b0)):
+        q = side.tokens.quoted
+        if other_gap <= max_gap < gap <= _INTERJECTION and q[end] and q[start] and not q[end + 1 : start].any():
+            other = b if side is a else a
+            o_end = (prev.b0 if side is a else prev.a0) + prev.n - 1
+            o_start = run.b0 if side is a else run.a0
+            if other.tokens.quoted[o_end] and other.tokens.quoted[o_start]:
+                return True
+    return False
+
+
+def chains(a: Prepared, b: Prepared, runs: list[Run], settings: Settings) -> list[list[Run]]:
+    """Group one-to-one runs into passages (each a list of runs in order on both sides).
+
+    A run joins the most recent open chain it can merge with, so a stray
+    short match from elsewhere (sorted between two parts of a passage) does
+    not cut the passage in two.
+    """
+    open_chains: list[list[Run]] = []
+    for run in runs:  # sorted by a0
+        for chain in reversed(open_chains[-8:]):
+            if _can_merge(a, b, chain[-1], run, settings.max_gap):
+                chain.append(run)
+                break
+        else:
+            open_chains.append([run])
+    kept = []
+    for chain in open_chains:
+        chain = _trim_weak(chain, settings.shingle_size)
+        if chain and sum(r.n for r in chain) >= settings.min_words:
+            kept.append(chain)
+    return sorted(kept, key=lambda c: (c[0].a0, c[0].b0))
+
+
+def _trim_weak(chain: list[Run], strong: int) -> list[Run]:
+    """Drop a chain with no strong run; trim weak end runs that do not directly continue it.
+
+    A weak run (fewer than ``shingle_size`` words) stays at an end only when it
+    follows its neighbour without a gap on at least one side ("... Daesh. We
+    know Daesh's movements"): a short match after a gap is too likely chance.
+    """
+    if not any(r.n >= strong for r in chain):
+        return []
+
+    def touching(x: Run, y: Run) -> bool:
+        return x.a0 + x.n == y.a0 or x.b0 + x.n == y.b0
+
+    while len(chain) > 1 and chain[0].n < strong and not touching(chain[0], chain[1]):
+        chain = chain[1:]
+    while len(chain) > 1 and chain[-1].n < strong and not touching(chain[-2], chain[-1]):
+        chain = chain[:-1]
+    return chain
+
+
+def align_prepared(a: Prepared, b: Prepared, settings: Settings) -> list[Passage]:
+    """Every passage ``a`` and ``b`` share (ids left empty; the caller numbers them)."""
+    runs = one_to_one(exact_runs(a, b), len(a.tokens), len(b.tokens), SEED)
+    return [_passage(a, b, chain) for chain in chains(a, b, runs, settings)]
+
+
+def _side(p: Prepared, first: int, last: int, words: int) -> PassageSide:
+    t = p.tokens
+    start, end = int(t.starts[first]), int(t.ends[last])
+    quoted = float(t.quoted[first : last + 1].mean())
+    whole = p.para_first[t.paragraph[first]] == first and p.para_last[t.paragraph[last]] == last
+    return PassageSide(p.doc.id, start, end, p.doc.text[start:end], words, round(quoted, 4), None, bool(whole))
+
+
+def _passage(a: Prepared, b: Prepared, chain: list[Run]) -> Passage:
+    a_first, a_last = chain[0].a0, chain[-1].a0 + chain[-1].n - 1
+    b_first, b_last = chain[0].b0, chain[-1].b0 + chain[-1].n - 1
+    aligned = sum(r.n for r in chain)
+    qa, qb = a.tokens.quoted, b.tokens.quoted
+    authored = sum(int(np.count_nonzero(~qa[r.a0 : r.a0 + r.n] & ~qb[r.b0 : r.b0 + r.n])) for r in chain)
+    side_a = _side(a, a_first, a_last, aligned)
+    side_b = _side(b, b_first, b_last, aligned)
+    words_a = " ".join(a.tokens.words[a_first : a_last + 1])
+    words_b = " ".join(b.tokens.words[b_first : b_last + 1])
+    quote = {(True, True): "both", (True, False): "a", (False, True): "b"}.get(
+        (side_a.quoted >= 0.5, side_b.quoted >= 0.5), "none"
+    )
+    insertions = []
+    for prev, run in zip(chain, chain[1:]):
+        for p, gap_start, gap_end in ((a, prev.a0 + prev.n, run.a0), (b, prev.b0 + prev.n, run.b0)):
+            if gap_end > gap_start:
+                s, e = int(p.tokens.ends[gap_start - 1]), int(p.tokens.starts[gap_end])
+                s, e = _strip(p.doc.text, s, e)
+                text = p.doc.text[s:e]
+                insertions.append(Insertion(p.doc.id, s, e, text, "[" in text and "]" in text))
+    return Passage(
+        id="",
+        a=side_a,
+        b=side_b,
+        words=aligned,
+        similarity=round(fuzz.ratio(words_a, words_b), 1),
+        authored_words=authored,
+        quote=quote,
+        insertions=tuple(insertions),
+    )
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and not (text[s].isalnum() or text[s] == "["):
+        s += 1
+    while e > s and not (text[e - 1].isalnum() or text[e - 1] == "]"):
+        e -= 1
+    return s, e

@@ -1,0 +1,61 @@
+"""Publisher boilerplate in a single article, recognised by its wording.
+
+Disclaimers, share bars, reprint and copyright notices, membership,
+newsletter and comment prompts, section headers ("Region: ... Theme: ..."),
+photo captions and credits. Such paragraphs are never reported as shared
+passages, but they stay in the text: credits live there and the metadata
+stage reads them. Boilerplate learned from a corpus (text repeated across
+one outlet's stories) is ``syndtrace.corpus_boilerplate``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+
+from syndtrace.paragraphs import paragraph_spans
+
+# A paragraph that *starts* like this is publisher furniture.
+_STARTS = re.compile(
+    r"^\W*(?:note to readers|disclaimer|comment on .{0,60}?articles|become a member|articles by\s*:|"
+    r"for media inquiries|share this|share on|subscribe\b|sign up\b|click here|follow us\b|"
+    r"read more\b|related\s*:|related articles|advertisement\b|copyright\b|©|\(c\)\s*\d{4}|"
+    r"all rights reserved|this material may not be|the original source of this article|"
+    r"this (?:article|story|piece|post) (?:was )?(?:first|originally) (?:appeared|published)|"
+    r"originally published|reprinted (?:with|by)|republished (?:with|from)|support (?:our|independent)|"
+    r"help us deliver|we rely on|donate\b|newsletter\b|get the latest|by signing up|"
+    r"photo\s*:|image\s*:|credit\s*:|caption\s*:|file photo|\(ap photo|in this .{0,120}? (?:file )?photo|"
+    r"watch\s*:|video\s*:|listen\s*:|top stories|more from|trending|you may also like|"
+    r"region\s*:|theme\s*:|in-depth report\s*:|tags\s*:|filed under|posted in|"
+    r"by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$)",
+    re.I,
+)
+# Phrases that mark a paragraph as boilerplate wherever they stand in it.
+_ANYWHERE = re.compile(
+    r"contains copyrighted material|fair use|grants permission to cross-post|all rights reserved|"
+    r"may not be published, broadcast|terms of (?:use|service)|privacy policy|cookie|"
+    r"\(AP Photo\b|Getty Images|/ Reuters\)|\bPhoto: |In-depth Report:|"
+    r"authoritative record of .{0,40}programming|transcript (?:provided|produced) by",
+    re.I,
+)
+# A paragraph of only punctuation or a lone marker ("*", "###", "—").
+_FURNITURE = re.compile(r"^[\W_]*$")
+
+
+def boilerplate_spans(text: str, body_start: int = 0) -> tuple[tuple[int, int], ...]:
+    """``[start, end)`` spans of ``text`` (from ``body_start``) that are publisher boilerplate."""
+    spans = []
+    for start, end in paragraph_spans(text, body_start):
+        para = text[start:end]
+        if is_boilerplate(para):
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """Whether one paragraph reads as publisher furniture rather than story text."""
+    if _FURNITURE.match(paragraph):
+        return True
+    if _STARTS.match(paragraph):
+        return True
+    # Long story paragraphs may mention "cookie" or "fair use"; only short ones are furniture.
+    return len(paragraph) < 1200 and bool(_ANYWHERE.search(paragraph))

@@ -1,0 +1,100 @@
+"""Metadata guessed from an article's text: title, byline, outlet, date, credits.
+
+Values given in front matter or a corpus record always win; this stage only
+fills what is missing, and records ``text`` as the provenance of what it
+guessed. It also marks publisher boilerplate (``syndtrace.boilerplate``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from syndtrace.boilerplate import boilerplate_spans
+from syndtrace.credits import find_credits
+from syndtrace.dates import find_dates, parse_date
+from syndtrace.model import Document
+from syndtrace.names import canonical
+from syndtrace.paragraphs import paragraph_spans
+
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>|[*_#]+")
+_BYLINE = re.compile(r"^\W*By[ \t]+(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})", re.M)
+_STAFF = re.compile(r"^(?P<outlet>.+?)\s+Staff$")
+_ARTICLES_BY = re.compile(r"\bArticles by:[ \t]*(?:<u>)?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})")
+# Boilerplate that names its own publisher ("Become a Member of Global Research").
+_PUBLISHER = re.compile(
+    r"\b(?:Become a Member of|Comment on|Subscribe to|Support|Donate to)\s+(?P<name>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,3}?)(?:[ \t]+Articles|[ \t]+on\b|[.!]|[ \t]*$)",
+    re.M,
+)
+# How far into the body a byline, dateline or publication date may stand.
+_HEAD_CHARS = 1500
+
+
+def enrich(doc: Document) -> Document:
+    """Fill title, author, outlet, date and credits from the text where not given."""
+    text, start = doc.text, doc.body_start
+    provenance = dict(doc.provenance)
+    values: dict[str, str | None] = {
+        "title": doc.title,
+        "author": doc.author,
+        "outlet": doc.outlet,
+        "date": parse_date(doc.date) or doc.date if doc.date else None,
+    }
+
+    def guess(name: str, value: str | None) -> None:
+        if value and not values[name]:
+            values[name] = value
+            provenance[name] = "text"
+
+    paragraphs = paragraph_spans(text, start)
+    if paragraphs:
+        guess("title", _clean(text[paragraphs[0][0] : paragraphs[0][1]].split("\n")[0])[:300] or None)
+
+    publishers = [canonical(m.group("name")) for m in _PUBLISHER.finditer(text, start)]
+    credits = find_credits(text, start, set(publishers))
+    credited = {c.source for c in credits if c.kind in ("original-source", "originally-published", "first-appeared", "republished")}
+
+    author = _author(text, start, credited | set(publishers))
+    if author and author.endswith(" Staff"):
+        guess("outlet", _STAFF.match(author).group("outlet"))
+    guess("author", author)
+    own = [p for p in publishers if p not in credited]
+    guess("outlet", own[0] if own else None)
+    guess("date", _publication_date(text, start, credits))
+
+    return replace(
+        doc,
+        title=values["title"],
+        author=values["author"],
+        outlet=values["outlet"],
+        date=values["date"],
+        credits=credits,
+        provenance=tuple(sorted(provenance.items())),
+        boilerplate=boilerplate_spans(text, start),
+    )
+
+
+def _clean(line: str) -> str:
+    return re.sub(r"\s+", " ", _MARKUP.sub("", line)).strip()
+
+
+def _author(text: str, start: int, names: set[str]) -> str | None:
+    m = _BYLINE.search(text, start, start + _HEAD_CHARS)
+    if m:
+        name = m.group("name")
+        # "By Jake Johnson Global Research, ..." runs into an outlet name: cut it there.
+        for outlet in sorted(names, key=len, reverse=True):
+            if name.endswith(" " + outlet.split()[0]) or f" {outlet.split()[0]} " in f" {name} ":
+                name = name.split(" " + outlet.split()[0])[0]
+        return name.strip() or None
+    m = _ARTICLES_BY.search(text, start)
+    return m.group("name") if m else None
+
+
+def _publication_date(text: str, start: int, credits) -> str | None:
+    """The first full date near the top that is not an original's date in a credit."""
+    credit_spans = [(c.start, c.end) for c in credits if c.kind == "republished"]
+    for d_start, d_end, iso in find_dates(text, start, start + _HEAD_CHARS):
+        if not any(s <= d_start and d_end <= e for s, e in credit_spans):
+            return iso
+    return None

@@ -1,0 +1,382 @@
+"""Article records in JSON, JSONL and CSV files, and the ``--field`` mapping.
+
+``syndtrace.corpus`` decides which files to read; this module turns one
+file's records into ``RawRecord``s, or an ``InputProblem`` per record that
+cannot be used (with its 1-based line), and never raises for bad data.
+
+A record has a text field and optionally id, outlet, date, title, url and
+author; ``FieldMap`` says which of the corpus's names hold them. A record
+without an id is named ``<id_base>:<line>``.
+
+Speed matters here (``scan`` reads hundreds of thousands of records): JSONL is
+read as bytes line by line and each line goes straight to ``json.loads``;
+charset detection runs only for a line that is not UTF-8.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from syndtrace.errors import InputError, SettingsError
+from syndtrace.load import FRONT_MATTER_FIELDS, decode_bytes
+from syndtrace.model import InputProblem, RawRecord
+
+# The front-matter fields plus the text: one vocabulary for every input kind.
+FIELD_NAMES = (*FRONT_MATTER_FIELDS, "text")
+# In name order, so the ``fields`` tuple built from them is already sorted.
+META_FIELDS = tuple(sorted(set(FRONT_MATTER_FIELDS) - {"id"}))
+_FIELD_USAGE = "--field takes NAME=COLUMN, e.g. text=body; NAME is one of " + ", ".join(FIELD_NAMES)
+# The csv module's default 128 KiB field limit is far below a long article; records
+# over --max-bytes are reported one by one instead of the file dying mid-way.
+_CSV_FIELD_LIMIT = 2**31 - 1
+
+Item = RawRecord | InputProblem
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMap:
+    """Which corpus field or column holds each syndtrace field.
+
+    ``mapping`` holds only the renamed fields as sorted ``(name, column)``
+    pairs; every other field is read under its own name.
+    """
+
+    mapping: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def parse(cls, specs: Iterable[str]) -> FieldMap:
+        """Build from ``--field`` values like ``["text=body", "outlet=publisher"]``.
+
+        Raises ``SettingsError`` for bad syntax, unknown names or a name given twice.
+        """
+        mapping: dict[str, str] = {}
+        for spec in specs:
+            name, sep, column = spec.partition("=")
+            name, column = name.strip().lower(), column.strip()
+            if not sep or not name or not column:
+                raise SettingsError(f"bad --field {spec!r}: {_FIELD_USAGE}")
+            if name not in FIELD_NAMES:
+                raise SettingsError(f"bad --field {spec!r}: unknown field {name!r}; {_FIELD_USAGE}")
+            if name in mapping and mapping[name] != column:
+                raise SettingsError(
+                    f"bad --field {spec!r}: {name} is already read from {mapping[name]!r}; give each NAME once"
+                )
+            mapping[name] = column
+        return cls(tuple(sorted(mapping.items())))
+
+    def column(self, name: str) -> str:
+        """The corpus's name for syndtrace field ``name`` (``name`` itself unless mapped)."""
+        if name not in FIELD_NAMES:
+            raise ValueError(f"unknown field {name!r}; expected one of {', '.join(FIELD_NAMES)}")
+        for ours, theirs in self.mapping:
+            if ours == name:
+                return theirs
+        return name
+
+
+def _kind(value: object) -> str:
+    """A JSON value's type as the person who wrote the JSON calls it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _meta_value(value: object) -> str | None:
+    """A metadata value as stripped text, or None when absent or unusable.
+
+    Numbers are written out (``"date": 2020``); a list of names is joined
+    (``"author": ["A", "B"]``). Anything else is dropped rather than costing
+    the record, whose text is what matters.
+    """
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(v.strip() for v in value if v.strip()) or None
+    return None
+
+
+class RecordReader:
+    """Turns one input's records into ``RawRecord``s or ``InputProblem``s.
+
+    ``path`` is shown in problems and kept on records; ``id_base`` names
+    records that carry no id (``<id_base>:<line>``).
+    """
+
+    __slots__ = ("path", "id_base", "max_bytes", "text_col", "id_col", "meta")
+
+    def __init__(self, path: str, id_base: str, fields: FieldMap, max_bytes: int) -> None:
+        self.path = path
+        self.id_base = id_base
+        self.max_bytes = max_bytes
+        self.text_col = fields.column("text")
+        self.id_col = fields.column("id")
+        self.meta = tuple((name, fields.column(name)) for name in META_FIELDS)
+
+    def problem(self, reason: str, line: int | None) -> InputProblem:
+        return InputProblem(self.path, reason, line)
+
+    def record(self, obj: dict, line: int | None, *, default_id: str, encoding: str, size_bound: int = 0) -> Item:
+        """Validate one JSON object. ``size_bound`` >= the text's UTF-8 size, if known cheaply."""
+        text = obj.get(self.text_col)
+        if not isinstance(text, str) or not text or text.isspace():
+            if self.text_col not in obj:
+                have = ", ".join(map(repr, list(obj)[:8])) or "none"
+                return self.problem(
+                    f"the record has no {self.text_col!r} field for the article text (its fields: {have}); "
+                    "name the text field with --field text=NAME",
+                    line,
+                )
+            if isinstance(text, str):
+                return self.problem(f"the {self.text_col!r} field is empty; the record has no article text", line)
+            return self.problem(f"the {self.text_col!r} field is {_kind(text)}, not a string of article text", line)
+        raw_id = obj.get(self.id_col)
+        if raw_id is None or isinstance(raw_id, str):
+            doc_id = raw_id.strip() if raw_id else ""
+        elif isinstance(raw_id, int) and not isinstance(raw_id, bool):
+            doc_id = str(raw_id)
+        else:
+            return self.problem(f"the {self.id_col!r} field is {_kind(raw_id)}; an id must be a string or an integer", line)
+        too_big = self._too_big(text, size_bound)
+        if too_big:
+            return self.problem(too_big, line)
+        fields = []
+        for name, col in self.meta:
+            value = obj.get(col)
+            if value is not None:
+                value = _meta_value(value)
+                if value:
+                    fields.append((name, value))
+        return RawRecord(doc_id or default_id, self.path, text, tuple(fields), line, encoding)
+
+    def _too_big(self, text: str, size_bound: int) -> str | None:
+        # Encoding 5 KB per record just to measure it would cost: cheap bounds settle
+        # nearly every record (a UTF-8 character is at most 4 bytes).
+        if (size_bound and size_bound <= self.max_bytes) or len(text) * 4 <= self.max_bytes:
+            return None
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size <= self.max_bytes:
+            return None
+        return (
+            f"the article text is {size:,} bytes, over the {self.max_bytes:,}-byte limit "
+            "(--max-bytes); raise --max-bytes to read it"
+        )
+
+    # JSONL ---------------------------------------------------------------
+
+    def jsonl(self, lines: Iterable[bytes]) -> Iterator[Item]:
+        """One record per line of ``lines`` (bytes, as read from a binary file).
+
+        Blank lines are skipped (they keep their line numbers). A file with no
+        record at all yields one problem.
+        """
+        loads, base, fallback = json.loads, self.id_base, None
+        seen_any = False
+        for lineno, raw in enumerate(lines, 1):
+            if not raw or raw.isspace():
+                continue
+            seen_any = True
+            encoding = "utf-8"
+            try:
+                try:
+                    obj = loads(raw)
+                except UnicodeDecodeError:
+                    text, encoding = self._decode_line(raw, lineno, fallback)
+                    fallback = encoding
+                    obj = loads(text)
+            except InputError as exc:
+                yield self.problem(exc.reason, lineno)
+                continue
+            except ValueError as exc:  # JSONDecodeError
+                where = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+                yield self.problem(f"invalid JSON ({getattr(exc, 'msg', exc)}{where}); each line must be one JSON object", lineno)
+                continue
+            except RecursionError:
+                yield self.problem("the JSON is nested too deeply to read", lineno)
+                continue
+            if type(obj) is not dict:
+                yield self.problem(f"expected a JSON object ({{...}}) on each line, got {_kind(obj)}", lineno)
+                continue
+            # A valid UTF-8 line is never shorter than its text's UTF-8 (escapes only shrink).
+            bound = len(raw) if encoding == "utf-8" else 0
+            yield self.record(obj, lineno, default_id=f"{base}:{lineno}", encoding=encoding, size_bound=bound)
+        if not seen_any:
+            yield self.problem("the file is empty (nothing to compare)", None)
+
+    def _decode_line(self, raw: bytes, lineno: int, fallback: str | None) -> tuple[str, str]:
+        # A file is normally in one encoding: once detected, try it first, which
+        # keeps charset-normalizer off every later accented line.
+        if fallback:
+            try:
+                return raw.decode(fallback), fallback
+            except UnicodeDecodeError:
+                pass
+        return decode_bytes(raw, self.path, lineno)
+
+    # JSON ----------------------------------------------------------------
+
+    def json_document(self, data: bytes) -> Iterator[Item]:
+        """A ``.json`` file: one object (a record named like a text file) or a list of them.
+
+        Invalid JSON is one problem for the file: a truncated document cannot
+        be trusted in part.
+        """
+        try:
+            text, encoding = decode_bytes(data, self.path)
+            items = _json_items(text)
+        except InputError as exc:
+            yield self.problem(exc.reason, exc.line)
+            return
+        except json.JSONDecodeError as exc:
+            hint = "; if it holds one object per line, name it .jsonl" if exc.msg == "Extra data" else ""
+            yield self.problem(f"invalid JSON ({exc.msg} at column {exc.colno}){hint}", exc.lineno)
+            return
+        except RecursionError:
+            yield self.problem("the JSON is nested too deeply to read", None)
+            return
+        for value, line, col, shared_line in items:
+            if type(value) is not dict:
+                what = "a JSON object or a list of objects" if line is None else "each list item to be a JSON object"
+                yield self.problem(f"expected {what}, got {_kind(value)}", line)
+                continue
+            if line is None:
+                default_id = self.id_base
+            else:
+                # Compact JSON puts every item on line 1; the column keeps ids unique.
+                default_id = f"{self.id_base}:{line}:{col}" if shared_line else f"{self.id_base}:{line}"
+            yield self.record(value, line, default_id=default_id, encoding=encoding)
+
+    # CSV -----------------------------------------------------------------
+
+    def csv_file(self, open_path: str) -> Iterator[Item]:
+        """A ``.csv`` file with a header row; one record per row.
+
+        Read as UTF-8 while it lasts; at the first byte that is not, the whole
+        file is decoded by ``decode_bytes`` and reading resumes after the rows
+        already yielded.
+        """
+        if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+            csv.field_size_limit(_CSV_FIELD_LIMIT)
+        done = [0]  # data rows handled so far: shared with _csv_rows across both passes
+        try:
+            with open(open_path, newline="", encoding="utf-8-sig") as fp:
+                yield from self._csv_rows(fp, "utf-8", done)
+            return
+        except UnicodeDecodeError:
+            pass
+        except OSError as exc:
+            yield self.problem(f"cannot read the file: {exc.strerror or exc}", None)
+            return
+        try:
+            with open(open_path, "rb") as fp:
+                text, encoding = decode_bytes(fp.read(), self.path)
+        except InputError as exc:
+            yield self.problem(exc.reason, exc.line)
+            return
+        except OSError as exc:
+            yield self.problem(f"cannot read the file: {exc.strerror or exc}", None)
+            return
+        yield from self._csv_rows(io.StringIO(text, newline=""), encoding, done)
+
+    def _csv_rows(self, fp: Iterable[str], encoding: str, done: list[int]) -> Iterator[Item]:
+        reader = csv.reader(fp)
+        header: list[str] | None = None
+        skip = done[0]
+        while True:
+            # The row starts on the line after the last one the reader consumed.
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                yield self.problem(f"cannot read the CSV ({exc}); the rest of the file was skipped", start)
+                return
+            if not row:
+                continue
+            if header is None:
+                header = [name.strip() for name in row]
+                if self.text_col not in header:
+                    yield self.problem(
+                        f"the header has no {self.text_col!r} column for the article text "
+                        f"(columns: {', '.join(header)}); name it with --field text=COLUMN",
+                        start,
+                    )
+                    return
+                # Only the mapped columns are copied out of each row; the first of
+                # two same-named columns wins.
+                wanted = {self.text_col, self.id_col, *(col for _, col in self.meta)}
+                index = {}
+                for i, name in enumerate(header):
+                    if name in wanted:
+                        index.setdefault(name, i)
+                continue
+            if skip:
+                skip -= 1
+                continue
+            done[0] += 1
+            if len(row) != len(header):
+                yield self.problem(
+                    f"the row has {len(row)} columns but the header has {len(header)}; "
+                    "quote fields that contain commas or line breaks",
+                    start,
+                )
+                continue
+            obj = {col: row[i] for col, i in index.items()}
+            yield self.record(obj, start, default_id=f"{self.id_base}:{start}", encoding=encoding)
+        if header is None:
+            yield self.problem("the file is empty (nothing to compare)", None)
+
+
+def _json_items(text: str) -> Sequence[tuple[object, int | None, int, bool]] | None:
+    """Parse a JSON document into ``(value, line, column, line_shared)`` items.
+
+    A top-level list gives one item per element, with the 1-based line and
+    column where it starts; anything else is one item with line ``None``.
+    ``json.loads`` alone would lose the positions that name records.
+    """
+    decoder, skip_ws = json.JSONDecoder(), json.decoder.WHITESPACE.match
+    pos = skip_ws(text, 0).end()
+    if not text.startswith("[", pos):
+        value, end = decoder.raw_decode(text, pos)
+        items = [(value, None, 0, False)]
+    else:
+        starts: list[tuple[object, int]] = []
+        pos = skip_ws(text, pos + 1).end()
+        if text.startswith("]", pos):
+            end = pos + 1
+        else:
+            while True:
+                value, end = decoder.raw_decode(text, pos)
+                starts.append((value, pos))
+                end = skip_ws(text, end).end()
+                if text.startswith(",", end):
+                    pos = skip_ws(text, end + 1).end()
+                elif text.startswith("]", end):
+                    end += 1
+                    break
+                else:
+                    raise json.JSONDecodeError("Expecting ',' delimiter", text, end)
+        items, line, last = [], 1, 0
+        for value, offset in starts:
+            line += text.count("\n", last, offset)
+            last = offset
+            items.append((value, line, offset - text.rfind("\n", 0, offset), False))
+        counts: dict[int, int] = {}
+        for item in items:
+            counts[item[1]] = counts.get(item[1], 0) + 1
+        items = [(v, ln, col, counts[ln] > 1) for v, ln, col, _ in items]
+    if skip_ws(text, end).end() != len(text):
+        raise json.JSONDecodeError("Extra data", text, end)
+    return items

@@ -1,0 +1,1 @@
+"""Renderers: the Result as JSON, as machine-readable exports, and for people."""

@@ -1,0 +1,92 @@
+"""Machine-readable exports of a ``Result``'s edges, mainly for ``scan`` outputs.
+
+Every exporter has the signature ``render_X(result, out)`` and writes text to
+``out``; ``FORMATS`` maps the format names the CLI accepts to them. The
+row-per-edge formats (JSONL, CSV) live here; the graph formats (GraphML,
+GEXF, DOT) in ``syndtrace.render.graph``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Callable, TextIO
+
+from syndtrace.model import Result
+from syndtrace.render.graph import render_dot, render_gexf, render_graphml
+from syndtrace.render.json import edge_to_dict, node_names
+
+__all__ = ["FORMATS", "CSV_COLUMNS", "render_jsonl", "render_csv", "render_graphml", "render_gexf", "render_dot"]
+
+
+def render_jsonl(result: Result, out: TextIO) -> None:
+    """One JSON object per edge per line: the JSON output's edge plus ``source_name``/``copy_name``.
+
+    Lines are written as they are made, so a scan with millions of edges
+    never holds the whole export in memory.
+    """
+    names = node_names(result)
+    for edge in result.edges:
+        row = edge_to_dict(edge)
+        # Names sit beside their ids so a reader of one line needs nothing else.
+        obj = {
+            "source": row.pop("source"),
+            "source_name": names.get(edge.source, edge.source),
+            "copy": row.pop("copy"),
+            "copy_name": names.get(edge.copy, edge.copy),
+            **row,
+        }
+        out.write(json.dumps(obj, ensure_ascii=False, allow_nan=False))
+        out.write("\n")
+
+
+CSV_COLUMNS = (
+    "source",
+    "source_name",
+    "copy",
+    "copy_name",
+    "kind",
+    "confidence",
+    "words",
+    "share",
+    "passages",
+    "evidence",
+)
+
+
+def render_csv(result: Result, out: TextIO) -> None:
+    """Edges as CSV with a header row (columns ``CSV_COLUMNS``).
+
+    ``passages`` holds the passage ids separated by spaces, ``evidence`` the
+    evidence details joined with `` | ``. Rows end in ``\\n`` (the csv module's
+    default ``\\r\\n`` shows up as ``^M`` in Unix tools); fields holding
+    commas, quotes or line breaks are quoted, so ``csv.reader`` reads them back.
+    """
+    names = node_names(result)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for edge in result.edges:
+        row = edge_to_dict(edge)  # the same rounding as the JSON output
+        writer.writerow(
+            (
+                edge.source,
+                names.get(edge.source, edge.source),
+                edge.copy,
+                names.get(edge.copy, edge.copy),
+                edge.kind,
+                row["confidence"],
+                edge.words,
+                row["share"],
+                " ".join(edge.passages),
+                " | ".join(ev.detail for ev in edge.evidence),
+            )
+        )
+
+
+FORMATS: dict[str, Callable[[Result, TextIO], None]] = {
+    "jsonl": render_jsonl,
+    "csv": render_csv,
+    "graphml": render_graphml,
+    "gexf": render_gexf,
+    "dot": render_dot,
+}
