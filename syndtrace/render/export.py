@@ -58,12 +58,13 @@ def render_csv(result: Result, out: TextIO) -> None:
     """Edges as CSV with a header row (columns ``CSV_COLUMNS``).
 
     ``passages`` holds the passage ids separated by spaces, ``evidence`` the
-    evidence details joined with `` | ``. Rows end in ``\\n`` (the csv module's
-    default ``\\r\\n`` shows up as ``^M`` in Unix tools); fields holding
-    commas, quotes or line breaks are quoted, so ``csv.reader`` reads them back.
+    evidence details joined with `` | ``. Rows end in ``\\r\\n`` as RFC 4180
+    says, so open a file for it with ``newline=""``. Not ``\\n``: the csv module
+    only quotes a field for the line-end characters of its terminator, and a
+    name holding a lone CR would then split its row when read back.
     """
     names = node_names(result)
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for edge in result.edges:
         row = edge_to_dict(edge)  # the same rounding as the JSON output

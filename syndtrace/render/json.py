@@ -263,7 +263,8 @@ def check_references(d: dict) -> list[str]:
     ends and tree nodes are documents or sources, edge passages exist,
     passage sides and pairs name documents, offsets lie inside their
     document, and each tree node's edge joins it to its parent. An empty
-    list means the output is consistent.
+    list means the output is consistent. Run it on output that passes the
+    schema: it reads the keys the schema requires without checking for them.
     """
     problems: list[str] = []
     chars = {}
