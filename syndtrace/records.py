@@ -63,7 +63,8 @@ class FieldMap:
                 raise SettingsError(f"bad --field {spec!r}: unknown field {name!r}; {_FIELD_USAGE}")
             if name in mapping and mapping[name] != column:
                 raise SettingsError(
-                    f"bad --field {spec!r}: {name} is already read from {mapping[name]!r}; give each NAME once"
+                    f"bad --field {spec!r}: {name} is already read from {mapping[name]!r}; "
+                    "give each NAME once"
                 )
             mapping[name] = column
         return cls(tuple(sorted(mapping.items())))
@@ -127,7 +128,9 @@ class RecordReader:
     def problem(self, reason: str, line: int | None) -> InputProblem:
         return InputProblem(self.path, reason, line)
 
-    def record(self, obj: dict, line: int | None, *, default_id: str, encoding: str, size_bound: int = 0) -> Item:
+    def record(
+        self, obj: dict, line: int | None, *, default_id: str, encoding: str, size_bound: int = 0
+    ) -> Item:
         """Validate one JSON object. ``size_bound`` >= the text's UTF-8 size, if known cheaply."""
         text = obj.get(self.text_col)
         if not isinstance(text, str) or not text or text.isspace():
@@ -138,16 +141,19 @@ class RecordReader:
                     "name the text field with --field text=NAME",
                     line,
                 )
+            col = self.text_col
             if isinstance(text, str):
-                return self.problem(f"the {self.text_col!r} field is empty; the record has no article text", line)
-            return self.problem(f"the {self.text_col!r} field is {_kind(text)}, not a string of article text", line)
+                return self.problem(f"the {col!r} field is empty; the record has no article text", line)
+            return self.problem(f"the {col!r} field is {_kind(text)}, not a string of article text", line)
         raw_id = obj.get(self.id_col)
         if raw_id is None or isinstance(raw_id, str):
             doc_id = raw_id.strip() if raw_id else ""
         elif isinstance(raw_id, int) and not isinstance(raw_id, bool):
             doc_id = str(raw_id)
         else:
-            return self.problem(f"the {self.id_col!r} field is {_kind(raw_id)}; an id must be a string or an integer", line)
+            return self.problem(
+                f"the {self.id_col!r} field is {_kind(raw_id)}; an id must be a string or an integer", line
+            )
         too_big = self._too_big(text, size_bound)
         if too_big:
             return self.problem(too_big, line)
@@ -198,9 +204,10 @@ class RecordReader:
             except InputError as exc:
                 yield self.problem(exc.reason, lineno)
                 continue
-            except ValueError as exc:  # JSONDecodeError
-                where = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-                yield self.problem(f"invalid JSON ({getattr(exc, 'msg', exc)}{where}); each line must be one JSON object", lineno)
+            except ValueError as exc:  # JSONDecodeError, or e.g. an integer too long to convert
+                if isinstance(exc, json.JSONDecodeError):
+                    exc = f"at column {exc.colno} ({exc.msg})"
+                yield self.problem(f"invalid JSON {exc}; each line must be one JSON object", lineno)
                 continue
             except RecursionError:
                 yield self.problem("the JSON is nested too deeply to read", lineno)
@@ -240,15 +247,15 @@ class RecordReader:
             return
         except json.JSONDecodeError as exc:
             hint = "; if it holds one object per line, name it .jsonl" if exc.msg == "Extra data" else ""
-            yield self.problem(f"invalid JSON ({exc.msg} at column {exc.colno}){hint}", exc.lineno)
+            yield self.problem(f"invalid JSON at column {exc.colno} ({exc.msg}){hint}", exc.lineno)
             return
         except RecursionError:
             yield self.problem("the JSON is nested too deeply to read", None)
             return
         for value, line, col, shared_line in items:
             if type(value) is not dict:
-                what = "a JSON object or a list of objects" if line is None else "each list item to be a JSON object"
-                yield self.problem(f"expected {what}, got {_kind(value)}", line)
+                want = "each list item to be a JSON object" if line else "a JSON object or a list of objects"
+                yield self.problem(f"expected {want}, got {_kind(value)}", line)
                 continue
             if line is None:
                 default_id = self.id_base
@@ -377,6 +384,7 @@ def _json_items(text: str) -> Sequence[tuple[object, int | None, int, bool]] | N
         for item in items:
             counts[item[1]] = counts.get(item[1], 0) + 1
         items = [(v, ln, col, counts[ln] > 1) for v, ln, col, _ in items]
-    if skip_ws(text, end).end() != len(text):
-        raise json.JSONDecodeError("Extra data", text, end)
+    extra = skip_ws(text, end).end()
+    if extra != len(text):
+        raise json.JSONDecodeError("Extra data", text, extra)
     return items

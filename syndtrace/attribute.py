@@ -1,0 +1,78 @@
+"""Attribute stage, part 1: to whom does the text around a passage attribute it?
+
+Looks in the passage's own paragraph (and, for a block quote introduced by a
+line ending in a colon, "The Times added in detail:", the paragraph before)
+for attribution phrases: "told the Times", "the Times reported", "according
+to Reuters", "CNN reported". Only news organisations become attributions
+(people quoted are speakers, not sources). Short names are resolved against
+longer ones in the same article: "the Times" is "The New York Times" when the
+article names the New York Times anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from syndtrace.model import Document, Passage, PassageSide
+from syndtrace.names import canonical, known, looks_like_outlet
+from syndtrace.normalize import blank_markup
+
+_NAME = r"\*?(?P<{g}>(?:[A-Z][\w.&'’-]*)(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&'’-]*){{0,4}})\*?"
+_ATTRIBUTION = re.compile(
+    r"\b(?:told|according to|reported by|cited by|quoted by|quoted in|in an interview with|wrote in|writing in|telling)"
+    r"[ \t]+(?:the[ \t]+)?" + _NAME.format(g="after")
+    + r"|(?:\b[Tt]he[ \t]+)?" + _NAME.format(g="before")
+    + r"[ \t]+(?:\w+[ \t]+)?(?:reported|reports|added|wrote|writes|noted|revealed|said|says|tweeted|published)\b"
+)
+# How far around a passage an attribution phrase may stand.
+_WINDOW = 160
+
+
+def attribute_passages(passages: list[Passage], docs: dict[str, Document]) -> list[Passage]:
+    """Fill ``attribution`` on both sides of every passage."""
+    return [
+        replace(p, a=_attribute_side(p.a, docs[p.a.doc]), b=_attribute_side(p.b, docs[p.b.doc]))
+        for p in passages
+    ]
+
+
+def _attribute_side(side: PassageSide, doc: Document) -> PassageSide:
+    return replace(side, attribution=attribution_near(doc, side.start, side.end))
+
+
+def attribution_near(doc: Document, start: int, end: int) -> str | None:
+    """The news organisation the text around ``[start, end)`` credits, if any."""
+    text = blank_markup(doc.text)
+    para_start = text.rfind("\n", doc.body_start, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    windows = [(max(para_start, start - _WINDOW), min(para_end, end + _WINDOW))]
+    before = text[doc.body_start : para_start].rstrip()
+    if before.endswith(":"):
+        # A block quote: the paragraph that introduces it carries the attribution.
+        intro_start = before.rfind("\n") + 1 + doc.body_start
+        windows.insert(0, (intro_start, doc.body_start + len(before)))
+    for lo, hi in windows:
+        for m in _ATTRIBUTION.finditer(text, lo, hi):
+            name = m.group("after") or m.group("before")
+            resolved = resolve_name(name, doc)
+            if resolved:
+                return resolved
+    return None
+
+
+def resolve_name(name: str, doc: Document) -> str | None:
+    """A full outlet name for ``name`` as used in ``doc``, or ``None`` if not an outlet."""
+    name = re.sub(r"[*_]", "", name).strip(" .,;:")
+    if not name:
+        return None
+    last = name.split()[-1]
+    # "the Times" -> the longest "... Times" the article names ("The New York Times").
+    longer = re.findall(r"((?:[A-Z][\w.&'’-]*[ \t]+){1,4}" + re.escape(last) + r")\b", blank_markup(doc.text))
+    candidates = sorted({c.strip() for c in longer if c.strip().endswith(name)}, key=len, reverse=True)
+    for cand in candidates + [name]:
+        cand = re.sub(r"^(?:The|the)[ \t]+", "", cand)
+        if known(cand) or (looks_like_outlet(cand) and cand[0].isupper()):
+            return canonical(cand)
+    return None

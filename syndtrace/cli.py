@@ -1,0 +1,138 @@
+"""The command line: parse options, call one library function, render.
+
+No algorithm lives here. Errors from the library (``SyndtraceError``) become
+one line on stderr, ``syndtrace: error: PATH: reason``, and the exit code
+documented in the README; stdout carries data only.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Callable
+
+import click
+
+from syndtrace import __version__
+from syndtrace.errors import EXIT_INTERRUPTED, EXIT_PARTIAL, SyndtraceError
+
+TREE_FORMATS = ("tree", "json")
+SCAN_FORMATS = ("tree", "json", "jsonl", "csv", "graphml", "gexf", "dot")
+
+
+def _settings_options(func: Callable) -> Callable:
+    """Options shared by every command that builds a ``Settings``."""
+    options = [
+        click.option("--min-words", type=int, default=None, help="Shortest passage reported, in words [8]."),
+        click.option("--shingle-size", type=int, default=None, help="Words per shingle [5]."),
+        click.option("--max-gap", type=int, default=None, help="Largest gap (words) merged into one passage [8]."),
+        click.option("--num-perm", type=int, default=None, help="MinHash permutations [128]."),
+        click.option("--seed", type=int, default=None, help="MinHash seed [1]."),
+        click.option(
+            "--min-authored-words", type=int, default=None,
+            help="Unquoted shared words needed to call a pair reuse rather than a shared quote [20].",
+        ),
+        click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR)."),
+        click.option("--width", type=int, default=None, help="Width of the tree output (default: the terminal's)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _settings(**values):
+    from syndtrace.settings import Settings
+
+    return Settings(**{k: v for k, v in values.items() if v is not None})
+
+
+def _run(action: Callable[[], int]) -> None:
+    """Run a command body, turning library errors into messages and exit codes."""
+    try:
+        code = action()
+    except SyndtraceError as exc:
+        click.echo(f"syndtrace: error: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("syndtrace: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="syndtrace")
+def main() -> None:
+    """Trace news syndication: shared passages, who copied whom, and the evidence."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(TREE_FORMATS), default="tree", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default=None, help="Write the output to this file.")
+@_settings_options
+def compare(paths, fmt, output, color, width, **settings) -> None:
+    """Compare articles: shared passages, who copied whom, and the tree.
+
+    PATHS are two or more article files (UTF-8 or another detected encoding,
+    optional front matter); - reads one article from stdin.
+    """
+
+    def action() -> int:
+        from syndtrace.pipeline import compare as run_compare
+
+        result = run_compare(list(paths), _settings(**settings))
+        _write(result, fmt, output, list(paths), color, width)
+        if not result.passages:
+            click.echo("syndtrace: no shared passages", err=True)
+        return 0
+
+    _run(action)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(SCAN_FORMATS), default="tree", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default=None, help="Write the output to this file.")
+@click.option("--workers", type=int, default=None, help="Worker processes [all cores]; the output is the same for any number.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN", help="Map a record field, e.g. --field text=body.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+@_settings_options
+def scan(paths, fmt, output, workers, fields, quiet, color, width, **settings) -> None:
+    """Find reprint families across a corpus: folders, JSONL, CSV or JSON files.
+
+    PATHS are folders (read recursively: .txt .md .json .jsonl .csv) or corpus
+    files; - reads JSONL records from stdin. Bad inputs are reported on
+    stderr and skipped; the exit code is 1 when any were.
+    """
+
+    def action() -> int:
+        from syndtrace.corpus import FieldMap
+        from syndtrace.progress import Progress
+        from syndtrace.scan import scan as run_scan
+
+        field_map = FieldMap.parse(list(fields)) if fields else None
+        with Progress(enabled=not quiet) as progress:
+            result = run_scan(list(paths), _settings(workers=workers, **settings), fields=field_map, progress=progress)
+        for problem in result.problems:
+            click.echo(f"syndtrace: skipped {problem.message}", err=True)
+        _write(result, fmt, output, list(paths), color, width)
+        return EXIT_PARTIAL if result.problems else 0
+
+    _run(action)
+
+
+def _write(result, fmt: str, output: str | None, inputs: list[str], color, width) -> None:
+    from syndtrace.output import open_output
+
+    with open_output(output, inputs) as stream:
+        if fmt == "tree":
+            from syndtrace.render.tree import make_console, render_tree
+
+            render_tree(result, make_console(stream, width, False if output else color))
+        elif fmt == "json":
+            from syndtrace.render.json import dumps
+
+            stream.write(dumps(result))
+        else:
+            from syndtrace.render.export import FORMATS
+
+            FORMATS[fmt](result, stream)

@@ -1,0 +1,191 @@
+"""Attribute stage, part 2: for a pair of documents, who copied whom, and why.
+
+Each observation is an ``Evidence`` item that says what it saw and which
+document it favours as the source, with a weight:
+
+* ``credit`` (3): one document credits the other's outlet; (1.5) one carries a
+  credit line naming an original, the other none.
+* ``agency`` (2): one is a wire agency, the other not.
+* ``date`` (1): one is dated earlier (the date of the *text*: a credited
+  reprint's text is as old as its original).
+* ``insertion`` (1.5): one side has an editor's bracketed insertion inside a
+  shared passage: it edited the text, so it is the copy.
+* ``fragment`` (0.5 per passage, at most 1.5): a passage stands as whole
+  paragraphs in one document but runs inside a longer paragraph of the
+  other: it was lifted out of the running prose of the latter.
+* ``framing`` (neutral or 1): both carry the same unquoted words around
+  quotations of a third party: one copied the other, rather than each
+  quoting the third party. When one side presents as a quotation what the
+  other wrote in its own voice, the latter is the source.
+
+Confidence is ``0.5 + 0.5 * margin / (total + 1)``: more weight on one side
+raises it, weight on both sides (conflicting evidence) lowers it, and no
+weight at all leaves the pair ``undetermined``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from syndtrace.dates import day_of
+from syndtrace.model import Document, Evidence, Passage
+from syndtrace.names import canonical, is_agency, possessive
+
+ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished")
+AGENCY_KINDS = ("dateline", "byline-agency")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The direction decided for a pair: ``source`` -> ``copy`` (or undetermined)."""
+
+    source: str
+    copy: str
+    determined: bool
+    confidence: float
+    evidence: tuple[Evidence, ...]
+
+
+def origin_of(doc: Document) -> tuple[str, str | None, str | None] | None:
+    """``(name, author, date)`` of the original a document credits, if it credits one."""
+    names = [c for c in doc.credits if c.kind in ORIGIN_KINDS]
+    if not names:
+        return None
+    name = names[0].source
+    author = next((c.author for c in doc.credits if c.source == name and c.author), None)
+    date = next((c.date for c in doc.credits if c.source == name and c.date), None)
+    return name, author, date
+
+
+def agency_of(doc: Document) -> str | None:
+    """The wire agency a document's dateline or byline credits, if any."""
+    for c in doc.credits:
+        if c.kind in AGENCY_KINDS and is_agency(c.source):
+            return canonical(c.source)
+    return None
+
+
+def text_date(doc: Document) -> str | None:
+    """The date of a document's *text*: its credited original's date, else its own."""
+    origin = origin_of(doc)
+    return day_of(origin[2] if origin and origin[2] else doc.date)
+
+
+def decide(x: Document, y: Document, passages: list[Passage]) -> Verdict:
+    """Weigh the evidence on whether ``x`` or ``y`` is the source of their shared passages.
+
+    ``passages`` have ``x`` on side ``a`` and ``y`` on side ``b``.
+    """
+    items: list[Evidence] = []
+    items += _credit_evidence(x, y) + _credit_evidence(y, x)
+    for doc, other in ((x, y), (y, x)):
+        if is_agency(doc.outlet) and not is_agency(other.outlet):
+            items.append(Evidence("agency", doc.id, 2.0, f"{doc.label} is a wire agency; {other.label} is not"))
+    dx, dy = text_date(x), text_date(y)
+    if dx and dy and dx != dy:
+        early, late = (x, y) if dx < dy else (y, x)
+        items.append(
+            Evidence("date", early.id, 1.0, f"{early.label}'s text is dated {min(dx, dy)}, {late.label}'s {max(dx, dy)}")
+        )
+    items += _insertion_evidence(x, y, passages) + _fragment_evidence(x, y, passages) + _framing_evidence(x, y, passages)
+
+    wx = sum(e.weight for e in items if e.favours == x.id)
+    wy = sum(e.weight for e in items if e.favours == y.id)
+    if wx and wy:
+        items.append(Evidence("conflict", None, 0.0, f"evidence points both ways ({wx:g} for {x.label}, {wy:g} for {y.label}); confidence lowered"))
+    if wx == wy:
+        a, b = sorted((x.id, y.id))
+        return Verdict(a, b, False, 0.0, tuple(items))
+    src, cpy = (x, y) if wx > wy else (y, x)
+    confidence = min(0.99, 0.5 + 0.5 * abs(wx - wy) / (wx + wy + 1))
+    return Verdict(src.id, cpy.id, True, round(confidence, 3), tuple(items))
+
+
+def _credit_evidence(doc: Document, other: Document) -> list[Evidence]:
+    """Evidence from ``doc``'s credit lines about the pair."""
+    items = []
+    other_names = {canonical(n).lower() for n in (other.outlet, other.title) if n}
+    for c in doc.credits:
+        if c.kind in ORIGIN_KINDS + AGENCY_KINDS and c.source.lower() in other_names:
+            items.append(Evidence("credit", other.id, 3.0, f"{doc.label} credits {c.source}: \"{c.text}\""))
+            return items
+    origin = origin_of(doc)
+    if origin and not origin_of(other) and not agency_of(other):
+        items.append(
+            Evidence(
+                "credit",
+                doc.id,
+                1.5,
+                f"{doc.label} credits its text to {origin[0]}; {other.label} carries no credit line",
+            )
+        )
+    return items
+
+
+def _insertion_evidence(x: Document, y: Document, passages: list[Passage]) -> list[Evidence]:
+    items = []
+    for doc, other in ((x, y), (y, x)):
+        brackets = [i for p in passages for i in p.insertions if i.doc == doc.id and i.bracketed]
+        if brackets:
+            shown = "; ".join(f"\"{i.text}\"" for i in brackets[:2])
+            items.append(Evidence("insertion", other.id, 1.5, f"{doc.label} inserts an editor's bracket into the shared text: {shown}"))
+    return items
+
+
+def _fragment_evidence(x: Document, y: Document, passages: list[Passage]) -> list[Evidence]:
+    """Words lifted out of running prose: whole paragraphs on one side, inside a paragraph on the other."""
+    lifted_from = {x.id: 0, y.id: 0}
+    for p in passages:
+        if p.a.whole_paragraphs and not p.b.whole_paragraphs:
+            lifted_from[y.id] += p.words
+        elif p.b.whole_paragraphs and not p.a.whole_paragraphs:
+            lifted_from[x.id] += p.words
+    items = []
+    for doc, other in ((x, y), (y, x)):
+        net = lifted_from[doc.id] - lifted_from[other.id]
+        if net >= 40:
+            items.append(
+                Evidence(
+                    "fragment",
+                    doc.id,
+                    1.0 if net >= 100 else 0.5,
+                    f"{lifted_from[doc.id]} shared words stand as whole paragraphs in {other.label} but run inside "
+                    f"longer paragraphs of {doc.label} (against {lifted_from[other.id]} the other way)",
+                )
+            )
+    return items
+
+
+def _framing_evidence(x: Document, y: Document, passages: list[Passage]) -> list[Evidence]:
+    items = []
+    framed = [p for p in passages if p.authored_words and p.a.quoted > 0 and p.b.quoted > 0 and (p.a.attribution or p.b.attribution)]
+    if framed:
+        who = framed[0].a.attribution or framed[0].b.attribution
+        words = sum(p.authored_words for p in framed)
+        items.append(
+            Evidence(
+                "framing",
+                None,
+                0.0,
+                f"both carry the same {words} unquoted words of framing around quotations of {who} "
+                f"in {len(framed)} passage(s): one copied the other rather than each quoting {who}",
+            )
+        )
+    for doc, other, mine, theirs in ((x, y, "a", "b"), (y, x, "b", "a")):
+        recast = [
+            p for p in passages
+            if getattr(p, theirs).attribution and not getattr(p, mine).attribution
+            and getattr(p, mine).quoted < 0.2 and p.words >= 20
+        ]
+        if recast:
+            who = getattr(recast[0], theirs).attribution
+            items.append(
+                Evidence(
+                    "framing",
+                    doc.id,
+                    1.0,
+                    f"{other.label} presents {sum(p.words for p in recast)} words as {possessive(who)} that {doc.label} "
+                    "runs in its own voice, unquoted",
+                )
+            )
+    return items

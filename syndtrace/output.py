@@ -1,0 +1,45 @@
+"""Writing a rendered result: stdout, or a file written atomically.
+
+``-o FILE`` never overwrites one of the run's inputs, and a failed write
+leaves any existing FILE as it was (we write a temporary file beside it and
+rename it into place).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from typing import Iterator, TextIO
+
+from syndtrace.errors import OutputError
+
+
+@contextmanager
+def open_output(path: str | None, inputs: list[str]) -> Iterator[TextIO]:
+    """Yield a text stream for the output; on success, move it into place."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    target = os.path.realpath(path)
+    for given in inputs:
+        if given != "-" and os.path.exists(given) and os.path.realpath(given) == target:
+            raise OutputError("refusing to overwrite an input file with the output; choose another -o", path)
+    if os.path.isdir(path):
+        raise OutputError("this is a directory; -o takes a file name", path)
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise OutputError(f"the folder {folder} does not exist", path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".syndtrace-", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", path) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

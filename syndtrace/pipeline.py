@@ -1,0 +1,147 @@
+"""``compare``: the whole pipeline over a handful of articles.
+
+load -> normalize -> shingle -> sketch -> align -> attribute -> trace, every
+pair of inputs aligned. ``scan`` (``syndtrace.scan``) reuses the per-pair
+pieces here (``prepare_document``, ``compare_pair``) after its index has
+picked the candidate pairs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from syndtrace.align import Prepared, align_prepared, prepare
+from syndtrace.attribute import attribute_passages
+from syndtrace.errors import InputError
+from syndtrace.load import load_file
+from syndtrace.model import Document, PairStats, Passage, Result
+from syndtrace.normalize import tokenize
+from syndtrace.settings import Settings
+from syndtrace.shingle import shingle_hashes, word_hashes
+from syndtrace.sketch import ShingleSet, pair_stats, shingle_set
+from syndtrace.trace import PairPassages, trace
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """A document with everything the per-pair stages need."""
+
+    doc: Document
+    prepared: Prepared
+    shingles: ShingleSet
+    words: int  # words outside publisher boilerplate
+
+
+def prepare_document(doc: Document, settings: Settings) -> Analysed:
+    """Normalise, shingle and sketch one document."""
+    tokens = tokenize(doc)
+    prepared = prepare(doc, tokens)
+    keep = ~tokens.masked
+    hashes = word_hashes([w for w, k in zip(tokens.words, keep) if k])
+    sh = shingle_hashes(hashes, settings.shingle_size)
+    return Analysed(doc, prepared, shingle_set(doc.id, sh, settings.num_perm, settings.seed), int(keep.sum()))
+
+
+def compare_pair(x: Analysed, y: Analysed, settings: Settings) -> tuple[list[Passage], PairStats]:
+    """Aligned passages (``x`` on side ``a``) and set statistics for one pair.
+
+    Alignment runs in a canonical order (smaller id first) and is swapped
+    back, so ``compare_pair(x, y)`` and ``compare_pair(y, x)`` find the same
+    passages with the sides exchanged.
+    """
+    swap = y.doc.id < x.doc.id
+    first, second = (y, x) if swap else (x, y)
+    passages = align_prepared(first.prepared, second.prepared, settings)
+    stats = pair_stats(first.shingles, second.shingles)
+    if swap:
+        passages = [swap_passage(p) for p in passages]
+        stats = swap_stats(stats)
+    return passages, stats
+
+
+def swap_passage(p: Passage) -> Passage:
+    """The same passage with sides ``a`` and ``b`` exchanged."""
+    quote = {"a": "b", "b": "a"}.get(p.quote, p.quote)
+    return replace(p, a=p.b, b=p.a, quote=quote)
+
+
+def swap_stats(s: PairStats) -> PairStats:
+    """The same statistics seen from the other document."""
+    return PairStats(
+        s.b, s.a, s.shingles_b, s.shingles_a, s.jaccard, s.jaccard_estimate,
+        s.containment_b_in_a, s.containment_b_in_a_estimate, s.containment_a_in_b, s.containment_a_in_b_estimate,
+    )  # fmt: skip
+
+
+def load_inputs(paths: list[str], settings: Settings) -> list[Document]:
+    """Load every path; refuse the same file twice; make ids unique and stable."""
+    seen: dict[str, str] = {}
+    docs = []
+    for path in paths:
+        if path != "-" and os.path.exists(path):
+            key = os.path.realpath(path)
+            if key in seen:
+                raise InputError(f"the same file is given twice (also as {seen[key]}); give each article once", path)
+            seen[key] = path
+        docs.append(load_file(path, max_bytes=settings.max_bytes))
+    ids = [d.id for d in docs]
+    if len(set(ids)) != len(ids):
+        # Two files with one name in different folders: their paths tell them apart.
+        docs = [replace(d, id=d.path) if ids.count(d.id) > 1 and d.path else d for d in docs]
+    bodies: dict[str, str] = {}
+    for doc in docs:
+        body = doc.text[doc.body_start :].strip()
+        if body in bodies:
+            raise InputError(f"this article is identical to {bodies[body]}; give each article once", doc.path)
+        bodies[body] = doc.path or doc.id
+    return docs
+
+
+def compare(paths: list[str], settings: Settings | None = None) -> Result:
+    """Compare every pair of the given article files and trace who copied whom."""
+    settings = settings or Settings()
+    if len(paths) < 2:
+        raise InputError("compare needs at least two articles", paths[0] if paths else None)
+    return compare_documents(load_inputs(paths, settings), settings)
+
+
+def compare_documents(docs: list[Document], settings: Settings, command: str = "compare") -> Result:
+    """The pipeline from loaded documents to a ``Result``."""
+    analysed = [prepare_document(d, settings) for d in docs]
+    raw: list[tuple[str, str, list[Passage]]] = []
+    stats: list[PairStats] = []
+    for x, y in combinations(analysed, 2):
+        passages, pair = compare_pair(x, y, settings)
+        stats.append(pair)
+        raw.append((x.doc.id, y.doc.id, passages))
+    by_id = {d.id: d for d in docs}
+    numbered, pairs = number_passages(raw, by_id)
+    edges, sources, tree = trace(docs, pairs, {a.doc.id: a.words for a in analysed}, settings)
+    return Result(
+        documents=tuple(docs),
+        passages=tuple(numbered),
+        edges=edges,
+        sources=sources,
+        pairs=tuple(stats),
+        tree=tree,
+        settings=settings.to_dict(),
+        command=command,
+    )
+
+
+def number_passages(raw, docs: dict[str, Document]) -> tuple[list[Passage], list[PairPassages]]:
+    """Attribute and number passages ``p1, p2, ...`` in a stable order (pair, then position)."""
+    numbered: list[Passage] = []
+    pairs: list[PairPassages] = []
+    for x, y, passages in raw:
+        ordered = sorted(attribute_passages(passages, docs), key=lambda p: (p.a.start, p.b.start))
+        mine = []
+        for p in ordered:
+            p = replace(p, id=f"p{len(numbered) + 1}")
+            numbered.append(p)
+            mine.append(p)
+        pairs.append(PairPassages(x, y, tuple(mine)))
+    return numbered, pairs
+

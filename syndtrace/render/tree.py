@@ -1,0 +1,155 @@
+"""The default output: a rich tree of who copied whom, then the passages.
+
+Root sources at the top, each copy under what it copied from, with outlet,
+date, how much it took and the evidence in a line or two; then each passage
+with both versions, the words that differ highlighted. Colour only on a
+terminal and never with NO_COLOR (rich's own rules); tests render at a fixed
+width with no colour.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from rapidfuzz.distance import Indel
+from rich.console import Console, Group
+from rich.text import Text
+from rich.tree import Tree
+
+from syndtrace.model import Document, Edge, Passage, Result, Source, TreeNode
+from syndtrace.normalize import WORD
+
+_KIND_TEXT = {
+    "credited-reprint": "credited reprint",
+    "copy": "uncredited copy",
+    "quoted": "quotes it",
+    "undetermined": "shares text (direction undetermined)",
+    "shared-quote": "shares only quotations",
+}
+_EVIDENCE_LINES = 4
+# The evidence a reader needs first: what the credits say, whose text it is, then the rest.
+_EVIDENCE_ORDER = {"credit": 0, "via": 1, "framing": 2, "insertion": 3, "date": 4, "agency": 5, "fragment": 6,
+                   "quote": 7, "shared-quote": 8, "conflict": 9}
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
+
+
+def make_console(out: TextIO, width: int | None = None, color: bool | None = None) -> Console:
+    """A console for ``out``: colour follows the terminal and NO_COLOR unless forced."""
+    if color is False:
+        return Console(file=out, width=width or 100, color_system=None, highlight=False, emoji=False)
+    return Console(file=out, width=width, highlight=False, emoji=False, force_terminal=color or None)
+
+
+def render_tree(result: Result, console: Console) -> None:
+    """Print the syndication tree and the passages."""
+    docs = {d.id: d for d in result.documents}
+    sources = {s.id: s for s in result.sources}
+    passages = {p.id: p for p in result.passages}
+    if not result.passages and not result.edges:
+        console.print(Text("No shared passages between " + ", ".join(d.label for d in result.documents) + ".", style="bold"))
+        return
+    root = Tree(Text("Syndication tree", style="bold"), guide_style="dim")
+    for node in result.tree:
+        _add(root, node, docs, sources, passages)
+    console.print(root)
+    _shared_quotes(result, docs, console)
+    if result.passages:
+        console.print()
+        console.print(Text(f"Shared passages ({len(result.passages)})", style="bold"))
+        for passage in result.passages:
+            console.print(_passage(passage, docs))
+
+
+def _add(parent: Tree, node: TreeNode, docs, sources, passages) -> None:
+    branch = parent.add(_node_label(node, docs, sources, passages))
+    for child in node.children:
+        _add(branch, child, docs, sources, passages)
+
+
+def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, Source], passages) -> Group:
+    lines: list[Text] = []
+    if node.id in docs:
+        doc = docs[node.id]
+        head = Text(doc.label, style="bold cyan")
+        details = [x for x in (doc.author if doc.author != doc.label else None, doc.date, doc.path) if x]
+        if details:
+            head.append("  " + " · ".join(details), style="dim")
+    else:
+        src = sources[node.id]
+        head = Text(src.name, style="bold magenta")
+        details = [x for x in (src.author, src.date) if x]
+        if details:
+            head.append("  " + " · ".join(details))
+        what = {"credited": "credited as the original", "quoted": "quoted", "agency": "wire agency credited"}[src.kind]
+        head.append(f"  ({what}; not in the inputs)", style="italic")
+    lines.append(head)
+    if node.edge is not None:
+        lines.extend(_edge_lines(node.edge, docs))
+    return Group(*lines)
+
+
+def _edge_lines(edge: Edge, docs: dict[str, Document]) -> list[Text]:
+    kind = _KIND_TEXT[edge.kind]
+    line = Text(f"{kind}", style="green" if edge.kind != "undetermined" else "yellow")
+    if edge.kind != "quoted":
+        line.append(f", confidence {edge.confidence:.2f}")
+    if edge.passages and edge.kind != "quoted":
+        copy_words = docs[edge.copy] if edge.copy in docs else None
+        line.append(f" · took {len(edge.passages)} passage{'s' if len(edge.passages) != 1 else ''}, {edge.words} words")
+        if copy_words is not None:
+            line.append(f", {edge.share:.0%} of its text")
+        line.append(f" ({', '.join(edge.passages)})", style="dim")
+    elif edge.kind == "credited-reprint" and not edge.passages:
+        line.append(f" · the whole article ({edge.words} words)")
+    lines = [line]
+    shown = sorted(edge.evidence, key=lambda e: (_EVIDENCE_ORDER.get(e.kind, 9), -e.weight))
+    for ev in shown[:_EVIDENCE_LINES]:
+        lines.append(Text(f"  {ev.kind}: {_MARKUP.sub('', ev.detail)}", style="dim"))
+    if len(shown) > _EVIDENCE_LINES:
+        lines.append(Text(f"  … and {len(shown) - _EVIDENCE_LINES} more (see --format json)", style="dim"))
+    return lines
+
+
+def _shared_quotes(result: Result, docs, console: Console) -> None:
+    quotes = [e for e in result.edges if e.kind == "shared-quote"]
+    for edge in quotes:
+        console.print(
+            Text(f"{result.node_name(edge.source)} and {result.node_name(edge.copy)} share only quotations "
+                 f"({', '.join(edge.passages)}): " + edge.evidence[0].detail, style="yellow")
+        )
+
+
+def _passage(p: Passage, docs: dict[str, Document]) -> Group:
+    head = Text(f"\n{p.id}", style="bold")
+    head.append(f"  {p.words} words · similarity {p.similarity:.1f}")
+    if p.quote != "none":
+        where = {"both": "in both", "a": f"in {docs[p.a.doc].label}", "b": f"in {docs[p.b.doc].label}"}[p.quote]
+        head.append(f" · quoted {where}")
+    attributions = sorted({s.attribution for s in (p.a, p.b) if s.attribution})
+    if attributions:
+        head.append(" · attributed to " + ", ".join(attributions))
+    text_a, text_b = _highlight(p.a.text, p.b.text)
+    lines = [head]
+    for side, text in ((p.a, text_a), (p.b, text_b)):
+        label = Text(f"  {docs[side.doc].label} [{side.start}:{side.end}]  ", style="cyan")
+        lines.append(label + text)
+    for ins in p.insertions:
+        if ins.bracketed:
+            lines.append(Text(f"  inserted by {docs[ins.doc].label}: {ins.text}", style="yellow"))
+    return Group(*lines)
+
+
+def _highlight(a: str, b: str) -> tuple[Text, Text]:
+    """Both texts with the words that differ (after normalisation) in bold yellow."""
+    wa = [(m.start(), m.end(), m.group().casefold().replace("’", "'")) for m in WORD.finditer(a)]
+    wb = [(m.start(), m.end(), m.group().casefold().replace("’", "'")) for m in WORD.finditer(b)]
+    ta, tb = Text(a), Text(b)
+    for op in Indel.opcodes([w for *_, w in wa], [w for *_, w in wb]):
+        if op.tag == "equal":
+            continue
+        if op.src_end > op.src_start:
+            ta.stylize("bold yellow", wa[op.src_start][0], wa[op.src_end - 1][1])
+        if op.dest_end > op.dest_start:
+            tb.stylize("bold yellow", wb[op.dest_start][0], wb[op.dest_end - 1][1])
+    return ta, tb

@@ -1,0 +1,221 @@
+"""Trace stage: edges between documents and external sources, and the tree.
+
+* A credit line naming an original that is not among the inputs makes an
+  external ``Source`` (kind ``credited``) and a ``credited-reprint`` edge; a
+  wire credit makes an ``agency`` source.
+* Each pair with shared passages becomes one edge: ``shared-quote`` when
+  what they share is (nearly) all quotation, otherwise a copy decided by
+  ``direction.decide``. When the source side is itself a credited reprint of
+  an outside original, the copy is hung under that original: what it took is
+  the original's text (the reprint only carries it).
+* A news organisation the shared passages are attributed to ("told the
+  Times") becomes a ``quoted`` source above the node whose text quotes it.
+* The tree gives every node one parent: credited reprint, then copy, then
+  quoted, then undetermined; cycles are refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from syndtrace.direction import agency_of, decide, origin_of
+from syndtrace.model import Document, Edge, Evidence, Passage, Source, TreeNode
+from syndtrace.names import canonical, possessive, slug
+from syndtrace.settings import Settings
+
+KIND_PRIORITY = {"credited-reprint": 0, "copy": 1, "quoted": 2, "undetermined": 3, "shared-quote": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class PairPassages:
+    """The passages two documents share; ``x`` is side ``a`` of every passage."""
+
+    x: str
+    y: str
+    passages: tuple[Passage, ...]
+
+
+@dataclass(slots=True)
+class _Graph:
+    """Mutable scratchpad while edges are collected (never leaves this module)."""
+
+    docs: dict[str, Document]
+    words: dict[str, int]
+    sources: dict[str, Source] = field(default_factory=dict)
+    edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
+
+    def add(self, edge: Edge) -> None:
+        key = (edge.source, edge.copy)
+        old = self.edges.get(key)
+        if old is None or KIND_PRIORITY[edge.kind] < KIND_PRIORITY[old.kind]:
+            if old is not None:
+                edge = replace(edge, passages=tuple(sorted(set(edge.passages) | set(old.passages))))
+            self.edges[key] = edge
+        else:
+            self.edges[key] = replace(old, passages=tuple(sorted(set(edge.passages) | set(old.passages))))
+
+    def source(self, name: str, kind: str, why: str, author: str | None = None, date: str | None = None) -> str:
+        sid = "src:" + slug(name)
+        if sid not in self.sources:
+            self.sources[sid] = Source(sid, canonical(name), kind, why, author, date)
+        return sid
+
+
+def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int], settings: Settings):
+    """Return ``(edges, sources, tree)`` for the documents and their shared passages.
+
+    ``words`` is each document's count of non-boilerplate words (for shares).
+    """
+    g = _Graph({d.id: d for d in docs}, words)
+    outlet_doc = {canonical(d.outlet).lower(): d.id for d in docs if d.outlet}
+    for doc in docs:
+        _credited_origin(g, doc, outlet_doc)
+    for pair in pairs:
+        if pair.passages:
+            _pair_edge(g, pair, settings)
+    _quoted_sources(g, pairs)
+    edges = sorted(g.edges.values(), key=lambda e: (KIND_PRIORITY[e.kind], e.source, e.copy))
+    sources = sorted(g.sources.values(), key=lambda s: s.id)
+    return tuple(edges), tuple(sources), build_tree(list(g.docs), list(g.sources), edges)
+
+
+def _credited_origin(g: _Graph, doc: Document, outlet_doc: dict[str, str]) -> None:
+    origin = origin_of(doc)
+    agency = agency_of(doc)
+    if origin is None and agency is None:
+        return
+    name, author, date = origin if origin else (agency, None, None)
+    lines = [c for c in doc.credits if c.source == name]
+    evidence = tuple(Evidence("credit", None, 3.0, f"{doc.label}: \"{c.text}\"") for c in lines)
+    if outlet_doc.get(name.lower(), doc.id) != doc.id:
+        return  # the original is among the inputs: the pair edge carries the credit
+    kind = "credited" if origin else "agency"
+    why = f"{doc.label} credits it as the original" + (f" (\"{lines[0].text}\")" if lines else "")
+    sid = g.source(name, kind, why, author, date)
+    g.add(Edge(sid, doc.id, "credited-reprint", 0.95, (), evidence, g.words.get(doc.id, 0), 1.0))
+
+
+def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
+    x, y = g.docs[pair.x], g.docs[pair.y]
+    ids = tuple(p.id for p in pair.passages)
+    authored = sum(p.authored_words for p in pair.passages)
+    if authored < settings.min_authored_words:
+        quoted = sorted({s.attribution for p in pair.passages for s in (p.a, p.b) if s.attribution})
+        who = f" (attributed to {', '.join(quoted)})" if quoted else ""
+        ev = Evidence(
+            "shared-quote",
+            None,
+            0.0,
+            f"of {sum(p.words for p in pair.passages)} shared words only {authored} are outside quotation marks: "
+            f"both quote the same statement{who}, which is not copying",
+        )
+        a, b = sorted((x.id, y.id))
+        g.add(Edge(a, b, "shared-quote", 0.0, ids, (ev,), 0, 0.0))
+        return
+    shared_origin = origin_of(x) and origin_of(y) and origin_of(x)[0] == origin_of(y)[0]
+    shared_agency = agency_of(x) and agency_of(x) == agency_of(y)
+    if shared_origin or shared_agency:
+        name = origin_of(x)[0] if shared_origin else agency_of(x)
+        a, b = sorted((x.id, y.id))
+        ev = Evidence("credit", None, 0.0, f"both credit {name}: copies of the same original, neither copied the other")
+        g.add(Edge(a, b, "undetermined", 0.0, ids, (ev,), sum(p.words for p in pair.passages), 0.0))
+        return
+    verdict = decide(x, y, list(pair.passages))
+    copy_words = sum(p.words for p in pair.passages)
+    if not verdict.determined:
+        g.add(Edge(verdict.source, verdict.copy, "undetermined", 0.0, ids, verdict.evidence, copy_words, 0.0))
+        return
+    source, copy = verdict.source, verdict.copy
+    share = round(copy_words / max(1, g.words.get(copy, 0)), 4)
+    credited = any(e.kind == "credit" and e.weight >= 3 for e in verdict.evidence)
+    evidence = verdict.evidence
+    origin = origin_of(g.docs[source])
+    if not credited and origin and not origin_of(g.docs[copy]):
+        sid = g.source(origin[0], "credited", f"{g.docs[source].label} credits it as the original", origin[1], origin[2])
+        via = Evidence(
+            "via",
+            sid,
+            0.0,
+            f"the text {g.docs[copy].label} shares with {g.docs[source].label} is {possessive(origin[0])}: "
+            f"{g.docs[source].label} credits {origin[0]} as its original source",
+        )
+        source, evidence = sid, evidence + (via,)
+    kind = "credited-reprint" if credited else "copy"
+    g.add(Edge(source, copy, kind, verdict.confidence, ids, evidence, copy_words, share))
+
+
+def _quoted_sources(g: _Graph, pairs: list[PairPassages]) -> None:
+    """A ``quoted`` source above the node whose text attributes passages to it."""
+    inputs = {canonical(d.outlet).lower() for d in g.docs.values() if d.outlet}
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for pair in pairs:
+        edge = _edge_between(g, pair)
+        for p in pair.passages:
+            for side in (p.a, p.b):
+                name = side.attribution
+                if not name or name.lower() in inputs:
+                    continue
+                holder = _text_holder(g, edge, side.doc)
+                if holder:
+                    found.setdefault((name, holder), []).append((p.id, side.doc))
+    for (name, holder), hits in sorted(found.items()):
+        ids = tuple(sorted({pid for pid, _ in hits}))
+        docs = sorted({g.docs[d].label for _, d in hits})
+        sid = g.source(name, "quoted", f"shared passages are attributed to it in {', '.join(docs)}")
+        ev = Evidence("quote", sid, 0.0, f"{', '.join(docs)} attribute{'s' if len(docs) == 1 else ''} {len(ids)} shared passage(s) to {name}")
+        g.add(Edge(sid, holder, "quoted", 0.9, ids, (ev,), 0, 0.0))
+
+
+def _edge_between(g: _Graph, pair: PairPassages) -> Edge | None:
+    """The edge made from ``pair`` (it carries the pair's passages), if any."""
+    ids = {p.id for p in pair.passages}
+    for e in g.edges.values():
+        if e.copy in (pair.x, pair.y) and ids.intersection(e.passages) and e.kind != "quoted":
+            return e
+    return None
+
+
+def _text_holder(g: _Graph, edge: Edge | None, doc_id: str) -> str | None:
+    """The node whose own text carries a quotation seen in ``doc_id``.
+
+    A copy inherits its source's quotations; a credited reprint carries its
+    original's. Shared quotes and undetermined pairs quote for themselves.
+    """
+    if edge is not None and edge.kind in ("copy", "credited-reprint") and edge.copy == doc_id:
+        return None
+    origin = origin_of(g.docs[doc_id])
+    if origin:
+        sid = "src:" + slug(origin[0])
+        if sid in g.sources:
+            return sid
+    return doc_id
+
+
+def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> tuple[TreeNode, ...]:
+    """One parent per node, by edge kind then confidence; roots sorted, sources first."""
+    parent: dict[str, Edge] = {}
+    for edge in sorted(edges, key=lambda e: (KIND_PRIORITY[e.kind], -e.confidence, e.source, e.copy)):
+        if edge.kind == "shared-quote" or edge.copy in parent:
+            continue
+        node, seen = edge.source, set()
+        while node in parent and node not in seen:  # refuse cycles
+            seen.add(node)
+            node = parent[node].source
+        if node == edge.copy:
+            continue
+        parent[edge.copy] = edge
+    children: dict[str, list[str]] = {}
+    for child, edge in parent.items():
+        children.setdefault(edge.source, []).append(child)
+
+    def node(nid: str) -> TreeNode:
+        kids = tuple(node(c) for c in sorted(children.get(nid, []), key=_order(parent)))
+        return TreeNode(nid, kids, parent.get(nid))
+
+    all_ids = sorted(set(source_ids) | set(doc_ids))
+    roots = [n for n in all_ids if n not in parent and (n in children or not n.startswith("src:"))]
+    return tuple(node(r) for r in sorted(roots, key=lambda n: (not n.startswith("src:"), n)))
+
+
+def _order(parent: dict[str, Edge]):
+    return lambda nid: (KIND_PRIORITY[parent[nid].kind], -parent[nid].confidence, nid)
