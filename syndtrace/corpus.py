@@ -156,7 +156,7 @@ def _read_file(
         return
     key = (st.st_dev, st.st_ino)
     if stat.S_ISREG(st.st_mode):  # pipes and devices have no lasting identity
-        if False:
+        if key in files_read:
             yield InputProblem(path, f"this file was already read (as {files_read[key]}); skipped")
             return
         files_read[key] = path
