@@ -43,7 +43,8 @@ class Prepared:
 
     doc: Document
     tokens: TokenStream
-    seeds: np.ndarray  # uint64 seed-shingle hashes; masked ones replaced by unique sentinels
+    seeds: np.ndarray  # uint64 seed-shingle hashes
+    seed_ok: np.ndarray  # False where a seed touches a masked (boilerplate) word: it never matches
     para_first: np.ndarray  # per paragraph index: first word index (or -1)
     para_last: np.ndarray
 
@@ -61,12 +62,9 @@ def prepare(doc: Document, tokens: TokenStream) -> Prepared:
     """Hash a document's words once so it can be aligned against many others."""
     hashes = word_hashes(tokens.words)
     seeds = shingle_hashes(hashes, SEED)
+    seed_ok = np.ones(len(seeds), dtype=bool)
     if len(seeds) and tokens.masked.any():
-        # A seed touching a masked word gets a sentinel no other seed can equal.
-        bad = np.convolve(tokens.masked.astype(np.int32), np.ones(SEED, dtype=np.int32), "valid") > 0
-        seeds = seeds.copy()
-        seeds[bad] = np.arange(np.count_nonzero(bad), dtype=np.uint64) ^ np.uint64(0xA5A5A5A5A5A5A5A5)
-        seeds[bad] |= np.uint64(1 << 63)
+        seed_ok = np.convolve(tokens.masked.astype(np.int32), np.ones(SEED, dtype=np.int32), "valid") == 0
     n_para = len(tokens.paragraphs)
     first = np.full(n_para, -1, dtype=np.int64)
     last = np.full(n_para, -1, dtype=np.int64)
@@ -74,7 +72,7 @@ def prepare(doc: Document, tokens: TokenStream) -> Prepared:
         idx = np.arange(len(tokens))
         first[tokens.paragraph[::-1]] = idx[::-1]
         last[tokens.paragraph] = idx
-    return Prepared(doc, tokens, seeds, first, last)
+    return Prepared(doc, tokens, seeds, seed_ok, first, last)
 
 
 def exact_runs(a: Prepared, b: Prepared) -> list[Run]:
@@ -82,12 +80,13 @@ def exact_runs(a: Prepared, b: Prepared) -> list[Run]:
     sa, sb = a.seeds, b.seeds
     if not len(sa) or not len(sb):
         return []
-    order = np.argsort(sb, kind="stable")
+    usable_b = np.flatnonzero(b.seed_ok)
+    order = usable_b[np.argsort(sb[usable_b], kind="stable")]
     sorted_b = sb[order]
     lo = np.searchsorted(sorted_b, sa, "left")
     hi = np.searchsorted(sorted_b, sa, "right")
     counts = hi - lo
-    counts[counts > _REPEAT_CAP] = 0
+    counts[(counts > _REPEAT_CAP) | ~a.seed_ok] = 0
     total = int(counts.sum())
     if total == 0:
         return []

@@ -26,10 +26,9 @@ class Settings:
     # Two exact matches whose gap (in words, on either side) is at most this merge
     # into one passage: tolerates an ellipsis cut, a bracketed insertion, a changed word.
     max_gap: int = 8
-    # Passages below this rapidfuzz similarity (0-100) after merging are split back.
-    min_similarity: float = 60.0
-    # scan: keep one shingle in ``sample_rate`` as an index fingerprint.
-    sample_rate: int = 8
+    # scan: winnowing window, in shingles: every shared run of window + shingle_size - 1
+    # words yields a common fingerprint (16 + 5 - 1 = 20 words).
+    window: int = 16
     # scan: a fingerprint in more documents than this is too common to pair on.
     df_cap: int = 64
     # scan: a candidate pair needs this many shared fingerprints before alignment.
@@ -57,8 +56,7 @@ class Settings:
         need("seed", 0, 2**32 - 1, "any fixed integer; the default is 1")
         need("min_words", self.shingle_size, 10_000, "it cannot be below --shingle-size; 8 is the default")
         need("max_gap", 0, 100, "8 words tolerates a bracketed insertion or an ellipsis cut")
-        need("min_similarity", 0, 100, "rapidfuzz ratios run 0-100; 60 is the default")
-        need("sample_rate", 1, 64, "1 keeps every shingle; 8 is the default")
+        need("window", 1, 128, "16 guarantees a fingerprint for every shared run of 20 words")
         need("df_cap", 2, 1_000_000, "raise it for corpora with very large reprint families")
         need("min_shared_fingerprints", 1, 100, "2 is the default")
         need("boilerplate_min_stories", 2, 1000, "3 is the default")

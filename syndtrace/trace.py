@@ -147,15 +147,15 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
 def _quoted_sources(g: _Graph, pairs: list[PairPassages]) -> None:
     """A ``quoted`` source above the node whose text attributes passages to it."""
     inputs = {canonical(d.outlet).lower() for d in g.docs.values() if d.outlet}
+    edge_of = {pid: e for e in g.edges.values() if e.kind != "quoted" for pid in e.passages}
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for pair in pairs:
-        edge = _edge_between(g, pair)
         for p in pair.passages:
             for side in (p.a, p.b):
                 name = side.attribution
                 if not name or name.lower() in inputs:
                     continue
-                holder = _text_holder(g, edge, side.doc)
+                holder = _text_holder(g, edge_of.get(p.id), side.doc)
                 if holder:
                     found.setdefault((name, holder), []).append((p.id, side.doc))
     for (name, holder), hits in sorted(found.items()):
@@ -164,15 +164,6 @@ def _quoted_sources(g: _Graph, pairs: list[PairPassages]) -> None:
         sid = g.source(name, "quoted", f"shared passages are attributed to it in {', '.join(docs)}")
         ev = Evidence("quote", sid, 0.0, f"{', '.join(docs)} attribute{'s' if len(docs) == 1 else ''} {len(ids)} shared passage(s) to {name}")
         g.add(Edge(sid, holder, "quoted", 0.9, ids, (ev,), 0, 0.0))
-
-
-def _edge_between(g: _Graph, pair: PairPassages) -> Edge | None:
-    """The edge made from ``pair`` (it carries the pair's passages), if any."""
-    ids = {p.id for p in pair.passages}
-    for e in g.edges.values():
-        if e.copy in (pair.x, pair.y) and ids.intersection(e.passages) and e.kind != "quoted":
-            return e
-    return None
 
 
 def _text_holder(g: _Graph, edge: Edge | None, doc_id: str) -> str | None:

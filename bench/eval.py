@@ -1,0 +1,103 @@
+"""Accuracy on real articles: ``make eval``.
+
+Builds the newsreuse-dev corpora (../shared/data/newsreuse-dev, read-only,
+never copied into the repo) into a temporary folder with the set's own
+``build_corpus.py``, runs ``syndtrace.scan`` on each, turns the result into
+the scorer's prediction format and runs the set's ``score.py``. Exits 1 when
+a score is below its target (the gate CI-style checks rely on).
+
+Prediction:
+* pairs: every pair of documents whose shared passages make a reuse edge
+  (copy, credited reprint or undetermined; shared quotes excluded);
+* clusters: the families' members; roots: each family's root name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from syndtrace.scan import scan  # noqa: E402
+from syndtrace.settings import Settings  # noqa: E402
+
+DATA = REPO.parent / "shared" / "data" / "newsreuse-dev"
+SETS = ("census", "spotify")
+TARGETS = {"pair_f1": 0.95, "ari_vs_families": 0.90, "source_accuracy": 0.90}
+
+
+def prediction(result) -> dict:
+    """The scorer's prediction for a scan ``Result``."""
+    edge_of = {pid: e for e in result.edges if e.kind != "quoted" for pid in e.passages}
+    pairs = set()
+    for p in result.passages:
+        edge = edge_of.get(p.id)
+        if edge is not None and edge.kind != "shared-quote":
+            pairs.add(tuple(sorted((p.a.doc, p.b.doc))))
+    clusters = [list(f.members) for f in result.families]
+    roots = {str(i): f.root_name for i, f in enumerate(result.families)}
+    return {"pairs": sorted(list(p) for p in pairs), "clusters": clusters, "roots": roots}
+
+
+def evaluate(name: str, workdir: Path, settings: Settings) -> dict:
+    """Build, scan and score one set; return the scorer's JSON plus timing."""
+    out = workdir / name
+    subprocess.run(
+        [sys.executable, str(DATA / "build_corpus.py"), str(DATA / f"{name}_articles.csv"), str(out)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    start = time.perf_counter()
+    result = scan([str(out / f"{name}.jsonl")], settings)
+    seconds = time.perf_counter() - start
+    pred_path = workdir / f"{name}-prediction.json"
+    pred_path.write_text(json.dumps(prediction(result)))
+    scored = subprocess.run(
+        [sys.executable, str(DATA / "score.py"), str(DATA / f"labels-{name}.json"), str(pred_path), "--json"],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    report = json.loads(scored.stdout)
+    report["seconds"] = seconds
+    report["families_found"] = [(f.root_name, list(f.members)) for f in result.families]
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", "-v", action="store_true", help="print families and per-family sources")
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"eval: {DATA} not found; it ships beside the repository as ../shared", file=sys.stderr)
+        return 2
+    failed = False
+    print(f"{'set':8} {'pair P':>7} {'pair R':>7} {'pair F1':>8} {'strict P':>9} {'ARI fam':>8} {'sources':>8} {'secs':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in SETS:
+            r = evaluate(name, Path(tmp), Settings(workers=1))
+            pairs, strict = r["pairs_all"], r["pairs_all_strict_common_quote_is_negative"]
+            src = r["source_acc_families"]
+            print(
+                f"{name:8} {pairs['precision']:7.3f} {pairs['recall']:7.3f} {pairs['f1']:8.3f} {strict['precision']:9.3f} "
+                f"{r['ari_vs_families']:8.3f} {src['accuracy']:8.3f} {r['seconds']:6.2f}"
+            )
+            if args.verbose:
+                for fam in r["families_found"]:
+                    print("   family", fam)
+                for d in r["source_details_families"]:
+                    print("   source", d)
+            scores = {"pair_f1": pairs["f1"], "ari_vs_families": r["ari_vs_families"], "source_accuracy": src["accuracy"]}
+            for key, target in TARGETS.items():
+                if scores[key] < target:
+                    print(f"  below target: {name} {key} = {scores[key]:.3f} < {target}", file=sys.stderr)
+                    failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Families: one reprint family per story, each with a root and a tree.
+
+Documents join a family through document-to-document reuse edges (copy,
+credited reprint, undetermined), never through an external source: two
+different Associated Press stories share the AP node but are two families.
+Shared quotes link nothing.
+
+A *multi-story page* (a digest, "News in Brief", a live blog, or an article
+built from several sources) shares disjoint parts of itself with partners
+that are otherwise unrelated. It does not glue their stories together: it
+joins each of those families as a member.
+
+The root is the most upstream node above the members that is reached by
+reuse edges (a quoted source is upstream of the story, not its root): an
+external original or agency when the members credit one, else the document
+at the top of the family's tree.
+"""
+
+from __future__ import annotations
+
+from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
+from syndtrace.trace import KIND_PRIORITY, build_tree
+
+_LINKS = ("copy", "credited-reprint", "undetermined")
+
+
+class _Union:
+    def __init__(self, items) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, x):
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def families(docs: list[Document], edges: tuple[Edge, ...], sources: tuple[Source, ...], passages: list[Passage]) -> tuple[Family, ...]:
+    """Reprint families, largest first (ties by root id)."""
+    ids = {d.id for d in docs}
+    links = [e for e in edges if e.kind in _LINKS and e.source in ids and e.copy in ids]
+    hubs = multi_story_pages(links, passages)
+    uf = _Union(sorted(ids))
+    for e in links:
+        if e.source not in hubs and e.copy not in hubs:
+            uf.union(e.source, e.copy)
+    groups: dict[str, set[str]] = {}
+    for e in links:
+        for a, b in ((e.source, e.copy), (e.copy, e.source)):
+            if a not in hubs:
+                groups.setdefault(uf.find(a), set()).add(a)
+                if b in hubs:
+                    groups[uf.find(a)].add(b)
+    for hub in hubs:  # a hub whose partners are all hubs still forms a family
+        if not any(hub in g for g in groups.values()):
+            groups.setdefault(hub, {hub})
+    source_ids = {s.id for s in sources}
+    names = {s.id: s.name for s in sources} | {d.id: d.label for d in docs}
+    result = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        fam_edges = [e for e in edges if e.copy in members and e.kind != "shared-quote" and (e.source in members or e.source in source_ids)]
+        root = _root(members, fam_edges, {d.id: d for d in docs})
+        tree = build_tree(sorted(members), sorted({e.source for e in fam_edges} & source_ids), [e for e in fam_edges if e.kind != "quoted"])
+        node = next((t for t in tree if t.id == root), None) or TreeNode(root)
+        result.append((sorted(members), root, node))
+    result.sort(key=lambda f: (-len(f[0]), f[1], f[0]))
+    return tuple(Family(f"f{i + 1}", root, names.get(root, root), tuple(m), node) for i, (m, root, node) in enumerate(result))
+
+
+def multi_story_pages(links: list[Edge], passages: list[Passage]) -> set[str]:
+    """Documents whose partners fall into groups sharing disjoint parts of them and nothing else."""
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    by_id = {p.id: p for p in passages}
+    partners: dict[str, set[str]] = {}
+    linked = set()
+    for e in links:
+        partners.setdefault(e.source, set()).add(e.copy)
+        partners.setdefault(e.copy, set()).add(e.source)
+        linked.add(frozenset((e.source, e.copy)))
+        for pid in e.passages:
+            p = by_id.get(pid)
+            if p is None:
+                continue
+            for mine, theirs in ((p.a, p.b), (p.b, p.a)):
+                spans.setdefault((mine.doc, theirs.doc), []).append((mine.start, mine.end))
+    hubs = set()
+    for doc, others in partners.items():
+        if len(others) < 2:
+            continue
+        others = sorted(others)
+        uf = _Union(others)
+        for i, x in enumerate(others):
+            for y in others[i + 1 :]:
+                if frozenset((x, y)) in linked or _overlap(spans.get((doc, x), []), spans.get((doc, y), [])):
+                    uf.union(x, y)
+        if len({uf.find(o) for o in others}) > 1:
+            hubs.add(doc)
+    return hubs
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _root(members: set[str], edges: list[Edge], docs: dict[str, Document]) -> str:
+    """Follow reuse edges (not quotations) upstream from the members to the top."""
+    parent: dict[str, Edge] = {}
+    for e in sorted(edges, key=lambda e: (KIND_PRIORITY[e.kind], -e.confidence, e.source, e.copy)):
+        if e.kind != "quoted" and e.copy not in parent:
+            parent[e.copy] = e
+    tops: dict[str, int] = {}
+    for m in members:
+        node, seen = m, {m}
+        while node in parent and parent[node].source not in seen and parent[node].kind != "undetermined":
+            node = parent[node].source
+            seen.add(node)
+        tops[node] = tops.get(node, 0) + 1
+    external = [t for t in tops if t not in docs]
+    pool = external or list(tops)
+    return min(pool, key=lambda t: (-tops[t], (docs[t].date or "9999") if t in docs else "", t))

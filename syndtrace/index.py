@@ -1,0 +1,99 @@
+"""Index stage for corpus scans: fingerprints in, candidate pairs out.
+
+An inverted index of winnowed fingerprints (``syndtrace.fingerprint``),
+built by sorting rather than with Python dicts:
+
+* *Boilerplate learned from the corpus*: a fingerprint found in at least
+  ``boilerplate_min_stories`` documents of one outlet *with different
+  titles* is that outlet's furniture (footer, newsletter prompt, photo
+  credit) and is dropped from that outlet's postings. Re-scrapes of one
+  story share a title, so they are not mistaken for boilerplate.
+* *Document-frequency cap*: a fingerprint in more than ``df_cap`` documents
+  is a stock phrase and pairs nothing.
+* *Candidates*: document pairs sharing at least ``min_shared_fingerprints``
+  fingerprints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from syndtrace.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Candidate pairs ``(left[i], right[i])`` (document indexes, left < right) and shared fingerprint counts."""
+
+    left: np.ndarray
+    right: np.ndarray
+    shared: np.ndarray
+    boilerplate: dict[int, np.ndarray]  # outlet code -> sorted fingerprint hashes that are its furniture
+
+
+def candidate_pairs(
+    hashes: np.ndarray, docs: np.ndarray, outlet: np.ndarray, title: np.ndarray, settings: Settings
+) -> Candidates:
+    """Pairs of documents that share enough fingerprints to be worth aligning.
+
+    ``hashes``/``docs`` are the postings (one per fingerprint per document);
+    ``outlet`` and ``title`` are per-document integer codes (``-1``: unknown).
+    """
+    order = np.lexsort((docs, hashes))
+    hashes, docs = hashes[order], docs[order]
+    boundaries = np.flatnonzero(np.diff(hashes)) + 1
+    starts = np.concatenate(([0], boundaries))
+    sizes = np.diff(np.concatenate((starts, [len(hashes)])))
+    # Postings of fingerprints in one document only can pair nothing; drop them early.
+    multi = np.repeat(sizes >= 2, sizes)
+    hashes, docs = hashes[multi], docs[multi]
+    keep, boilerplate = _drop_boilerplate(hashes, docs, outlet, title, settings.boilerplate_min_stories)
+    hashes, docs = hashes[keep], docs[keep]
+    if not len(hashes):
+        empty = np.empty(0, np.int64)
+        return Candidates(empty, empty, empty, boilerplate)
+    boundaries = np.flatnonzero(np.diff(hashes)) + 1
+    starts = np.concatenate(([0], boundaries))
+    sizes = np.diff(np.concatenate((starts, [len(hashes)])))
+    n_docs = int(docs.max()) + 1
+    codes = []
+    for size in np.unique(sizes):
+        if size < 2 or size > settings.df_cap:
+            continue
+        group_starts = starts[sizes == size]
+        members = docs[group_starts[:, None] + np.arange(size)]  # (groups, size), sorted per row
+        iu, ju = np.triu_indices(size, 1)
+        codes.append(members[:, iu].astype(np.int64).ravel() * n_docs + members[:, ju].ravel())
+    if not codes:
+        empty = np.empty(0, np.int64)
+        return Candidates(empty, empty, empty, boilerplate)
+    pair_codes, counts = np.unique(np.concatenate(codes), return_counts=True)
+    ok = counts >= settings.min_shared_fingerprints
+    pair_codes, counts = pair_codes[ok], counts[ok]
+    return Candidates(pair_codes // n_docs, pair_codes % n_docs, counts, boilerplate)
+
+
+def _drop_boilerplate(hashes, docs, outlet, title, min_stories: int):
+    """Mask postings of fingerprints that are one outlet's furniture; return the mask and the furniture."""
+    doc_outlet = outlet[docs]
+    known = doc_outlet >= 0
+    keep = np.ones(len(hashes), dtype=bool)
+    boilerplate: dict[int, np.ndarray] = {}
+    if not known.any():
+        return keep, boilerplate
+    idx = np.flatnonzero(known)
+    # Distinct (hash, outlet, title) triples, then count titles per (hash, outlet).
+    triples = np.unique(np.stack([hashes[idx].view(np.int64), doc_outlet[idx], title[docs[idx]]]), axis=1)
+    pairs, counts = np.unique(triples[:2], axis=1, return_counts=True)
+    furniture = pairs[:, counts >= min_stories]
+    if not furniture.shape[1]:
+        return keep, boilerplate
+    for code in np.unique(furniture[1]):
+        boilerplate[int(code)] = np.sort(furniture[0][furniture[1] == code].view(np.uint64))
+    key = hashes.view(np.int64).astype(np.int64)
+    for code, furn in boilerplate.items():
+        mine = doc_outlet == code
+        keep[mine] &= ~np.isin(key[mine], furn.view(np.int64))
+    return keep, boilerplate

@@ -1,0 +1,225 @@
+"""``scan``: reprint families across a corpus.
+
+load (``syndtrace.corpus``) -> fingerprint (``syndtrace.fingerprint``, in
+worker processes) -> candidate pairs (``syndtrace.index``) -> align each
+candidate with the ``compare`` core (workers) -> trace -> families.
+
+Determinism: worker results are gathered in input order and everything is
+sorted before it leaves this module, so the output is the same for any
+``--workers``. Workers are forked, so they read the loaded corpus without
+copying it through pipes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import zlib
+from dataclasses import replace
+
+import numpy as np
+
+from syndtrace.corpus import FieldMap, iter_inputs
+from syndtrace.family import families
+from syndtrace.fingerprint import batch_fingerprints
+from syndtrace.index import candidate_pairs
+from syndtrace.load import document_from_text, parse_front_matter
+from syndtrace.model import Document, InputProblem, RawRecord, Result
+from syndtrace.paragraphs import paragraph_spans
+from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
+from syndtrace.progress import NullProgress, Progress
+from syndtrace.settings import Settings
+from syndtrace.trace import trace
+
+_BATCH = 400  # documents per fingerprint batch: large enough to amortise numpy calls
+_STATE: dict = {}  # what forked workers read: records, settings, learned boilerplate
+
+
+def scan(
+    paths: list[str], settings: Settings | None = None, *, fields: FieldMap | None = None, progress: Progress | None = None
+) -> Result:
+    """Scan folders and corpus files for reprint families."""
+    settings = settings or Settings()
+    progress = progress or NullProgress()
+    records, problems = _load(paths, settings, fields, progress)
+    outlet_codes, title_codes = _codes(records)
+    hashes, docs = _fingerprints(records, settings, progress)
+    cand = candidate_pairs(hashes, docs, outlet_codes, title_codes, settings)
+    del hashes, docs
+    _STATE.update(records=records, settings=settings, boilerplate=cand.boilerplate, outlet=outlet_codes)
+    try:
+        aligned, metas = _align(cand, settings, progress)
+    finally:
+        _STATE.clear()
+    documents = [_document(i, r, metas.get(i)) for i, r in enumerate(records)]
+    by_id = {d.id: d for d in documents}
+    raw = [(records[i].id, records[j].id, passages) for i, j, passages, _ in aligned]
+    numbered, pairs = number_passages(raw, by_id)
+    involved = sorted({i for i, j, _, _ in aligned} | {j for i, j, _, _ in aligned})
+    words = {records[i].id: metas[i][1] for i in involved}
+    edges, sources, tree = trace([documents[i] for i in involved], pairs, words, settings)
+    fams = families([documents[i] for i in involved], edges, sources, numbered)
+    return Result(
+        documents=tuple(documents),
+        passages=tuple(numbered),
+        edges=edges,
+        sources=sources,
+        pairs=tuple(stats for *_, stats in aligned),
+        tree=tree,
+        families=fams,
+        problems=tuple(problems),
+        settings=settings.to_dict(),
+        command="scan",
+    )
+
+
+def _load(paths, settings, fields, progress) -> tuple[list[RawRecord], list[InputProblem]]:
+    records: list[RawRecord] = []
+    problems: list[InputProblem] = []
+    progress.stage("loaded")
+    for item in iter_inputs(paths, settings, fields):
+        if isinstance(item, RawRecord):
+            records.append(item)
+            progress.advance("loaded")
+        else:
+            problems.append(item)
+    return records, problems
+
+
+def _codes(records: list[RawRecord]) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes per document for its outlet (-1 unknown) and its title (first line)."""
+    outlets: dict[str, int] = {}
+    outlet = np.full(len(records), -1, dtype=np.int64)
+    title = np.empty(len(records), dtype=np.int64)
+    for i, rec in enumerate(records):
+        fields = dict(rec.fields)
+        name = fields.get("outlet")
+        if name:
+            outlet[i] = outlets.setdefault(name.lower(), len(outlets))
+        head = fields.get("title") or rec.text.lstrip()[:200].split("\n", 1)[0]
+        title[i] = zlib.crc32(re.sub(r"\W+", " ", head.lower()).encode("utf-8"))
+    return outlet, title
+
+
+def _pool(settings: Settings, jobs: int):
+    """A fork pool when more than one worker would help, else ``None`` (run inline)."""
+    workers = min(settings.worker_count, jobs)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
+def _fingerprints(records, settings, progress) -> tuple[np.ndarray, np.ndarray]:
+    _STATE.update(records=records, settings=settings)
+    batches = list(range(0, len(records), _BATCH))
+    progress.stage("sketched", len(records))
+    parts = []
+    pool = _pool(settings, len(batches))
+    try:
+        results = pool.imap(_fingerprint_batch, batches) if pool else map(_fingerprint_batch, batches)
+        for start, part in zip(batches, results):
+            parts.append(part)
+            progress.advance("sketched", min(_BATCH, len(records) - start))
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+        _STATE.clear()
+    if not parts:
+        return np.empty(0, np.uint64), np.empty(0, np.int64)
+    return np.concatenate([h for h, _ in parts]), np.concatenate([d for _, d in parts])
+
+
+def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray]:
+    records, settings = _STATE["records"], _STATE["settings"]
+    texts = [_body(r.text).encode("utf-8") for r in records[start : start + _BATCH]]
+    hashes, docs = batch_fingerprints(texts, settings.shingle_size, settings.window)
+    return hashes, docs + start
+
+
+def _body(text: str) -> str:
+    if text.startswith("---") or text.startswith("\ufeff---"):
+        return text[parse_front_matter(text)[1] :]
+    return text
+
+
+def _align(cand, settings, progress):
+    """Align every candidate pair; return ``(aligned, metas)`` in candidate order."""
+    pairs = list(zip(cand.left.tolist(), cand.right.tolist()))
+    progress.stage("pairs aligned", len(pairs))
+    chunk = max(64, len(pairs) // (settings.worker_count * 8) + 1)
+    chunks = [pairs[i : i + chunk] for i in range(0, len(pairs), chunk)]
+    aligned: list = []
+    metas: dict[int, tuple[Document, int]] = {}
+    pool = _pool(settings, len(chunks))
+    try:
+        results = pool.imap(_align_chunk, chunks) if pool else map(_align_chunk, chunks)
+        for part, (found, meta) in zip(chunks, results):
+            aligned.extend(found)
+            for idx, value in meta.items():
+                metas.setdefault(idx, value)
+            progress.advance("pairs aligned", len(part))
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    return aligned, metas
+
+
+def _align_chunk(pairs: list[tuple[int, int]]):
+    settings = _STATE["settings"]
+    cache: dict[int, Analysed] = {}
+    found = []
+    for i, j in pairs:
+        x = cache.get(i) or cache.setdefault(i, _analyse(i))
+        y = cache.get(j) or cache.setdefault(j, _analyse(j))
+        passages, stats = compare_pair(x, y, settings)
+        if passages:
+            found.append((i, j, passages, stats))
+    used = {i for i, _, _, _ in found} | {j for _, j, _, _ in found}
+    # Documents travel back without their text: the parent already holds it.
+    meta = {i: (replace(cache[i].doc, text=""), cache[i].words) for i in used}
+    return found, meta
+
+
+def _analyse(i: int) -> Analysed:
+    """Build, enrich and prepare document ``i``, masking its outlet's learned boilerplate."""
+    rec: RawRecord = _STATE["records"][i]
+    doc = document_from_text(rec.text, doc_id=rec.id, path=rec.path, record=dict(rec.fields), line=rec.line)
+    furniture = _STATE["boilerplate"].get(int(_STATE["outlet"][i]))
+    if furniture is not None and len(furniture):
+        doc = replace(doc, boilerplate=_learned(doc, furniture))
+    return prepare_document(doc, _STATE["settings"])
+
+
+def _learned(doc: Document, furniture: np.ndarray) -> tuple[tuple[int, int], ...]:
+    """The document's boilerplate spans plus paragraphs made mostly of its outlet's furniture."""
+    settings: Settings = _STATE["settings"]
+    spans = set(doc.boilerplate)
+    paragraphs = paragraph_spans(doc.text, doc.body_start)
+    texts = [doc.text[s:e].encode("utf-8") for s, e in paragraphs]
+    hashes, owner = batch_fingerprints(texts, settings.shingle_size, settings.window)
+    if len(hashes):
+        hit = np.isin(hashes, furniture)
+        total = np.bincount(owner, minlength=len(paragraphs))
+        bad = np.bincount(owner[hit], minlength=len(paragraphs))
+        for k, (s, e) in enumerate(paragraphs):
+            if total[k] and bad[k] * 2 >= total[k]:
+                spans.add((s, e))
+    return tuple(sorted(spans))
+
+
+def _document(i: int, rec: RawRecord, meta) -> Document:
+    """The output ``Document`` for record ``i``: enriched if it was aligned, else from its record."""
+    if meta is not None:
+        return replace(meta[0], text=rec.text)
+    fields = dict(rec.fields)
+    body_start = parse_front_matter(rec.text)[1] if rec.text.startswith("---") else 0
+    first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
+    provenance = sorted((k, "record") for k in ("outlet", "date", "title", "url", "author") if k in fields)
+    return Document(
+        id=rec.id, path=rec.path, text=rec.text, body_start=body_start,
+        title=fields.get("title") or first, outlet=fields.get("outlet"), date=fields.get("date"),
+        author=fields.get("author"), url=fields.get("url"), provenance=tuple(provenance),
+        encoding=rec.encoding, line=rec.line,
+    )  # fmt: skip
