@@ -7,6 +7,7 @@ documented in the README; stdout carries data only.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Callable
 
@@ -55,6 +56,10 @@ def _run(action: Callable[[], int]) -> None:
     except KeyboardInterrupt:
         click.echo("syndtrace: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (`syndtrace scan ... | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     sys.exit(code)
 
 
@@ -127,7 +132,13 @@ def _write(result, fmt: str, output: str | None, inputs: list[str], color, width
         if fmt == "tree":
             from syndtrace.render.tree import make_console, render_tree
 
-            render_tree(result, make_console(stream, width, False if output else color))
+            console = make_console(stream, width, False if output else color)
+            if result.command == "scan":
+                from syndtrace.render.forest import render_forest
+
+                render_forest(result, console)
+            else:
+                render_tree(result, console)
         elif fmt == "json":
             from syndtrace.render.json import dumps
 

@@ -51,7 +51,7 @@ def render_tree(result: Result, console: Console) -> None:
         return
     root = Tree(Text("Syndication tree", style="bold"), guide_style="dim")
     for node in result.tree:
-        _add(root, node, docs, sources, passages)
+        add_node(root, node, docs, sources, passages)
     console.print(root)
     _shared_quotes(result, docs, console)
     if result.passages:
@@ -61,13 +61,14 @@ def render_tree(result: Result, console: Console) -> None:
             console.print(_passage(passage, docs))
 
 
-def _add(parent: Tree, node: TreeNode, docs, sources, passages) -> None:
-    branch = parent.add(_node_label(node, docs, sources, passages))
+def add_node(parent: Tree, node: TreeNode, docs, sources, passages, evidence_lines: int = _EVIDENCE_LINES) -> None:
+    """Add ``node`` and its subtree under ``parent``, each with its edge and evidence."""
+    branch = parent.add(_node_label(node, docs, sources, evidence_lines))
     for child in node.children:
-        _add(branch, child, docs, sources, passages)
+        add_node(branch, child, docs, sources, passages, evidence_lines)
 
 
-def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, Source], passages) -> Group:
+def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, Source], evidence_lines: int) -> Group:
     lines: list[Text] = []
     if node.id in docs:
         doc = docs[node.id]
@@ -85,11 +86,11 @@ def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, So
         head.append(f"  ({what}; not in the inputs)", style="italic")
     lines.append(head)
     if node.edge is not None:
-        lines.extend(_edge_lines(node.edge, docs))
+        lines.extend(_edge_lines(node.edge, docs, evidence_lines))
     return Group(*lines)
 
 
-def _edge_lines(edge: Edge, docs: dict[str, Document]) -> list[Text]:
+def _edge_lines(edge: Edge, docs: dict[str, Document], evidence_lines: int) -> list[Text]:
     kind = _KIND_TEXT[edge.kind]
     line = Text(f"{kind}", style="green" if edge.kind != "undetermined" else "yellow")
     if edge.kind != "quoted":
@@ -104,10 +105,10 @@ def _edge_lines(edge: Edge, docs: dict[str, Document]) -> list[Text]:
         line.append(f" · the whole article ({edge.words} words)")
     lines = [line]
     shown = sorted(edge.evidence, key=lambda e: (_EVIDENCE_ORDER.get(e.kind, 9), -e.weight))
-    for ev in shown[:_EVIDENCE_LINES]:
+    for ev in shown[:evidence_lines]:
         lines.append(Text(f"  {ev.kind}: {_MARKUP.sub('', ev.detail)}", style="dim"))
-    if len(shown) > _EVIDENCE_LINES:
-        lines.append(Text(f"  … and {len(shown) - _EVIDENCE_LINES} more (see --format json)", style="dim"))
+    if len(shown) > evidence_lines:
+        lines.append(Text(f"  … and {len(shown) - evidence_lines} more (see --format json)", style="dim"))
     return lines
 
 

@@ -1,0 +1,41 @@
+"""The default ``scan`` output: reprint families as a forest, then the totals.
+
+Largest families first; each has a summary line (root, size, when) and its
+tree, drawn like ``compare``'s (``syndtrace.render.tree``) but without the
+passage texts, which a corpus run would drown in: ``--format json`` has them.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+from rich.tree import Tree
+
+from syndtrace.model import Result
+from syndtrace.render.tree import add_node
+
+
+def render_forest(result: Result, console: Console) -> None:
+    """Print every family's tree and the run's totals."""
+    docs = {d.id: d for d in result.documents}
+    sources = {s.id: s for s in result.sources}
+    passages = {p.id: p for p in result.passages}
+    in_family = {m for f in result.families for m in f.members}
+    for family in result.families:
+        dates = sorted(docs[m].date[:10] for m in family.members if docs[m].date)
+        when = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
+        head = Text(f"{family.id}  {family.root_name}", style="bold")
+        head.append(f"  ({len(family.members)} articles{when})")
+        tree = Tree(head, guide_style="dim")
+        add_node(tree, family.tree, docs, sources, passages, evidence_lines=1)
+        console.print(tree)
+    quotes = sum(1 for e in result.edges if e.kind == "shared-quote")
+    singletons = len(result.documents) - len(in_family)
+    found = len(result.documents) + len(result.problems)
+    console.print(
+        Text(
+            f"{found} inputs found: {len(result.documents)} articles loaded, {len(result.problems)} skipped · "
+            f"{len(result.families)} families · {singletons} singletons · {quotes} pairs sharing only quotations",
+            style="bold",
+        )
+    )
