@@ -50,6 +50,7 @@ def _run(action: Callable[[], int]) -> None:
     """Run a command body, turning library errors into messages and exit codes."""
     try:
         code = action()
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
     except SyndtraceError as exc:
         click.echo(f"syndtrace: error: {exc.message}", err=True)
         sys.exit(exc.exit_code)
