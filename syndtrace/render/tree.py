@@ -34,11 +34,18 @@ _EVIDENCE_ORDER = {"credit": 0, "via": 1, "framing": 2, "insertion": 3, "date": 
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 
 
+class _Console(Console):
+    """rich's console, but a closed pipe is reported to the caller rather than exiting with 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 def make_console(out: TextIO, width: int | None = None, color: bool | None = None) -> Console:
     """A console for ``out``: colour follows the terminal and NO_COLOR unless forced."""
     if color is False:
-        return Console(file=out, width=width or 100, color_system=None, highlight=False, emoji=False)
-    return Console(file=out, width=width, highlight=False, emoji=False, force_terminal=color or None)
+        return _Console(file=out, width=width or 100, color_system=None, highlight=False, emoji=False)
+    return _Console(file=out, width=width, highlight=False, emoji=False, force_terminal=color or None)
 
 
 def render_tree(result: Result, console: Console) -> None:
