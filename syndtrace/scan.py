@@ -144,42 +144,58 @@ def _body(text: str) -> str:
 
 
 def _align(cand, settings, progress):
-    """Align every candidate pair; return ``(aligned, metas)`` in candidate order."""
+    """Align every candidate pair; return ``(aligned, metas)`` in candidate order.
+
+    Each involved document is analysed once (workers, in chunks), then the
+    pairs are aligned by workers forked with every analysis in memory.
+    """
     pairs = list(zip(cand.left.tolist(), cand.right.tolist()))
+    involved = sorted(set(cand.left.tolist()) | set(cand.right.tolist()))
+    progress.stage("analysed", len(involved))
+    analysed: dict[int, Analysed] = {}
+    doc_chunks = [involved[i : i + 256] for i in range(0, len(involved), 256)]
+    pool = _pool(settings, len(doc_chunks))
+    try:
+        results = pool.imap(_analyse_chunk, doc_chunks) if pool else map(_analyse_chunk, doc_chunks)
+        for part, done in zip(doc_chunks, results):
+            analysed.update(zip(part, done))
+            progress.advance("analysed", len(part))
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    _STATE["analysed"] = analysed
     progress.stage("pairs aligned", len(pairs))
     chunk = max(64, len(pairs) // (settings.worker_count * 8) + 1)
     chunks = [pairs[i : i + chunk] for i in range(0, len(pairs), chunk)]
     aligned: list = []
-    metas: dict[int, tuple[Document, int]] = {}
     pool = _pool(settings, len(chunks))
     try:
         results = pool.imap(_align_chunk, chunks) if pool else map(_align_chunk, chunks)
-        for part, (found, meta) in zip(chunks, results):
+        for part, found in zip(chunks, results):
             aligned.extend(found)
-            for idx, value in meta.items():
-                metas.setdefault(idx, value)
             progress.advance("pairs aligned", len(part))
     finally:
         if pool:
             pool.close()
             pool.join()
+    used = {i for i, _, _, _ in aligned} | {j for _, j, _, _ in aligned}
+    metas = {i: (analysed[i].doc, analysed[i].words) for i in used}
     return aligned, metas
 
 
+def _analyse_chunk(indexes: list[int]) -> list[Analysed]:
+    return [_analyse(i) for i in indexes]
+
+
 def _align_chunk(pairs: list[tuple[int, int]]):
-    settings = _STATE["settings"]
-    cache: dict[int, Analysed] = {}
+    settings, analysed = _STATE["settings"], _STATE["analysed"]
     found = []
     for i, j in pairs:
-        x = cache.get(i) or cache.setdefault(i, _analyse(i))
-        y = cache.get(j) or cache.setdefault(j, _analyse(j))
-        passages, stats = compare_pair(x, y, settings)
+        passages, stats = compare_pair(analysed[i], analysed[j], settings)
         if passages:
             found.append((i, j, passages, stats))
-    used = {i for i, _, _, _ in found} | {j for _, j, _, _ in found}
-    # Documents travel back without their text: the parent already holds it.
-    meta = {i: (replace(cache[i].doc, text=""), cache[i].words) for i in used}
-    return found, meta
+    return found
 
 
 def _analyse(i: int) -> Analysed:
@@ -212,7 +228,7 @@ def _learned(doc: Document, furniture: np.ndarray) -> tuple[tuple[int, int], ...
 def _document(i: int, rec: RawRecord, meta) -> Document:
     """The output ``Document`` for record ``i``: enriched if it was aligned, else from its record."""
     if meta is not None:
-        return replace(meta[0], text=rec.text)
+        return meta[0]
     fields = dict(rec.fields)
     body_start = parse_front_matter(rec.text)[1] if rec.text.startswith("---") else 0
     first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
