@@ -64,7 +64,7 @@ def _run(action: Callable[[], int]) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="syndtrace", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="syndtrace")
 def main() -> None:
     """Trace news syndication: shared passages, who copied whom, and the evidence."""
