@@ -26,7 +26,6 @@ AFP = "fixtures/afp-soleimani-uncredited-copy.txt"
 GR = "fixtures/globalresearch-reprint-of-commondreams.txt"
 FIXED = ["--width", "100", "--no-color"]
 ANSI = re.compile(r"\x1b\[")
-EXERCISED: set[int] = set()  # exit codes some test here checks (see the last test)
 
 ARTICLE = (
     "Harbor Town Votes to Restore Its Lighthouse\n\n"
@@ -53,9 +52,7 @@ def at_repo(monkeypatch):
 
 
 def run(*args: str, input: str | bytes | None = None, env: dict | None = None):
-    result = CliRunner().invoke(main, list(args), input=input, env=env, catch_exceptions=False, prog_name="syndtrace")
-    EXERCISED.add(result.exit_code)
-    return result
+    return CliRunner().invoke(main, list(args), input=input, env=env, catch_exceptions=False, prog_name="syndtrace")
 
 
 def write(path: Path, content: str | bytes, encoding: str = "utf-8") -> str:
@@ -508,6 +505,11 @@ def test_scan_exit_0_on_clean_inputs_and_1_when_an_input_is_skipped(tmp_path):
 # --- the exit codes table -----------------------------------------------------------------------------
 
 
-def test_every_documented_exit_code_is_exercised_here():
-    # Runs last in this module (pytest keeps file order): every code in EXIT_CODES was seen above.
-    assert set(EXIT_CODES) <= EXERCISED, f"no test here exits with {sorted(set(EXIT_CODES) - EXERCISED)}"
+def test_every_documented_exit_code_is_checked_here():
+    """Each code in EXIT_CODES has a test above asserting ``exit_code == EXIT_...`` for it."""
+    import syndtrace.errors
+
+    names = {v: k for k, v in vars(syndtrace.errors).items() if k.startswith("EXIT_") and isinstance(v, int)}
+    source = Path(__file__).read_text(encoding="utf-8")
+    checked = {code for code, name in names.items() if re.search(rf"exit_code == {name}\b", source)}
+    assert set(EXIT_CODES) <= checked, f"no test here asserts exit codes {sorted(set(EXIT_CODES) - checked)}"

@@ -122,7 +122,7 @@ def doc_pair(draw) -> tuple[str, str]:
     return texts[0], texts[1]
 
 
-def passage_key(p: Passage, names: dict[str, str] | None = None) -> tuple:
+def passage_key(p: Passage) -> tuple:
     """A passage independent of its id and of which document is side ``a``."""
     sides = sorted(
         (s.doc, s.start, s.end, s.text, s.words, s.quoted, s.attribution, s.whole_paragraphs) for s in (p.a, p.b)
@@ -388,7 +388,7 @@ def test_signature_is_bit_identical_to_datasketch(datasketch_minhash, hashes, nu
 def test_signature_of_real_shingles_is_bit_identical_to_datasketch(datasketch_minhash):
     text = " ".join(np.random.RandomState(5).choice(STORY, 3000))
     sh = to32(np.unique(shingle_hashes(word_hashes(words_of(text)), 5)))
-    assert len(sh) > 2000  # more than one of signature's 4096-row chunks would be nice; at least many
+    assert len(sh) > 2000
     for num_perm, seed in ((128, 1), (256, 42), (64, 2**32 - 1)):
         reference = datasketch_minhash(num_perm=num_perm, seed=seed, hashfunc=lambda x: x)
         reference.update_batch([int(h) for h in sh])
@@ -435,17 +435,20 @@ def test_word_hashes_equal_the_reference(words):
     assert np.array_equal(word_hashes(words), fast)
 
 
-def test_hashes_are_stable_across_processes():
+def test_hashes_are_pinned_and_stable_across_processes():
     # Pinned values: a change of definition must be deliberate (it changes every fingerprint).
-    assert word_hash("daesh's") == word_hash("daesh's")
-    assert word_hash("a") != word_hash("b")
+    assert word_hash("kirkuk") == 1815293694500164185
+    assert shingle_hash([word_hash(w) for w in "the rockets were launched from".split()]) == 4158540982117370800
     assert shingle_hash([1, 2, 3]) != shingle_hash([3, 2, 1])
     import subprocess
     import sys
 
+    # Another process with another string-hash salt computes the same values (no builtin hash()).
     code = "from syndtrace.shingle import word_hash; print(word_hash('kirkuk'))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": "123"})
-    assert int(out.stdout) == word_hash("kirkuk")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": "123"}
+    )
+    assert int(out.stdout) == 1815293694500164185
 
 
 # --- alignment against a slow reference ---------------------------------------------------------------
