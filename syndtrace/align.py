@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from syndtrace.model import Document, Insertion, Passage, PassageSide
 from syndtrace.normalize import TokenStream
 from syndtrace.settings import Settings
-from syndtrace.shingle import shingle_hashes, word_hashes
+from syndtrace.shingle import shingle_hashes
 
 SEED = 3  # words per seed shingle
 _REPEAT_CAP = 32  # a seed repeated more often than this in one document is noise
@@ -60,8 +60,7 @@ class Run:
 
 def prepare(doc: Document, tokens: TokenStream) -> Prepared:
     """Hash a document's words once so it can be aligned against many others."""
-    hashes = word_hashes(tokens.words)
-    seeds = shingle_hashes(hashes, SEED)
+    seeds = shingle_hashes(tokens.hashes, SEED)
     seed_ok = np.ones(len(seeds), dtype=bool)
     if len(seeds) and tokens.masked.any():
         seed_ok = np.convolve(tokens.masked.astype(np.int32), np.ones(SEED, dtype=np.int32), "valid") == 0

@@ -12,9 +12,9 @@ article names the New York Times anywhere.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from syndtrace.model import Document, Passage, PassageSide
+from syndtrace.model import Document, Passage
 from syndtrace.names import canonical, known, looks_like_outlet
 from syndtrace.normalize import blank_markup
 
@@ -29,21 +29,47 @@ _ATTRIBUTION = re.compile(
 _WINDOW = 160
 
 
+_CAPITALISED = re.compile(r"(?:[A-Z][\w.&'’-]*[ \t]+){1,4}[A-Z][\w.&'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Per-document data attribution needs, computed once per document."""
+
+    doc: Document
+    text: str  # markup blanked, offsets unchanged
+    phrases: tuple[str, ...]  # capitalised phrases of 2-5 words, for resolving short names
+
+
 def attribute_passages(passages: list[Passage], docs: dict[str, Document]) -> list[Passage]:
     """Fill ``attribution`` on both sides of every passage."""
+    contexts: dict[str, _Context] = {}
+
+    def context(doc_id: str) -> _Context:
+        if doc_id not in contexts:
+            doc = docs[doc_id]
+            text = blank_markup(doc.text)
+            contexts[doc_id] = _Context(doc, text, tuple(sorted({m.group() for m in _CAPITALISED.finditer(text)})))
+        return contexts[doc_id]
+
     return [
-        replace(p, a=_attribute_side(p.a, docs[p.a.doc]), b=_attribute_side(p.b, docs[p.b.doc]))
+        replace(
+            p,
+            a=replace(p.a, attribution=_near(context(p.a.doc), p.a.start, p.a.end)),
+            b=replace(p.b, attribution=_near(context(p.b.doc), p.b.start, p.b.end)),
+        )
         for p in passages
     ]
-
-
-def _attribute_side(side: PassageSide, doc: Document) -> PassageSide:
-    return replace(side, attribution=attribution_near(doc, side.start, side.end))
 
 
 def attribution_near(doc: Document, start: int, end: int) -> str | None:
     """The news organisation the text around ``[start, end)`` credits, if any."""
     text = blank_markup(doc.text)
+    return _near(_Context(doc, text, tuple(sorted({m.group() for m in _CAPITALISED.finditer(text)}))), start, end)
+
+
+def _near(ctx: _Context, start: int, end: int) -> str | None:
+    doc, text = ctx.doc, ctx.text
     para_start = text.rfind("\n", doc.body_start, start) + 1
     para_end = text.find("\n", end)
     para_end = len(text) if para_end < 0 else para_end
@@ -56,7 +82,7 @@ def attribution_near(doc: Document, start: int, end: int) -> str | None:
     for lo, hi in windows:
         for m in _ATTRIBUTION.finditer(text, lo, hi):
             name = m.group("after") or m.group("before")
-            resolved = resolve_name(name, doc)
+            resolved = _resolve(name, ctx.phrases)
             if resolved:
                 return resolved
     return None
@@ -64,13 +90,16 @@ def attribution_near(doc: Document, start: int, end: int) -> str | None:
 
 def resolve_name(name: str, doc: Document) -> str | None:
     """A full outlet name for ``name`` as used in ``doc``, or ``None`` if not an outlet."""
+    text = blank_markup(doc.text)
+    return _resolve(name, tuple(sorted({m.group() for m in _CAPITALISED.finditer(text)})))
+
+
+def _resolve(name: str, phrases: tuple[str, ...]) -> str | None:
     name = re.sub(r"[*_]", "", name).strip(" .,;:")
     if not name:
         return None
-    last = name.split()[-1]
-    # "the Times" -> the longest "... Times" the article names ("The New York Times").
-    longer = re.findall(r"((?:[A-Z][\w.&'’-]*[ \t]+){1,4}" + re.escape(last) + r")\b", blank_markup(doc.text))
-    candidates = sorted({c.strip() for c in longer if c.strip().endswith(name)}, key=len, reverse=True)
+    # "the Times" -> the longest capitalised phrase ending in it ("The New York Times").
+    candidates = sorted({p for p in phrases if p.endswith(name) and p != name}, key=lambda p: (-len(p), p))
     for cand in candidates + [name]:
         cand = re.sub(r"^(?:The|the)[ \t]+", "", cand)
         if known(cand) or (looks_like_outlet(cand) and cand[0].isupper()):

@@ -23,29 +23,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from syndtrace.shingle import P, fmix64_np, shingle_hashes
+from syndtrace.shingle import fmix64_np, p_powers, shingle_hashes
 
 # bytes.translate table: word bytes to themselves (ASCII lower-cased), everything else to 0.
 _TABLE = bytes(
     (c + 32 if 65 <= c <= 90 else c) if (chr(c).isalnum() and c < 128) or c >= 128 else 0 for c in range(256)
 )
-_P_INV = pow(P, -1, 1 << 64)
-_POWERS: dict[str, np.ndarray] = {}
-
-
-def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    have = _POWERS.get("p")
-    if have is None or len(have) < n:
-        size = 1 << max(16, (n - 1).bit_length())
-        with np.errstate(over="ignore"):
-            p = np.full(size, P, dtype=np.uint64)
-            p[0] = 1
-            pi = np.full(size, _P_INV, dtype=np.uint64)
-            pi[0] = 1
-            _POWERS["p"], _POWERS["pi"] = np.cumprod(p, dtype=np.uint64), np.cumprod(pi, dtype=np.uint64)
-    return _POWERS["p"][:n], _POWERS["pi"][:n]
-
-
 def word_bytes(buf: bytes) -> np.ndarray:
     """The batch as uint8 with every non-word byte zeroed and ASCII lower-cased."""
     arr = np.frombuffer(buf.translate(_TABLE), dtype=np.uint8).copy()
@@ -85,7 +68,7 @@ def batch_tokens(texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     starts, ends = change[0::2], change[1::2]
     if not len(starts):
         return np.empty(0, np.uint64), np.empty(0, np.int64)
-    p_pow, p_inv = _powers(len(arr) + 1)
+    p_pow, p_inv = p_powers(len(arr) + 1)
     with np.errstate(over="ignore"):
         weighted = arr.astype(np.uint64) * p_pow[: len(arr)]
         raw = np.add.reduceat(weighted, starts, dtype=np.uint64) * p_inv[starts]

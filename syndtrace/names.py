@@ -30,6 +30,7 @@ class Outlet:
     agency: bool
 
 
+@lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     name = re.sub(r"[*_<>]|</?u>", "", name).strip().lower()
     name = re.sub(r"^the\s+", "", name)

@@ -19,7 +19,7 @@ from syndtrace.load import load_file
 from syndtrace.model import Document, PairStats, Passage, Result
 from syndtrace.normalize import tokenize
 from syndtrace.settings import Settings
-from syndtrace.shingle import shingle_hashes, word_hashes
+from syndtrace.shingle import shingle_hashes
 from syndtrace.sketch import ShingleSet, pair_stats, shingle_set
 from syndtrace.trace import PairPassages, trace
 
@@ -39,8 +39,7 @@ def prepare_document(doc: Document, settings: Settings) -> Analysed:
     tokens = tokenize(doc)
     prepared = prepare(doc, tokens)
     keep = ~tokens.masked
-    hashes = word_hashes([w for w, k in zip(tokens.words, keep) if k])
-    sh = shingle_hashes(hashes, settings.shingle_size)
+    sh = shingle_hashes(tokens.hashes[keep], settings.shingle_size)
     return Analysed(doc, prepared, shingle_set(doc.id, sh, settings.num_perm, settings.seed), int(keep.sum()))
 
 

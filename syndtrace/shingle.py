@@ -75,6 +75,34 @@ def word_hashes(words) -> np.ndarray:
     return out
 
 
+_P_POW: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def p_powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """P**i and P**-i (mod 2**64) for i < n, grown by doubling and shared between calls."""
+    have = _P_POW.get("p")
+    if have is None or len(have[0]) < n:
+        size = 1 << max(16, (n - 1).bit_length())
+        have = _P_POW["p"] = (_powers(P, size), _powers(pow(P, -1, 1 << 64), size))
+    return have[0][:n], have[1][:n]
+
+
+def code_point_word_hashes(cp: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """``word_hash`` of each word ``cp[start:end]`` of lower-cased code points, by prefix sums.
+
+    Exact for ASCII words (one byte per code point); callers rehash the others.
+    """
+    if not len(starts):
+        return np.empty(0, np.uint64)
+    n = len(cp)
+    p_pow, p_inv = p_powers(n + 1)
+    with np.errstate(over="ignore"):
+        prefix = np.zeros(n + 1, dtype=np.uint64)
+        np.cumsum(cp.astype(np.uint64) * p_pow[:n], dtype=np.uint64, out=prefix[1:])
+        raw = (prefix[ends] - prefix[starts]) * p_inv[starts]
+    return fmix64_np(raw ^ (ends - starts).astype(np.uint64))
+
+
 def _powers(base: int, n: int) -> np.ndarray:
     if n == 0:
         return np.empty(0, dtype=np.uint64)
