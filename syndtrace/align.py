@@ -171,10 +171,38 @@ def chains(a: Prepared, b: Prepared, runs: list[Run], settings: Settings) -> lis
             open_chains.append([run])
     kept = []
     for chain in open_chains:
-        chain = _trim_weak(chain, settings.shingle_size)
+        chain = _trim_spill(a, b, _trim_weak(chain, settings.shingle_size))
         if chain and sum(r.n for r in chain) >= settings.min_words:
             kept.append(chain)
     return sorted(kept, key=lambda c: (c[0].a0, c[0].b0))
+
+
+def _trim_spill(a: Prepared, b: Prepared, chain: list[Run]) -> list[Run]:
+    """Cut fewer than ``SEED`` words a chain carries across a paragraph break on both sides.
+
+    Two excerpts whose next paragraphs both open with "The" would otherwise
+    end one word into the following paragraph. Only a *partial* paragraph is
+    cut (it goes on with other words on one side): a spill that is the whole
+    next paragraph is shared text. A break on one side only (a hard-wrapped
+    copy) is no boundary at all: line breaks never break a match.
+    """
+    if not chain:
+        return chain
+    pa, pb = a.tokens.paragraph, b.tokens.paragraph
+    last = chain[-1]
+    end_a, end_b = last.a0 + last.n, last.b0 + last.n
+    for k in range(1, SEED):  # the last k words open a new paragraph on both sides
+        if last.n > k and pa[end_a - k] != pa[end_a - k - 1] and pb[end_b - k] != pb[end_b - k - 1]:
+            if a.para_last[pa[end_a - 1]] >= end_a or b.para_last[pb[end_b - 1]] >= end_b:
+                chain = chain[:-1] + [Run(last.a0, last.b0, last.n - k)]
+            break
+    first = chain[0]
+    for k in range(1, SEED):  # the first k words close a previous paragraph on both sides
+        if first.n > k and pa[first.a0 + k] != pa[first.a0 + k - 1] and pb[first.b0 + k] != pb[first.b0 + k - 1]:
+            if a.para_first[pa[first.a0]] < first.a0 or b.para_first[pb[first.b0]] < first.b0:
+                chain = [Run(first.a0 + k, first.b0 + k, first.n - k)] + chain[1:]
+            break
+    return chain
 
 
 def _trim_weak(chain: list[Run], strong: int) -> list[Run]:

@@ -18,12 +18,13 @@ from syndtrace.model import Credit
 from syndtrace.names import canonical, known, looks_like_outlet
 
 # A name as credit lines print it: capitalised words, possibly with markup around them.
-_NAME = r"(?:<u>)?\*?(?P<src>[A-Z0-9][\w.&'’-]*(?:[ \t]+(?:of|and|&|the|de|[A-Z0-9][\w.&'’-]*)){0,6})\*?(?:</u>)?"
+_NAME = r"(?:<u>)?\*?(?P<src>[A-Z0-9][\w.&'’-]*(?:[ \t]+(?:(?:of|and|&|the|de)[ \t]+)?[A-Z0-9][\w.&'’-]*){0,6})\*?(?:</u>)?"
 
 _ORIGINAL = re.compile(r"\bThe original source of this (?:article|story|piece) is\s+" + _NAME)
-_ORIG_PUB = re.compile(r"\b(?:was\s+|is\s+)?originally (?:published|posted|appeared) (?:by|in|on|at)\s+(?:the\s+)?" + _NAME, re.I)
-_FIRST = re.compile(r"\b(?:This|The) (?:article|story|piece|post|report) (?:was )?(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)\s+(?:the\s+)?" + _NAME, re.I)
-_REPUB = re.compile(r"\b(?:Republished|Reprinted) (?:with permission )?(?:from|by)\s+(?:the\s+)?" + _NAME, re.I)
+# The lead-in words are matched in any case; the name itself must be capitalised.
+_ORIG_PUB = re.compile(r"(?i:\b(?:was\s+|is\s+)?originally (?:published|posted|appeared) (?:by|in|on|at)\s+(?:the\s+)?)" + _NAME)
+_FIRST = re.compile(r"(?i:\b(?:this|the) (?:article|story|piece|post|report) (?:was )?(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)\s+(?:the\s+)?)" + _NAME)
+_REPUB = re.compile(r"(?i:\b(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(?:the\s+)?)" + _NAME)
 _DATELINE = re.compile(r"(?:^|\n)[^\n]{0,60}?\((?P<src>AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa)\)\s*[-—–]")
 _BYLINE = re.compile(
     r"(?:^|\n)\W*By\s+(?:(?P<author>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,|\s+(?:of|for))\s+)?"

@@ -3,8 +3,10 @@
 Each observation is an ``Evidence`` item that says what it saw and which
 document it favours as the source, with a weight:
 
-* ``credit`` (3): one document credits the other's outlet; (1.5) one carries a
-  credit line naming an original, the other none.
+* ``credit`` (3): one document credits the other's outlet; (0.5) one carries a
+  credit line naming an original, the other none: the credited text is the
+  original's, but the uncredited side may be that original itself, so this
+  only tips an otherwise even balance.
 * ``agency`` (2): one is a wire agency, the other not.
 * ``date`` (1): one is dated earlier (the date of the *text*: a credited
   reprint's text is as old as its original).
@@ -46,9 +48,19 @@ class Verdict:
     evidence: tuple[Evidence, ...]
 
 
+def _foreign(doc: Document):
+    """The document's credits that name someone other than its own outlet.
+
+    A Reuters page's "(Reuters) -" dateline credits itself: it is the
+    original, not a reprint.
+    """
+    own = canonical(doc.outlet).lower() if doc.outlet else None
+    return [c for c in doc.credits if c.source.lower() != own]
+
+
 def origin_of(doc: Document) -> tuple[str, str | None, str | None] | None:
     """``(name, author, date)`` of the original a document credits, if it credits one."""
-    names = [c for c in doc.credits if c.kind in ORIGIN_KINDS]
+    names = [c for c in _foreign(doc) if c.kind in ORIGIN_KINDS]
     if not names:
         return None
     name = names[0].source
@@ -59,7 +71,7 @@ def origin_of(doc: Document) -> tuple[str, str | None, str | None] | None:
 
 def agency_of(doc: Document) -> str | None:
     """The wire agency a document's dateline or byline credits, if any."""
-    for c in doc.credits:
+    for c in _foreign(doc):
         if c.kind in AGENCY_KINDS and is_agency(c.source):
             return canonical(c.source)
     return None
@@ -85,7 +97,7 @@ def decide(x: Document, y: Document, passages: list[Passage]) -> Verdict:
     if dx and dy and dx != dy:
         early, late = (x, y) if dx < dy else (y, x)
         items.append(
-            Evidence("date", early.id, 1.0, f"{early.label}'s text is dated {min(dx, dy)}, {late.label}'s {max(dx, dy)}")
+            Evidence("date", early.id, 1.0, f"{possessive(early.label)} text is dated {min(dx, dy)}, {possessive(late.label)} {max(dx, dy)}")
         )
     items += _insertion_evidence(x, y, passages) + _fragment_evidence(x, y, passages) + _framing_evidence(x, y, passages)
 
@@ -105,7 +117,7 @@ def _credit_evidence(doc: Document, other: Document) -> list[Evidence]:
     """Evidence from ``doc``'s credit lines about the pair."""
     items = []
     other_names = {canonical(n).lower() for n in (other.outlet, other.title) if n}
-    for c in doc.credits:
+    for c in _foreign(doc):
         if c.kind in ORIGIN_KINDS + AGENCY_KINDS and c.source.lower() in other_names:
             items.append(Evidence("credit", other.id, 3.0, f"{doc.label} credits {c.source}: \"{c.text}\""))
             return items
@@ -115,7 +127,7 @@ def _credit_evidence(doc: Document, other: Document) -> list[Evidence]:
             Evidence(
                 "credit",
                 doc.id,
-                1.5,
+                0.5,
                 f"{doc.label} credits its text to {origin[0]}; {other.label} carries no credit line",
             )
         )

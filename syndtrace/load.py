@@ -40,10 +40,13 @@ def decode_bytes(data: bytes, path: str, line: int | None = None) -> tuple[str, 
         return (text[1:] if text.startswith("\ufeff") else text), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    mostly_utf8 = _utf8_with_stray_bytes(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     # Imported here: charset-normalizer costs ~50 ms at start-up and most files are UTF-8.
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = _prefer_western(from_bytes(data))
     if best is None or best.encoding is None:
         raise InputError(
             f"cannot decode the text: it is not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
@@ -55,6 +58,48 @@ def decode_bytes(data: bytes, path: str, line: int | None = None) -> tuple[str, 
     if _looks_binary(text):
         raise InputError("this looks like a binary file, not an article", path, line)
     return text, best.encoding
+
+
+# Among equally plausible single-byte encodings, the Western ones are by far the
+# likeliest for news text (charset-normalizer ties cp1250 with cp1252 on French or
+# Spanish and the first listed wins, turning "tempête" into "tempęte").
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _prefer_western(matches):
+    best = matches.best()
+    if best is None:
+        return None
+    tied = [m for m in matches if m.percent_chaos == best.percent_chaos]
+    for name in _WESTERN:
+        for m in tied:
+            if m.encoding == name:
+                return m
+    return best
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few stray single bytes (a cp1252 apostrophe, a cut character).
+
+    Decoding the whole file as a single-byte encoding would turn every real
+    UTF-8 accent and curly quote into mojibake, so when nearly everything is
+    valid UTF-8 the stray bytes alone are read as cp1252.
+    """
+    strays = 0
+
+    def stray(exc: UnicodeDecodeError):
+        nonlocal strays
+        strays += exc.end - exc.start
+        return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+    import codecs
+
+    codecs.register_error("syndtrace-stray", stray)
+    text = data.decode("utf-8", errors="syndtrace-stray")
+    high = sum(1 for b in data if b >= 0x80)
+    if strays <= max(2, high // 50):
+        return (text[1:] if text.startswith("\ufeff") else text), "utf-8 (with stray bytes read as cp1252)"
+    return None
 
 
 def _looks_binary(text: str) -> bool:

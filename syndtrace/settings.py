@@ -46,10 +46,13 @@ class Settings:
     def __post_init__(self) -> None:
         def need(name: str, low: float, high: float, hint: str) -> None:
             value = getattr(self, name)
+            # The option's spelling: the person reading the message typed it (library
+            # callers map it back to the field trivially).
+            label = f"--{name.replace('_', '-')}"
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise SettingsError(f"{name} must be a number, got {value!r}; {hint}")
+                raise SettingsError(f"{label} must be a number, got {value!r}; {hint}")
             if not low <= value <= high:
-                raise SettingsError(f"{name} must be between {low} and {high} (got {value}); {hint}")
+                raise SettingsError(f"{label} must be between {low} and {high} (got {value}); {hint}")
 
         need("shingle_size", 2, 12, "5 words suits news text")
         need("num_perm", 16, 1024, "128 permutations give Jaccard estimates within about 0.09")

@@ -41,6 +41,7 @@ class _Graph:
 
     docs: dict[str, Document]
     words: dict[str, int]
+    outlet_doc: dict[str, str] = field(default_factory=dict)  # lower-cased outlet -> input document id
     sources: dict[str, Source] = field(default_factory=dict)
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
 
@@ -66,8 +67,8 @@ def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int]
 
     ``words`` is each document's count of non-boilerplate words (for shares).
     """
-    g = _Graph({d.id: d for d in docs}, words)
     outlet_doc = {canonical(d.outlet).lower(): d.id for d in docs if d.outlet}
+    g = _Graph({d.id: d for d in docs}, words, outlet_doc)
     for doc in docs:
         _credited_origin(g, doc, outlet_doc)
     for pair in pairs:
@@ -130,7 +131,8 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
     credited = any(e.kind == "credit" and e.weight >= 3 for e in verdict.evidence)
     evidence = verdict.evidence
     origin = origin_of(g.docs[source])
-    if not credited and origin and not origin_of(g.docs[copy]):
+    if not credited and origin and not origin_of(g.docs[copy]) and origin[0].lower() not in g.outlet_doc:
+        # The original is not among the inputs: the copy took the original's text.
         sid = g.source(origin[0], "credited", f"{g.docs[source].label} credits it as the original", origin[1], origin[2])
         via = Evidence(
             "via",

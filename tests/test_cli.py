@@ -306,11 +306,6 @@ def test_latin1_file_is_decoded(tmp_path):
     assert passage["words"] >= 50
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.decode_bytes: charset-normalizer ties cp1250 with cp1252 on Western European text (same "
-    "chaos and coherence) and the first, cp1250, wins: latin-1 'tempête' reads 'tempęte', 'España' 'Espańa'",
-)
 @pytest.mark.parametrize("body", [FRENCH, SPANISH], ids=["french", "spanish"])
 def test_latin1_file_decodes_to_its_own_characters(tmp_path, body):
     a, b = latin1_pair(tmp_path, body)
@@ -320,12 +315,6 @@ def test_latin1_file_decodes_to_its_own_characters(tmp_path, body):
     assert passage["a"]["text"] == passage["b"]["text"] == body.strip().rstrip(".")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.decode_bytes: a UTF-8 file with one stray byte (a cp1252 apostrophe, a cut final character) "
-    "is handed whole to charset-normalizer, which decodes it as cp1125: every curly quote and accent "
-    "becomes mojibake ('mayorтАЩs'), the mojibake the module promises to refuse",
-)
 def test_utf8_file_with_one_stray_byte_is_not_mojibake(tmp_path):
     text = copy_of(ARTICLE).replace("Harbor Town", "Harbor Town’s Café") + "It\x92s over."
     bad = write(tmp_path / "stray.txt", text.encode("utf-8").replace(b"\xc2\x92", b"\x92"))
@@ -415,11 +404,11 @@ def test_unrelated_articles_exit_0_and_say_so_on_stderr(tmp_path):
 @pytest.mark.parametrize(
     "args, words",
     [
-        (["--min-words", "1"], ["min_words", "between", "8 is the default"]),
-        (["--shingle-size", "40"], ["shingle_size", "between"]),
-        (["--num-perm", "0"], ["num_perm", "between"]),
-        (["--max-gap", "-1"], ["max_gap", "between"]),
-        (["--seed", "-5"], ["seed", "between"]),
+        (["--min-words", "1"], ["--min-words", "between", "8 is the default"]),
+        (["--shingle-size", "40"], ["--shingle-size", "between"]),
+        (["--num-perm", "0"], ["--num-perm", "between"]),
+        (["--max-gap", "-1"], ["--max-gap", "between"]),
+        (["--seed", "-5"], ["--seed", "between"]),
     ],
 )
 def test_bad_settings_exit_2_and_say_what_works(args, words):
@@ -430,11 +419,6 @@ def test_bad_settings_exit_2_and_say_what_works(args, words):
         assert word in line, f"{word!r} not in {line!r}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli: SettingsError names the dataclass field (min_words), not the option the user typed "
-    "(--min-words), while its own hint already speaks of --shingle-size",
-)
 def test_bad_setting_message_names_the_option():
     line = error_line(run("compare", AFP, GR, "--min-words", "1"))
     assert "--min-words" in line and "min_words" not in line
