@@ -59,6 +59,8 @@ def batch_tokens(texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     if not texts:
         return np.empty(0, np.uint64), np.empty(0, np.int64)
     arr = word_bytes(b"\0".join(texts))
+    if not len(arr):
+        return np.empty(0, np.uint64), np.empty(0, np.int64)
     mask = arr != 0
     change = np.flatnonzero(mask[1:] != mask[:-1]) + 1
     if mask[0]:
@@ -78,6 +80,20 @@ def batch_tokens(texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     return hashes, owner
 
 
+def sliding(values: np.ndarray, window: int, op) -> np.ndarray:
+    """``op`` (np.minimum or np.maximum) over every ``window`` consecutive values, by doubling.
+
+    ``len(values) - window + 1`` results, in O(n log window) vectorised steps.
+    """
+    out, span = values, 1
+    while span * 2 <= window:
+        out = op(out[:-span], out[span:])
+        span *= 2
+    if span < window:  # cover the remainder with an overlapping second block
+        out = op(out[: len(values) - window + 1], out[window - span : window - span + len(values) - window + 1])
+    return out[: len(values) - window + 1]
+
+
 def batch_fingerprints(texts: list[bytes], k: int, window: int) -> tuple[np.ndarray, np.ndarray]:
     """Winnowed k-word shingle hashes of a batch: ``(hashes, text_index)``, unique per text.
 
@@ -95,18 +111,23 @@ def batch_fingerprints(texts: list[bytes], k: int, window: int) -> tuple[np.ndar
     valid = sh_owner == owner[k - 1 :]
     # A shingle straddling two texts must never win a window: give it the largest hash.
     sh = np.where(valid, sh, np.uint64(0xFFFFFFFFFFFFFFFF))
+    picked = np.empty(0, dtype=np.int64)
     if n >= window:
-        view = np.lib.stride_tricks.sliding_window_view(sh, window)
-        picked = np.arange(n - window + 1) + view.argmin(axis=1)
-        # Texts shorter than a window still get their minimum.
-        short = np.flatnonzero(np.bincount(sh_owner[valid], minlength=int(owner[-1]) + 1) < window)
-        if len(short):
-            extra = [np.flatnonzero(valid & (sh_owner == t)) for t in short]
-            extra = [e[np.argmin(sh[e])] for e in extra if len(e)]
-            picked = np.concatenate((picked, np.asarray(extra, dtype=picked.dtype)))
-        picked = np.unique(picked)
-    else:
-        picked = np.flatnonzero(valid)
+        mins = sliding(sh, window, np.minimum)  # mins[j] = min(sh[j : j + window])
+        # Position i is the minimum of some window covering it iff the largest of
+        # those windows' minima equals sh[i] (every one of them is <= sh[i]).
+        pad = np.zeros(window - 1, np.uint64)  # 0 never wins a max: out-of-range windows drop out
+        cover = sliding(np.concatenate((pad, mins, pad)), window, np.maximum)
+        picked = np.flatnonzero(cover == sh)
+    # Texts with fewer shingles than a window still get their minimum.
+    counts = np.bincount(sh_owner[valid], minlength=int(owner[-1]) + 1)
+    short = np.flatnonzero((counts > 0) & ((counts < window) | (n < window)))
+    if len(short):
+        extra = []
+        for t in short.tolist():
+            mine = np.flatnonzero(valid & (sh_owner == t))
+            extra.append(mine[np.argmin(sh[mine])])
+        picked = np.union1d(picked, np.asarray(extra, dtype=np.int64))
     picked = picked[valid[picked]]
     hashes, docs = sh[picked], sh_owner[picked]
     order = np.lexsort((hashes, docs))

@@ -1,0 +1,80 @@
+"""The scan fingerprinter against slow references.
+
+``fingerprint.batch_fingerprints`` must select exactly the winnowed
+fingerprints a plain sliding-window argmin selects, and its byte-level word
+hashes must equal ``shingle.word_hash`` for ASCII words.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from syndtrace.fingerprint import batch_fingerprints, batch_tokens, sliding
+from syndtrace.shingle import shingle_hashes, word_hash
+
+WORDS = st.sampled_from(["the", "port", "strike", "Council", "said", "2021", "O'Brien", "vote", "—", "“quote”", "é", "..."])
+TEXTS = st.lists(st.lists(WORDS, min_size=0, max_size=60).map(" ".join), min_size=1, max_size=6)
+
+
+def reference_winnow(texts: list[bytes], k: int, window: int) -> set[tuple[int, int]]:
+    """Every position holding the minimum of some window (ties all kept), plus short texts' minima.
+
+    Keeping every tied position means the same shingle at the end of one text
+    and the start of the next is a fingerprint of both.
+    """
+    words, owner = batch_tokens(texts)
+    sh = shingle_hashes(words, k)
+    n = len(sh)
+    if not n:
+        return set()
+    valid = owner[:n] == owner[k - 1 :]
+    big = np.where(valid, sh, np.uint64(2**64 - 1))
+    picked = set()
+    if n >= window:
+        for j in range(n - window + 1):
+            low = big[j : j + window].min()
+            picked.update(j + i for i in np.flatnonzero(big[j : j + window] == low).tolist())
+    for t in set(owner[:n][valid].tolist()):
+        mine = [i for i in range(n) if valid[i] and owner[i] == t]
+        if len(mine) < window or n < window:
+            picked.add(min(mine, key=lambda i: (big[i], i)))
+    return {(int(sh[i]), int(owner[i])) for i in picked if valid[i]}
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS, st.integers(2, 5), st.integers(1, 20))
+def test_winnowing_matches_sliding_argmin(texts, k, window):
+    data = [t.encode("utf-8") for t in texts]
+    hashes, docs = batch_fingerprints(data, k, window)
+    assert set(zip(hashes.tolist(), docs.tolist())) == reference_winnow(data, k, window)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 50), min_size=1, max_size=80), st.integers(1, 40))
+def test_sliding_min_and_max_match_numpy(values, window):
+    arr = np.asarray(values, dtype=np.uint64)
+    if window > len(arr):
+        return
+    view = np.lib.stride_tricks.sliding_window_view(arr, window)
+    assert (sliding(arr, window, np.minimum) == view.min(axis=1)).all()
+    assert (sliding(arr, window, np.maximum) == view.max(axis=1)).all()
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS)
+def test_byte_word_hashes_equal_reference_for_ascii_words(texts):
+    data = [t.encode("utf-8") for t in texts]
+    hashes, owner = batch_tokens(data)
+    expected = []
+    for i, text in enumerate(texts):
+        # The fingerprinter's words: ASCII letters/digits and non-punctuation non-ASCII runs.
+        for w in re.findall(r"[A-Za-z0-9\u00c0-\u024f]+", text):
+            expected.append((i, w.lower()))
+    assert [(int(o)) for o in owner] == [i for i, _ in expected]
+    for h, (_, w) in zip(hashes.tolist(), expected):
+        if w.isascii():
+            assert h == word_hash(w)
