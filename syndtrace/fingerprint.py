@@ -94,6 +94,21 @@ def sliding(values: np.ndarray, window: int, op) -> np.ndarray:
     return out[: len(values) - window + 1]
 
 
+def winnow(hashes: np.ndarray, window: int) -> np.ndarray:
+    """Positions holding the minimum of some ``window`` consecutive hashes (ties all kept).
+
+    Position i is such a minimum iff the largest of the minima of the windows
+    covering it equals ``hashes[i]`` (each of those minima is <= ``hashes[i]``).
+    A sequence shorter than one window yields its minimum.
+    """
+    if len(hashes) < window:
+        return np.flatnonzero(hashes == hashes.min()) if len(hashes) else np.empty(0, np.int64)
+    mins = sliding(hashes, window, np.minimum)
+    pad = np.zeros(window - 1, np.uint64)  # 0 never wins a max: out-of-range windows drop out
+    cover = sliding(np.concatenate((pad, mins, pad)), window, np.maximum)
+    return np.flatnonzero(cover == hashes)
+
+
 def batch_fingerprints(texts: list[bytes], k: int, window: int) -> tuple[np.ndarray, np.ndarray]:
     """Winnowed k-word shingle hashes of a batch: ``(hashes, text_index)``, unique per text.
 
@@ -111,14 +126,7 @@ def batch_fingerprints(texts: list[bytes], k: int, window: int) -> tuple[np.ndar
     valid = sh_owner == owner[k - 1 :]
     # A shingle straddling two texts must never win a window: give it the largest hash.
     sh = np.where(valid, sh, np.uint64(0xFFFFFFFFFFFFFFFF))
-    picked = np.empty(0, dtype=np.int64)
-    if n >= window:
-        mins = sliding(sh, window, np.minimum)  # mins[j] = min(sh[j : j + window])
-        # Position i is the minimum of some window covering it iff the largest of
-        # those windows' minima equals sh[i] (every one of them is <= sh[i]).
-        pad = np.zeros(window - 1, np.uint64)  # 0 never wins a max: out-of-range windows drop out
-        cover = sliding(np.concatenate((pad, mins, pad)), window, np.maximum)
-        picked = np.flatnonzero(cover == sh)
+    picked = winnow(sh, window) if n >= window else np.empty(0, dtype=np.int64)
     # Texts with fewer shingles than a window still get their minimum.
     counts = np.bincount(sh_owner[valid], minlength=int(owner[-1]) + 1)
     short = np.flatnonzero((counts > 0) & ((counts < window) | (n < window)))

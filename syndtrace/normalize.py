@@ -99,6 +99,13 @@ def tokenize(doc: Document) -> TokenStream:
     )
 
 
+def remask(tokens: TokenStream, boilerplate) -> TokenStream:
+    """``tokens`` with ``masked`` recomputed for new boilerplate spans."""
+    from dataclasses import replace
+
+    return replace(tokens, masked=_inside(tokens.starts, boilerplate))
+
+
 _ALNUM_ASCII = np.array([chr(c).isalnum() for c in range(128)], dtype=bool)
 
 

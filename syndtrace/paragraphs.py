@@ -9,13 +9,19 @@ surrounding white space; empty paragraphs are dropped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"\n")
 
 
-def paragraph_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """``[start, end)`` of each non-empty paragraph of ``text[start:]``, in order."""
+@lru_cache(maxsize=16)
+def paragraph_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """``[start, end)`` of each non-empty paragraph of ``text[start:]``, in order.
+
+    Cached: several stages ask for the same document's paragraphs in turn
+    (a ``str`` caches its own hash, so the look-up is cheap).
+    """
     splitter = _BLANK if _BLANK.search(text, start) else _LINE
     spans: list[tuple[int, int]] = []
     pos = start
@@ -23,7 +29,7 @@ def paragraph_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
         _add(text, pos, m.start(), spans)
         pos = m.end()
     _add(text, pos, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

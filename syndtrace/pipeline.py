@@ -17,7 +17,7 @@ from syndtrace.attribute import attribute_passages
 from syndtrace.errors import InputError
 from syndtrace.load import load_file
 from syndtrace.model import Document, PairStats, Passage, Result
-from syndtrace.normalize import tokenize
+from syndtrace.normalize import TokenStream, tokenize
 from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes
 from syndtrace.sketch import ShingleSet, pair_stats, shingle_set
@@ -34,9 +34,9 @@ class Analysed:
     words: int  # words outside publisher boilerplate
 
 
-def prepare_document(doc: Document, settings: Settings) -> Analysed:
-    """Normalise, shingle and sketch one document."""
-    tokens = tokenize(doc)
+def prepare_document(doc: Document, settings: Settings, tokens: TokenStream | None = None) -> Analysed:
+    """Normalise (unless ``tokens`` are given), shingle and sketch one document."""
+    tokens = tokens if tokens is not None else tokenize(doc)
     prepared = prepare(doc, tokens)
     keep = ~tokens.masked
     sh = shingle_hashes(tokens.hashes[keep], settings.shingle_size)

@@ -21,14 +21,15 @@ import numpy as np
 
 from syndtrace.corpus import FieldMap, iter_inputs
 from syndtrace.family import families
-from syndtrace.fingerprint import batch_fingerprints
+from syndtrace.fingerprint import batch_fingerprints, winnow
 from syndtrace.index import candidate_pairs
 from syndtrace.load import document_from_text, parse_front_matter
 from syndtrace.model import Document, InputProblem, RawRecord, Result
-from syndtrace.paragraphs import paragraph_spans
+from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
 from syndtrace.progress import NullProgress, Progress
 from syndtrace.settings import Settings
+from syndtrace.shingle import shingle_hashes
 from syndtrace.trace import trace
 
 _BATCH = 400  # documents per fingerprint batch: large enough to amortise numpy calls
@@ -146,89 +147,102 @@ def _body(text: str) -> str:
 def _align(cand, settings, progress):
     """Align every candidate pair; return ``(aligned, metas)`` in candidate order.
 
-    Each involved document is analysed once (workers, in chunks), then the
-    pairs are aligned by workers forked with every analysis in memory.
+    Pairs are chunked by connected component of the candidate graph, so a
+    document is analysed by one worker only, once, and only passages and
+    metadata travel back to the parent.
     """
     pairs = list(zip(cand.left.tolist(), cand.right.tolist()))
-    involved = sorted(set(cand.left.tolist()) | set(cand.right.tolist()))
-    progress.stage("analysed", len(involved))
-    analysed: dict[int, Analysed] = {}
-    doc_chunks = [involved[i : i + 256] for i in range(0, len(involved), 256)]
-    pool = _pool(settings, len(doc_chunks))
-    try:
-        results = pool.imap(_analyse_chunk, doc_chunks) if pool else map(_analyse_chunk, doc_chunks)
-        for part, done in zip(doc_chunks, results):
-            analysed.update(zip(part, done))
-            progress.advance("analysed", len(part))
-    finally:
-        if pool:
-            pool.close()
-            pool.join()
-    _STATE["analysed"] = analysed
     progress.stage("pairs aligned", len(pairs))
-    chunk = max(64, len(pairs) // (settings.worker_count * 8) + 1)
-    chunks = [pairs[i : i + chunk] for i in range(0, len(pairs), chunk)]
+    chunks = _component_chunks(pairs, settings.worker_count * 4)
     aligned: list = []
+    metas: dict[int, tuple[Document, int]] = {}
     pool = _pool(settings, len(chunks))
     try:
         results = pool.imap(_align_chunk, chunks) if pool else map(_align_chunk, chunks)
-        for part, found in zip(chunks, results):
+        for part, (found, meta) in zip(chunks, results):
             aligned.extend(found)
+            metas.update(meta)
             progress.advance("pairs aligned", len(part))
     finally:
         if pool:
             pool.close()
             pool.join()
-    used = {i for i, _, _, _ in aligned} | {j for _, j, _, _ in aligned}
-    metas = {i: (analysed[i].doc, analysed[i].words) for i in used}
+    order = {pair: k for k, pair in enumerate(pairs)}
+    aligned.sort(key=lambda item: order[(item[0], item[1])])
     return aligned, metas
 
 
-def _analyse_chunk(indexes: list[int]) -> list[Analysed]:
-    return [_analyse(i) for i in indexes]
+def _component_chunks(pairs: list[tuple[int, int]], buckets: int) -> list[list[tuple[int, int]]]:
+    """Pairs grouped by connected component, components dealt to ``buckets`` chunks (largest first)."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    components: dict[int, list[tuple[int, int]]] = {}
+    for pair in pairs:
+        components.setdefault(find(pair[0]), []).append(pair)
+    chunks: list[list[tuple[int, int]]] = [[] for _ in range(max(1, buckets))]
+    for comp in sorted(components.values(), key=lambda c: (-len(c), c[0])):
+        min(chunks, key=len).extend(comp)
+    return [c for c in chunks if c]
 
 
 def _align_chunk(pairs: list[tuple[int, int]]):
-    settings, analysed = _STATE["settings"], _STATE["analysed"]
+    settings = _STATE["settings"]
+    cache: dict[int, Analysed] = {}
     found = []
     for i, j in pairs:
-        passages, stats = compare_pair(analysed[i], analysed[j], settings)
+        x = cache.get(i) or cache.setdefault(i, _analyse(i))
+        y = cache.get(j) or cache.setdefault(j, _analyse(j))
+        passages, stats = compare_pair(x, y, settings)
         if passages:
             found.append((i, j, passages, stats))
-    return found
+    used = {i for i, _, _, _ in found} | {j for _, j, _, _ in found}
+    # Documents travel back without their text: the parent already holds it.
+    meta = {i: (replace(cache[i].doc, text=""), cache[i].words) for i in used}
+    return found, meta
 
 
 def _analyse(i: int) -> Analysed:
     """Build, enrich and prepare document ``i``, masking its outlet's learned boilerplate."""
     rec: RawRecord = _STATE["records"][i]
+    settings: Settings = _STATE["settings"]
     doc = document_from_text(rec.text, doc_id=rec.id, path=rec.path, record=dict(rec.fields), line=rec.line)
+    tokens = tokenize(doc)
     furniture = _STATE["boilerplate"].get(int(_STATE["outlet"][i]))
     if furniture is not None and len(furniture):
-        doc = replace(doc, boilerplate=_learned(doc, furniture))
-    return prepare_document(doc, _STATE["settings"])
+        learned = _learned(tokens, furniture, settings)
+        if learned:
+            doc = replace(doc, boilerplate=tuple(sorted(set(doc.boilerplate) | set(learned))))
+            tokens = remask(tokens, doc.boilerplate)
+    return prepare_document(doc, settings, tokens)
 
 
-def _learned(doc: Document, furniture: np.ndarray) -> tuple[tuple[int, int], ...]:
-    """The document's boilerplate spans plus paragraphs made mostly of its outlet's furniture."""
-    settings: Settings = _STATE["settings"]
-    spans = set(doc.boilerplate)
-    paragraphs = paragraph_spans(doc.text, doc.body_start)
-    texts = [doc.text[s:e].encode("utf-8") for s, e in paragraphs]
-    hashes, owner = batch_fingerprints(texts, settings.shingle_size, settings.window)
-    if len(hashes):
-        hit = np.isin(hashes, furniture)
-        total = np.bincount(owner, minlength=len(paragraphs))
-        bad = np.bincount(owner[hit], minlength=len(paragraphs))
-        for k, (s, e) in enumerate(paragraphs):
-            if total[k] and bad[k] * 2 >= total[k]:
-                spans.add((s, e))
-    return tuple(sorted(spans))
+def _learned(tokens: TokenStream, furniture: np.ndarray, settings: Settings) -> list[tuple[int, int]]:
+    """Paragraphs at least half of whose fingerprints are the outlet's learned furniture."""
+    sh = shingle_hashes(tokens.hashes, settings.shingle_size)
+    if not len(sh):
+        return []
+    picked = winnow(sh, settings.window)
+    para = tokens.paragraph[picked]
+    total = np.bincount(para, minlength=len(tokens.paragraphs))
+    bad = np.bincount(para[np.isin(sh[picked], furniture)], minlength=len(tokens.paragraphs))
+    return [tokens.paragraphs[k] for k in np.flatnonzero((total > 0) & (bad * 2 >= total)).tolist()]
 
 
 def _document(i: int, rec: RawRecord, meta) -> Document:
     """The output ``Document`` for record ``i``: enriched if it was aligned, else from its record."""
     if meta is not None:
-        return meta[0]
+        return replace(meta[0], text=rec.text)
     fields = dict(rec.fields)
     body_start = parse_front_matter(rec.text)[1] if rec.text.startswith("---") else 0
     first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
