@@ -41,9 +41,15 @@ class _Context:
     phrases: tuple[str, ...]  # capitalised phrases of 2-5 words, for resolving short names
 
 
-def attribute_passages(passages: list[Passage], docs: dict[str, Document]) -> list[Passage]:
-    """Fill ``attribution`` on both sides of every passage."""
-    contexts: dict[str, _Context] = {}
+def attribute_passages(
+    passages: list[Passage], docs: dict[str, Document], contexts: dict[str, _Context] | None = None
+) -> list[Passage]:
+    """Fill ``attribution`` on both sides of every passage.
+
+    ``contexts`` may be kept by the caller across calls (a scan worker attributes
+    pair after pair of the same documents): each document is prepared once.
+    """
+    contexts = {} if contexts is None else contexts
 
     def context(doc_id: str) -> _Context:
         if doc_id not in contexts:
@@ -73,12 +79,18 @@ def _near(ctx: _Context, start: int, end: int) -> str | None:
     para_start = text.rfind("\n", doc.body_start, start) + 1
     para_end = text.find("\n", end)
     para_end = len(text) if para_end < 0 else para_end
-    windows = [(max(para_start, start - _WINDOW), min(para_end, end + _WINDOW))]
-    before = text[doc.body_start : para_start].rstrip()
-    if before.endswith(":"):
+    lo, hi = max(para_start, start - _WINDOW), min(para_end, end + _WINDOW)
+    if hi - lo > 4 * _WINDOW:
+        # A long passage: attributions stand at its edges, not deep inside it.
+        windows = [(lo, start + 2 * _WINDOW), (end - 2 * _WINDOW, hi)]
+    else:
+        windows = [(lo, hi)]
+    intro_end = para_start - 1
+    while intro_end > doc.body_start and text[intro_end - 1].isspace():
+        intro_end -= 1
+    if intro_end > doc.body_start and text[intro_end - 1] == ":":
         # A block quote: the paragraph that introduces it carries the attribution.
-        intro_start = before.rfind("\n") + 1 + doc.body_start
-        windows.insert(0, (intro_start, doc.body_start + len(before)))
+        windows.insert(0, (text.rfind("\n", doc.body_start, intro_end) + 1, intro_end))
     for lo, hi in windows:
         for m in _ATTRIBUTION.finditer(text, lo, hi):
             name = m.group("after") or m.group("before")

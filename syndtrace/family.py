@@ -61,12 +61,17 @@ def families(docs: list[Document], edges: tuple[Edge, ...], sources: tuple[Sourc
             groups.setdefault(hub, {hub})
     source_ids = {s.id for s in sources}
     names = {s.id: s.name for s in sources} | {d.id: d.label for d in docs}
+    by_id = {d.id: d for d in docs}
+    into: dict[str, list[Edge]] = {}
+    for e in edges:
+        if e.kind != "shared-quote":
+            into.setdefault(e.copy, []).append(e)
     result = []
     for members in groups.values():
         if len(members) < 2:
             continue
-        fam_edges = [e for e in edges if e.copy in members and e.kind != "shared-quote" and (e.source in members or e.source in source_ids)]
-        root = _root(members, fam_edges, {d.id: d for d in docs})
+        fam_edges = [e for m in sorted(members) for e in into.get(m, ()) if e.source in members or e.source in source_ids]
+        root = _root(members, fam_edges, by_id)
         tree = build_tree(sorted(members), sorted({e.source for e in fam_edges} & source_ids), [e for e in fam_edges if e.kind != "quoted"])
         node = next((t for t in tree if t.id == root), None) or TreeNode(root)
         result.append((sorted(members), root, node))

@@ -130,12 +130,13 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
     )
 
 
-def number_passages(raw, docs: dict[str, Document]) -> tuple[list[Passage], list[PairPassages]]:
-    """Attribute and number passages ``p1, p2, ...`` in a stable order (pair, then position)."""
+def number_passages(raw, docs: dict[str, Document], attribute: bool = True) -> tuple[list[Passage], list[PairPassages]]:
+    """Attribute (unless done already) and number passages ``p1, p2, ...`` in a stable order."""
     numbered: list[Passage] = []
     pairs: list[PairPassages] = []
     for x, y, passages in raw:
-        ordered = sorted(attribute_passages(passages, docs), key=lambda p: (p.a.start, p.b.start))
+        passages = attribute_passages(passages, docs) if attribute else passages
+        ordered = sorted(passages, key=lambda p: (p.a.start, p.b.start))
         mine = []
         for p in ordered:
             p = replace(p, id=f"p{len(numbered) + 1}")

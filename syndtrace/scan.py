@@ -19,6 +19,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from syndtrace.attribute import attribute_passages
 from syndtrace.corpus import FieldMap, iter_inputs
 from syndtrace.family import families
 from syndtrace.fingerprint import batch_fingerprints, winnow
@@ -55,7 +56,7 @@ def scan(
     documents = [_document(i, r, metas.get(i)) for i, r in enumerate(records)]
     by_id = {d.id: d for d in documents}
     raw = [(records[i].id, records[j].id, passages) for i, j, passages, _ in aligned]
-    numbered, pairs = number_passages(raw, by_id)
+    numbered, pairs = number_passages(raw, by_id, attribute=False)
     involved = sorted({i for i, j, _, _ in aligned} | {j for i, j, _, _ in aligned})
     words = {records[i].id: metas[i][1] for i in involved}
     edges, sources, tree = trace([documents[i] for i in involved], pairs, words, settings)
@@ -199,12 +200,15 @@ def _component_chunks(pairs: list[tuple[int, int]], buckets: int) -> list[list[t
 def _align_chunk(pairs: list[tuple[int, int]]):
     settings = _STATE["settings"]
     cache: dict[int, Analysed] = {}
+    contexts: dict = {}
     found = []
     for i, j in pairs:
         x = cache.get(i) or cache.setdefault(i, _analyse(i))
         y = cache.get(j) or cache.setdefault(j, _analyse(j))
         passages, stats = compare_pair(x, y, settings)
         if passages:
+            # Attributed here, where the documents are at hand, not serially in the parent.
+            passages = attribute_passages(passages, {x.doc.id: x.doc, y.doc.id: y.doc}, contexts)
             found.append((i, j, passages, stats))
     used = {i for i, _, _, _ in found} | {j for _, j, _, _ in found}
     # Documents travel back without their text: the parent already holds it.
