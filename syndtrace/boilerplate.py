@@ -44,6 +44,12 @@ _ANYWHERE_KEYS = (
     "privacy policy", "cookie", "ap photo", "getty images", "/ reuters)", "photo: ", "in-depth report",
     "authoritative record", "transcript",
 )  # fmt: skip
+# A photo credit as captions print it: "(J. Scott Applewhite/Associated Press/File 2019)",
+# "(Photo by X / Getty Images)". The slash tells it from a dateline's "(AP) —".
+_CAPTION_CREDIT = re.compile(
+    r"\([^()\n]{0,80}?[/|]\s*(?:AP|Associated Press|AFP|Getty Images|Reuters|EPA|Bloomberg|Pool)\b[^()\n]{0,40}\)"
+)
+_CAPTION_WORDS = 120  # longest caption paragraph, in words
 # A paragraph of only punctuation or a lone marker ("*", "###", "—").
 _FURNITURE = re.compile(r"^[\W_]*$")
 
@@ -65,6 +71,8 @@ def is_boilerplate(paragraph: str) -> bool:
     if _STARTS.match(paragraph):
         return True
     # Long story paragraphs may mention "cookie" or "fair use"; only short ones are furniture.
+    if "/" in paragraph and len(paragraph.split()) <= _CAPTION_WORDS and _CAPTION_CREDIT.search(paragraph):
+        return True
     if len(paragraph) >= 1200:
         return False
     low = paragraph.lower()

@@ -19,6 +19,7 @@ at the top of the family's tree.
 from __future__ import annotations
 
 from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
+from syndtrace.settings import Settings
 from syndtrace.trace import KIND_PRIORITY, build_tree
 
 _LINKS = ("copy", "credited-reprint", "undetermined")
@@ -40,18 +41,41 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def families(docs: list[Document], edges: tuple[Edge, ...], sources: tuple[Source, ...], passages: list[Passage]) -> tuple[Family, ...]:
+def family_links(edges, passages: list[Passage], settings: Settings) -> dict[tuple[str, str], list[Passage]]:
+    """Document pairs that share enough authored text to be one story, with their passages.
+
+    Built from the aligned pairs, not the tree edges: a copy hung under an
+    outside original (Common Dreams) still belongs with that original's
+    reprint (Global Research) it was aligned against.
+    """
+    edge_of = {pid: e for e in edges if e.kind != "quoted" for pid in e.passages}
+    pairs: dict[tuple[str, str], list[Passage]] = {}
+    for p in passages:
+        edge = edge_of.get(p.id)
+        if edge is not None and edge.kind in _LINKS:
+            pairs.setdefault(tuple(sorted((p.a.doc, p.b.doc))), []).append(p)
+    return {
+        pair: ps
+        for pair, ps in pairs.items()
+        if sum(p.authored_words for p in ps) >= settings.family_min_authored_words
+        or max(p.authored_words for p in ps) >= settings.family_min_passage_words
+    }
+
+
+def families(
+    docs: list[Document], edges: tuple[Edge, ...], sources: tuple[Source, ...], passages: list[Passage], settings: Settings
+) -> tuple[Family, ...]:
     """Reprint families, largest first (ties by root id)."""
     ids = {d.id for d in docs}
-    links = [e for e in edges if e.kind in _LINKS and e.source in ids and e.copy in ids]
-    hubs = multi_story_pages(links, passages)
+    links = family_links(edges, passages, settings)
+    hubs = multi_story_pages(links)
     uf = _Union(sorted(ids))
-    for e in links:
-        if e.source not in hubs and e.copy not in hubs:
-            uf.union(e.source, e.copy)
+    for a, b in links:
+        if a not in hubs and b not in hubs:
+            uf.union(a, b)
     groups: dict[str, set[str]] = {}
-    for e in links:
-        for a, b in ((e.source, e.copy), (e.copy, e.source)):
+    for pair in links:
+        for a, b in (pair, pair[::-1]):
             if a not in hubs:
                 groups.setdefault(uf.find(a), set()).add(a)
                 if b in hubs:
@@ -79,20 +103,14 @@ def families(docs: list[Document], edges: tuple[Edge, ...], sources: tuple[Sourc
     return tuple(Family(f"f{i + 1}", root, names.get(root, root), tuple(m), node) for i, (m, root, node) in enumerate(result))
 
 
-def multi_story_pages(links: list[Edge], passages: list[Passage]) -> set[str]:
+def multi_story_pages(links: dict[tuple[str, str], list[Passage]]) -> set[str]:
     """Documents whose partners fall into groups sharing disjoint parts of them and nothing else."""
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    by_id = {p.id: p for p in passages}
     partners: dict[str, set[str]] = {}
-    linked = set()
-    for e in links:
-        partners.setdefault(e.source, set()).add(e.copy)
-        partners.setdefault(e.copy, set()).add(e.source)
-        linked.add(frozenset((e.source, e.copy)))
-        for pid in e.passages:
-            p = by_id.get(pid)
-            if p is None:
-                continue
+    for (x, y), ps in links.items():
+        partners.setdefault(x, set()).add(y)
+        partners.setdefault(y, set()).add(x)
+        for p in ps:
             for mine, theirs in ((p.a, p.b), (p.b, p.a)):
                 spans.setdefault((mine.doc, theirs.doc), []).append((mine.start, mine.end))
     hubs = set()
@@ -103,7 +121,7 @@ def multi_story_pages(links: list[Edge], passages: list[Passage]) -> set[str]:
         uf = _Union(others)
         for i, x in enumerate(others):
             for y in others[i + 1 :]:
-                if frozenset((x, y)) in linked or _overlap(spans.get((doc, x), []), spans.get((doc, y), [])):
+                if tuple(sorted((x, y))) in links or _overlap(spans.get((doc, x), []), spans.get((doc, y), [])):
                     uf.union(x, y)
         if len({uf.find(o) for o in others}) > 1:
             hubs.add(doc)

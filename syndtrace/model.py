@@ -145,7 +145,9 @@ class Passage:
     ``similarity`` is rapidfuzz's normalised Indel ratio (0-100) of the two
     sides' normalised texts. ``authored_words`` counts aligned words outside
     quotation marks in both sides. ``quote`` is ``none``, ``a``, ``b`` or
-    ``both``: which sides hold the passage mostly inside quotation marks.
+    ``both``: which sides hold the passage mostly inside quotation marks; or
+    ``statement``: a statement the corpus widely quotes (``scan`` only; see
+    ``syndtrace.statements``), counted as quoted whatever its marks.
     """
 
     id: str

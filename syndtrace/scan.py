@@ -31,6 +31,7 @@ from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_
 from syndtrace.progress import NullProgress, Progress
 from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes
+from syndtrace.statements import DocPrints, doc_prints, learn, mark, side_prints
 from syndtrace.trace import trace
 
 _BATCH = 400  # documents per fingerprint batch: large enough to amortise numpy calls
@@ -53,20 +54,21 @@ def scan(
         aligned, metas = _align(cand, settings, progress)
     finally:
         _STATE.clear()
+    aligned = _mark_statements(aligned)
     documents = [_document(i, r, metas.get(i)) for i, r in enumerate(records)]
     by_id = {d.id: d for d in documents}
-    raw = [(records[i].id, records[j].id, passages) for i, j, passages, _ in aligned]
+    raw = [(records[i].id, records[j].id, passages) for i, j, passages, _, _ in aligned]
     numbered, pairs = number_passages(raw, by_id, attribute=False)
-    involved = sorted({i for i, j, _, _ in aligned} | {j for i, j, _, _ in aligned})
+    involved = sorted({i for i, *_ in aligned} | {j for _, j, *_ in aligned})
     words = {records[i].id: metas[i][1] for i in involved}
     edges, sources, tree = trace([documents[i] for i in involved], pairs, words, settings)
-    fams = families([documents[i] for i in involved], edges, sources, numbered)
+    fams = families([documents[i] for i in involved], edges, sources, numbered, settings)
     return Result(
         documents=tuple(documents),
         passages=tuple(numbered),
         edges=edges,
         sources=sources,
-        pairs=tuple(stats for *_, stats in aligned),
+        pairs=tuple(stats for _, _, _, stats, _ in aligned),
         tree=tree,
         families=fams,
         problems=tuple(problems),
@@ -168,9 +170,22 @@ def _align(cand, settings, progress):
         if pool:
             pool.close()
             pool.join()
-    order = {pair: k for k, pair in enumerate(pairs)}
+    order = {pair: k for k, pair in enumerate(pairs)}  # candidate order, whatever the workers
     aligned.sort(key=lambda item: order[(item[0], item[1])])
     return aligned, metas
+
+
+def _mark_statements(aligned: list) -> list:
+    """Learn the corpus's widely quoted statements from all passages and mark the passages made of them."""
+    observations = []
+    for i, j, _, _, sides in aligned:
+        for (ha, qa), (hb, qb) in sides:
+            observations += [(i, ha, qa), (j, hb, qb)]
+    found = learn(observations)
+    return [
+        (i, j, [mark(p, sa[0], sb[0], found) for p, (sa, sb) in zip(passages, sides)], stats, sides)
+        for i, j, passages, stats, sides in aligned
+    ]
 
 
 def _component_chunks(pairs: list[tuple[int, int]], buckets: int) -> list[list[tuple[int, int]]]:
@@ -200,6 +215,7 @@ def _component_chunks(pairs: list[tuple[int, int]], buckets: int) -> list[list[t
 def _align_chunk(pairs: list[tuple[int, int]]):
     settings = _STATE["settings"]
     cache: dict[int, Analysed] = {}
+    prints: dict[int, DocPrints] = {}
     contexts: dict = {}
     found = []
     for i, j in pairs:
@@ -209,8 +225,12 @@ def _align_chunk(pairs: list[tuple[int, int]]):
         if passages:
             # Attributed here, where the documents are at hand, not serially in the parent.
             passages = attribute_passages(passages, {x.doc.id: x.doc, y.doc.id: y.doc}, contexts)
-            found.append((i, j, passages, stats))
-    used = {i for i, _, _, _ in found} | {j for _, j, _, _ in found}
+            for k, a in ((i, x), (j, y)):
+                if k not in prints:
+                    prints[k] = doc_prints(a.prepared.tokens, settings.shingle_size, settings.window)
+            sides = [(side_prints(prints[i], p.a.start, p.a.end), side_prints(prints[j], p.b.start, p.b.end)) for p in passages]
+            found.append((i, j, passages, stats, sides))
+    used = {i for i, *_ in found} | {j for _, j, *_ in found}
     # Documents travel back without their text: the parent already holds it.
     meta = {i: (replace(cache[i].doc, text=""), cache[i].words) for i in used}
     return found, meta

@@ -38,6 +38,10 @@ class Settings:
     # Words of authored (unquoted) text a pair must share to count as reuse rather
     # than a shared quote.
     min_authored_words: int = 20
+    # scan: two documents join one family only on substantial authored overlap: this
+    # many unquoted shared words in all, or one passage with family_min_passage_words.
+    family_min_authored_words: int = 40
+    family_min_passage_words: int = 25
     # scan: worker processes; 0 means all cores.
     workers: int = 0
     # scan: inputs larger than this many bytes are reported and skipped.
@@ -64,6 +68,8 @@ class Settings:
         need("min_shared_fingerprints", 1, 100, "2 is the default")
         need("boilerplate_min_stories", 2, 1000, "3 is the default")
         need("min_authored_words", 0, 10_000, "20 is the default")
+        need("family_min_authored_words", 0, 100_000, "40 is the default")
+        need("family_min_passage_words", 0, 100_000, "25 is the default")
         need("workers", 0, 512, "0 uses all cores")
         need("max_bytes", 1000, 2**40, "the default is 20 MB")
 

@@ -131,7 +131,9 @@ def _shared_quotes(result: Result, docs, console: Console) -> None:
 def _passage(p: Passage, docs: dict[str, Document]) -> Group:
     head = Text(f"\n{p.id}", style="bold")
     head.append(f"  {p.words} words · similarity {p.similarity:.1f}")
-    if p.quote != "none":
+    if p.quote == "statement":
+        head.append(" · a statement widely quoted in the corpus")
+    elif p.quote != "none":
         where = {"both": "in both", "a": f"in {docs[p.a.doc].label}", "b": f"in {docs[p.b.doc].label}"}[p.quote]
         head.append(f" · quoted {where}")
     attributions = sorted({s.attribution for s in (p.a, p.b) if s.attribution})

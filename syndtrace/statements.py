@@ -1,0 +1,88 @@
+"""Statements everyone quotes, learned from a corpus.
+
+A politician's tweet, a company's blog post, a press-conference line: most
+articles that carry such text put it in quotation marks, and a few run it
+without them (a block quote, a paraphrase that keeps the words). Sharing it
+is not copying. So a fingerprint counts as a *statement* when it is in at
+least ``MIN_DOCS`` of the documents whose shared passages carry it and at
+least half of those hold it inside quotation marks; a passage made mostly of
+statement fingerprints counts as quoted on both sides (``quote ==
+"statement"``, no authored words), whatever its own marks say.
+
+Only ``scan`` learns statements: two or three articles are no evidence of
+what "everyone" quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from syndtrace.fingerprint import winnow
+from syndtrace.model import Passage
+from syndtrace.normalize import TokenStream
+from syndtrace.shingle import shingle_hashes
+
+MIN_DOCS = 3  # a statement is carried by at least this many documents
+
+
+@dataclass(frozen=True, slots=True)
+class DocPrints:
+    """A document's winnowed shingle fingerprints with positions and quote flags."""
+
+    hashes: np.ndarray  # uint64
+    starts: np.ndarray  # character offset of each fingerprint's first word
+    quoted: np.ndarray  # bool: the fingerprint's words are inside quotation marks
+
+
+def doc_prints(tokens: TokenStream, k: int, window: int) -> DocPrints:
+    """Winnowed fingerprints of a document's (unmasked) words, for statement learning."""
+    sh = shingle_hashes(tokens.hashes, k)
+    if not len(sh):
+        empty = np.empty(0, np.int64)
+        return DocPrints(np.empty(0, np.uint64), empty, np.empty(0, bool))
+    picked = winnow(sh, window)
+    quoted = np.convolve(tokens.quoted.astype(np.int32), np.ones(k, np.int32), "valid") == k
+    return DocPrints(sh[picked], tokens.starts[picked], quoted[picked])
+
+
+def side_prints(prints: DocPrints, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
+    """The fingerprints (hashes, quoted flags) that begin inside ``[start, end)``."""
+    lo, hi = np.searchsorted(prints.starts, [start, end])
+    return prints.hashes[lo:hi], prints.quoted[lo:hi]
+
+
+def learn(observations: list[tuple[int, np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Statement fingerprints from ``(doc, hashes, quoted)`` observations of passage sides."""
+    if not observations:
+        return np.empty(0, np.uint64)
+    hashes = np.concatenate([h for _, h, _ in observations])
+    docs = np.concatenate([np.full(len(h), d, np.int64) for d, h, _ in observations])
+    quoted = np.concatenate([q for _, _, q in observations])
+    if not len(hashes):
+        return np.empty(0, np.uint64)
+    # One vote per (fingerprint, document): quoted if any of its occurrences there is.
+    keys = np.stack([hashes.view(np.int64), docs])
+    uniq, inverse = np.unique(keys, axis=1, return_inverse=True)
+    votes = np.zeros(uniq.shape[1], dtype=bool)
+    np.logical_or.at(votes, inverse.ravel(), quoted)
+    fp = uniq[0]
+    order = np.argsort(fp, kind="stable")
+    fp, votes = fp[order], votes[order]
+    bounds = np.flatnonzero(np.diff(fp)) + 1
+    starts = np.concatenate(([0], bounds))
+    n_docs = np.diff(np.concatenate((starts, [len(fp)])))
+    n_quoted = np.add.reduceat(votes.astype(np.int64), starts)
+    is_statement = (n_docs >= MIN_DOCS) & (n_quoted * 2 >= n_docs)
+    return np.sort(fp[starts][is_statement].view(np.uint64))
+
+
+def mark(passage: Passage, prints_a, prints_b, statements: np.ndarray) -> Passage:
+    """``passage`` marked as a statement when most of its fingerprints are statements."""
+    hashes = np.concatenate((prints_a, prints_b))
+    if not len(hashes) or not len(statements):
+        return passage
+    if np.isin(hashes, statements).mean() >= 0.5:
+        return replace(passage, quote="statement", authored_words=0)
+    return passage
