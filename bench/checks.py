@@ -58,17 +58,18 @@ def relations(truth: dict) -> set[tuple[str, str]]:
 
 def unrelated_runs(records: list[dict], truth: dict) -> list[tuple[str, str, str]]:
     """Unrelated article pairs sharing an 8-word run: ``(id_a, id_b, the run)``."""
-    tokens: list[str] = []
-    doc_of: list[int] = []
-    for d, rec in enumerate(records):
+    # Word ids per document (no corpus-wide list of word strings: 100k articles are 75M words).
+    index: dict[str, int] = {}
+    parts: list[np.ndarray] = []
+    for rec in records:
         words = words_of(article_text(rec, truth))
-        tokens.extend(words)
-        doc_of.extend([d] * len(words))
-    index = dict.fromkeys(tokens)
-    for i, w in enumerate(index):
-        index[w] = i + 1
-    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-    docs = np.asarray(doc_of, dtype=np.int64)
+        for w in dict.fromkeys(words):
+            if w not in index:
+                index[w] = len(index) + 1
+        parts.append(np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words)))
+    ids = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+    docs = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
+    del parts
     grams = _gram_hashes(ids, RUN)
     gdoc = docs[: len(grams)]
     inside = docs[RUN - 1 :] == gdoc

@@ -186,10 +186,11 @@ class Builder:
         if places is None:
             places = list(range(1, len(paras) + 1))
             self.rng.shuffle(places)
-        first, last = chunk[0].sents[0], chunk[-1].sents[-1]
+        # Two sentences a side: a short one ("X reported:") must not hide the words beyond it.
+        first, last = " ".join(chunk[0].sents[:2]), " ".join(chunk[-1].sents[-2:])
         for pos in places:
-            if self.text.joins(paras[pos - 1].sents[-1], first) and (
-                pos == len(paras) or self.text.joins(last, paras[pos].sents[0])
+            if self.text.joins(" ".join(paras[pos - 1].sents[-2:]), first) and (
+                pos == len(paras) or self.text.joins(last, " ".join(paras[pos].sents[:2]))
             ):
                 paras[pos:pos] = chunk
                 return pos

@@ -215,7 +215,12 @@ class TextSource:
         j = np.asarray(phases, dtype=np.uint64)[rows] + np.uint64(PERIOD) * (np.arange(len(rows)) - first).astype(np.uint64)
         keys = (story[rows] << np.uint64(32)) | (si[rows] << np.uint64(16)) | j
         idx = ((_splitmix(keys) % np.uint64(size)).astype(np.int64) + epoch[rows] * 7919) % size
-        words = [vocab[i] for i in idx.tolist()]
+        picks = idx.tolist()
+        words = [vocab[i] for i in picks]
+        # A word "replaced" by itself would leave a window unchanged: take the next vocabulary word.
+        orig = [w for p, ph in zip(pieces, phases) for w in p[2 * ph + 1 :: 2 * PERIOD]]
+        for k in [k for k, (w, o) in enumerate(zip(words, orig)) if w == o.lower()]:
+            words[k] = vocab[(picks[k] + 1) % size]
         out = []
         k = 0
         for p, phase, m in zip(pieces, phases, counts):
