@@ -45,6 +45,7 @@ class Prepared:
     tokens: TokenStream
     seeds: np.ndarray  # uint64 seed-shingle hashes
     seed_ok: np.ndarray  # False where a seed touches a masked (boilerplate) word: it never matches
+    seed_order: np.ndarray  # positions of usable seeds, sorted by hash (searched from the other side)
     para_first: np.ndarray  # per paragraph index: first word index (or -1)
     para_last: np.ndarray
 
@@ -71,7 +72,9 @@ def prepare(doc: Document, tokens: TokenStream) -> Prepared:
         idx = np.arange(len(tokens))
         first[tokens.paragraph[::-1]] = idx[::-1]
         last[tokens.paragraph] = idx
-    return Prepared(doc, tokens, seeds, seed_ok, first, last)
+    usable = np.flatnonzero(seed_ok)
+    order = usable[np.argsort(seeds[usable], kind="stable")]
+    return Prepared(doc, tokens, seeds, seed_ok, order, first, last)
 
 
 def exact_runs(a: Prepared, b: Prepared) -> list[Run]:
@@ -79,8 +82,7 @@ def exact_runs(a: Prepared, b: Prepared) -> list[Run]:
     sa, sb = a.seeds, b.seeds
     if not len(sa) or not len(sb):
         return []
-    usable_b = np.flatnonzero(b.seed_ok)
-    order = usable_b[np.argsort(sb[usable_b], kind="stable")]
+    order = b.seed_order
     sorted_b = sb[order]
     lo = np.searchsorted(sorted_b, sa, "left")
     hi = np.searchsorted(sorted_b, sa, "right")

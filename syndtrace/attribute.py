@@ -12,7 +12,7 @@ article names the New York Times anywhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from syndtrace.model import Document, Passage
 from syndtrace.names import canonical, known, looks_like_outlet
@@ -39,6 +39,8 @@ class _Context:
     doc: Document
     text: str  # markup blanked, offsets unchanged
     phrases: tuple[str, ...]  # capitalised phrases of 2-5 words, for resolving short names
+    # (start, end) -> attribution: in a family of n copies one span recurs in n - 1 pairs.
+    seen: dict = field(default_factory=dict)
 
 
 def attribute_passages(
@@ -75,6 +77,13 @@ def attribution_near(doc: Document, start: int, end: int) -> str | None:
 
 
 def _near(ctx: _Context, start: int, end: int) -> str | None:
+    key = (start, end)
+    if key not in ctx.seen:
+        ctx.seen[key] = _search_near(ctx, start, end)
+    return ctx.seen[key]
+
+
+def _search_near(ctx: _Context, start: int, end: int) -> str | None:
     doc, text = ctx.doc, ctx.text
     para_start = text.rfind("\n", doc.body_start, start) + 1
     para_end = text.find("\n", end)
