@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from syndtrace.dates import day_of
 from syndtrace.model import Document, Evidence, Passage
 from syndtrace.names import canonical, is_agency, possessive
+from syndtrace.normalize import WORD
 
 ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished")
 AGENCY_KINDS = ("dateline", "byline-agency")
@@ -145,13 +146,22 @@ def _insertion_evidence(x: Document, y: Document, passages: list[Passage]) -> li
 
 
 def _fragment_evidence(x: Document, y: Document, passages: list[Passage]) -> list[Evidence]:
-    """Words lifted out of running prose: whole paragraphs on one side, inside a paragraph on the other."""
+    """Words lifted out of running prose: whole paragraphs on one side, cut out of a paragraph on the other.
+
+    Only a real cut counts: the paragraphs around the fragment side hold at
+    least a quarter as many words again as the passage (and at least 10). A
+    copy that merely adds a sentence to a long paragraph leaves the original
+    "whole" beside a slightly longer paragraph, which says nothing about who
+    lifted what.
+    """
     lifted_from = {x.id: 0, y.id: 0}
+    docs = {x.id: x, y.id: y}
     for p in passages:
-        if p.a.whole_paragraphs and not p.b.whole_paragraphs:
-            lifted_from[y.id] += p.words
-        elif p.b.whole_paragraphs and not p.a.whole_paragraphs:
-            lifted_from[x.id] += p.words
+        for whole, cut in ((p.a, p.b), (p.b, p.a)):
+            if whole.whole_paragraphs and not cut.whole_paragraphs:
+                around = _words_around(docs[cut.doc], cut.start, cut.end)
+                if around >= max(10, cut.words / 4):
+                    lifted_from[cut.doc] += p.words
     items = []
     for doc, other in ((x, y), (y, x)):
         net = lifted_from[doc.id] - lifted_from[other.id]
@@ -161,11 +171,19 @@ def _fragment_evidence(x: Document, y: Document, passages: list[Passage]) -> lis
                     "fragment",
                     doc.id,
                     1.0 if net >= 100 else 0.5,
-                    f"{lifted_from[doc.id]} shared words stand as whole paragraphs in {other.label} but run inside "
-                    f"longer paragraphs of {doc.label} (against {lifted_from[other.id]} the other way)",
+                    f"{lifted_from[doc.id]} shared words stand as whole paragraphs in {other.label} but are cut "
+                    f"out of longer paragraphs of {doc.label} (against {lifted_from[other.id]} the other way)",
                 )
             )
     return items
+
+
+def _words_around(doc: Document, start: int, end: int) -> int:
+    """Words of the paragraphs holding ``[start, end)`` that lie outside it."""
+    before = doc.text.rfind("\n", doc.body_start, start) + 1
+    after = doc.text.find("\n", end)
+    after = len(doc.text) if after < 0 else after
+    return len(WORD.findall(doc.text, before, start)) + len(WORD.findall(doc.text, end, after))
 
 
 def _framing_evidence(x: Document, y: Document, passages: list[Passage]) -> list[Evidence]:

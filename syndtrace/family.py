@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
 from syndtrace.settings import Settings
-from syndtrace.trace import KIND_PRIORITY, build_tree
+from syndtrace.trace import build_tree
 
 _LINKS = ("copy", "credited-reprint", "undetermined")
 
@@ -95,10 +95,9 @@ def families(
         if len(members) < 2:
             continue
         fam_edges = [e for m in sorted(members) for e in into.get(m, ()) if e.source in members or e.source in source_ids]
-        root = _root(members, fam_edges, by_id)
         tree = build_tree(sorted(members), sorted({e.source for e in fam_edges} & source_ids), [e for e in fam_edges if e.kind != "quoted"])
-        node = next((t for t in tree if t.id == root), None) or TreeNode(root)
-        result.append((sorted(members), root, node))
+        node = _main_root(tree, members, by_id)
+        result.append((sorted(members), node.id, node))
     result.sort(key=lambda f: (-len(f[0]), f[1], f[0]))
     return tuple(Family(f"f{i + 1}", root, names.get(root, root), tuple(m), node) for i, (m, root, node) in enumerate(result))
 
@@ -132,19 +131,15 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
-def _root(members: set[str], edges: list[Edge], docs: dict[str, Document]) -> str:
-    """Follow reuse edges (not quotations) upstream from the members to the top."""
-    parent: dict[str, Edge] = {}
-    for e in sorted(edges, key=lambda e: (KIND_PRIORITY[e.kind], -e.confidence, e.source, e.copy)):
-        if e.kind != "quoted" and e.copy not in parent:
-            parent[e.copy] = e
-    tops: dict[str, int] = {}
-    for m in members:
-        node, seen = m, {m}
-        while node in parent and parent[node].source not in seen and parent[node].kind != "undetermined":
-            node = parent[node].source
-            seen.add(node)
-        tops[node] = tops.get(node, 0) + 1
-    external = [t for t in tops if t not in docs]
-    pool = external or list(tops)
-    return min(pool, key=lambda t: (-tops[t], (docs[t].date or "9999") if t in docs else "", t))
+def _main_root(tree: tuple[TreeNode, ...], members: set[str], docs: dict[str, Document]) -> TreeNode:
+    """The top of the family's tree that holds the most members.
+
+    Ties: an outside original or agency first (the members credit it), then
+    the earliest-dated document, then the id. Taking the root from the tree
+    itself keeps ``Family.tree`` holding the members it names.
+    """
+
+    def held(node: TreeNode) -> int:
+        return (node.id in members) + sum(held(c) for c in node.children)
+
+    return min(tree, key=lambda n: (-held(n), n.id in docs, (docs[n.id].date or "9999") if n.id in docs else "", n.id))

@@ -100,7 +100,8 @@ def _codes(records: list[RawRecord]) -> tuple[np.ndarray, np.ndarray]:
         name = fields.get("outlet")
         if name:
             outlet[i] = outlets.setdefault(name.lower(), len(outlets))
-        head = fields.get("title") or rec.text.lstrip()[:200].split("\n", 1)[0]
+        # The title, else the first line of the body (front matter is not the story).
+        head = fields.get("title") or _body(rec.text).lstrip()[:200].split("\n", 1)[0]
         title[i] = zlib.crc32(re.sub(r"\W+", " ", head.lower()).encode("utf-8"))
     return outlet, title
 

@@ -184,10 +184,19 @@ def _text_holder(g: _Graph, edge: Edge | None, doc_id: str) -> str | None:
     return doc_id
 
 
+def parent_order(edge: Edge) -> tuple:
+    """How candidate parent edges rank: kind, confidence, then words taken, ids last.
+
+    Words before ids: of two sources equally likely, the one the copy shares
+    more text with is its parent, not the one whose file name sorts first.
+    """
+    return (KIND_PRIORITY[edge.kind], -edge.confidence, -edge.words, edge.source, edge.copy)
+
+
 def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> tuple[TreeNode, ...]:
-    """One parent per node, by edge kind then confidence; roots sorted, sources first."""
+    """One parent per node (see ``parent_order``); cycles refused; roots sorted, sources first."""
     parent: dict[str, Edge] = {}
-    for edge in sorted(edges, key=lambda e: (KIND_PRIORITY[e.kind], -e.confidence, e.source, e.copy)):
+    for edge in sorted(edges, key=parent_order):
         if edge.kind == "shared-quote" or edge.copy in parent:
             continue
         node, seen = edge.source, set()

@@ -116,11 +116,6 @@ def test_wire_story_and_an_unrelated_story_make_two_families_largest_first(tmp_p
     assert totals and totals.groups() == ("10", "10", "0", "2", "3")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build_tree breaks equal-confidence parent ties by source id: Lakeside (an independent copy of "
-    "County Times) hangs under Metro Daily because 'local/metro.txt' < 'local/times.txt'",
-)
 def test_independent_copies_of_one_original_are_siblings(tmp_path):
     (_, local) = run(write(tmp_path / "c", wire_corpus())).families
     assert parent_of(local.tree, "local/metro.txt") == parent_of(local.tree, "local/lakeside.txt") == "local/times.txt"
@@ -132,15 +127,7 @@ def test_independent_copies_of_one_original_are_siblings(tmp_path):
 @pytest.mark.parametrize(
     "names",
     [
-        pytest.param(
-            ("a-root.txt", "b-mid.txt", "c-second.txt"),
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="build_tree breaks equal-confidence parent ties by source id, not by shared words: "
-                "the copy of a copy hangs under whichever source sorts first",
-            ),
-            id="root-sorts-first",
-        ),
+        pytest.param(("a-root.txt", "b-mid.txt", "c-second.txt"), id="root-sorts-first"),
         pytest.param(("z-root.txt", "b-mid.txt", "c-second.txt"), id="intermediate-sorts-first"),
     ],
 )
@@ -153,11 +140,6 @@ def test_second_generation_copy_hangs_under_the_intermediate(tmp_path, names):
     assert parent_of(fam.tree, second) == inter
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="family root (from _root, which stops at undetermined edges) is not a top of the family's "
-    "build_tree, so Family.tree is a bare TreeNode(root): members vanish from the tree",
-)
 def test_family_tree_holds_every_member_when_a_sentence_is_appended(tmp_path):
     result = scan([str(write(tmp_path / "c", generations(("a.txt", "b.txt", "c.txt"), append=True)))], Settings(workers=1))
     (fam,) = result.families
@@ -200,15 +182,7 @@ def test_statement_everyone_quotes_ties_no_family(tmp_path):
     "as_jsonl",
     [
         pytest.param(True, id="jsonl-records"),
-        pytest.param(
-            False,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="scan._codes takes the title from the first line of rec.text, which is '---' for "
-                "every front-matter article without a title: all share one title, so nothing is learned",
-            ),
-            id="front-matter-without-title",
-        ),
+        pytest.param(False, id="front-matter-without-title"),
     ],
 )
 def test_outlet_footer_is_learned_as_boilerplate(tmp_path, as_jsonl):
