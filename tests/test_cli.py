@@ -130,9 +130,11 @@ def test_compare_seed_tree_on_stdout_nothing_on_stderr():
         "Syndication tree",
         "└── The New York Times  (quoted; not in the inputs)",
         "    └── Common Dreams  Jake Johnson · 2020-02-07  (credited as the original; not in the inputs)",
-        "        quotes it",
+        "        quotes The New York Times in 4 shared passages",
         "          quote: Global Research attributes 4 shared passage(s) to The New York Times",
     ]
+    # Each document's path stands on its own line under its outlet.
+    assert "        │   fixtures/globalresearch-reprint-of-commondreams.txt" in lines
     assert all(len(line) <= 100 for line in lines)
     assert not ANSI.search(result.stdout)
     assert "Shared passages (6)" in lines

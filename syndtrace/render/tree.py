@@ -23,7 +23,7 @@ from syndtrace.normalize import WORD
 _KIND_TEXT = {
     "credited-reprint": "credited reprint",
     "copy": "uncredited copy",
-    "quoted": "quotes it",
+    "quoted": "quotes",
     "undetermined": "shares text (direction undetermined)",
     "shared-quote": "shares only quotations",
 }
@@ -80,9 +80,13 @@ def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, So
     if node.id in docs:
         doc = docs[node.id]
         head = Text(doc.label, style="bold cyan")
-        details = [x for x in (doc.author if doc.author != doc.label else None, doc.date, doc.path) if x]
+        details = [x for x in (doc.author if doc.author != doc.label else None, doc.date) if x]
         if details:
             head.append("  " + " · ".join(details), style="dim")
+        if doc.path:
+            # On its own line: a long path wraps badly beside the outlet's name.
+            lines.append(head)
+            head = Text(doc.path, style="dim")
     else:
         src = sources[node.id]
         head = Text(src.name, style="bold magenta")
@@ -93,12 +97,15 @@ def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, So
         head.append(f"  ({what}; not in the inputs)", style="italic")
     lines.append(head)
     if node.edge is not None:
-        lines.extend(_edge_lines(node.edge, docs, evidence_lines))
+        lines.extend(_edge_lines(node.edge, docs, sources, evidence_lines))
     return Group(*lines)
 
 
-def _edge_lines(edge: Edge, docs: dict[str, Document], evidence_lines: int) -> list[Text]:
+def _edge_lines(edge: Edge, docs: dict[str, Document], sources: dict[str, Source], evidence_lines: int) -> list[Text]:
     kind = _KIND_TEXT[edge.kind]
+    if edge.kind == "quoted":
+        quoted = sources[edge.source].name if edge.source in sources else docs[edge.source].label
+        kind = f"quotes {quoted} in {len(edge.passages)} shared passage{'s' if len(edge.passages) != 1 else ''}"
     line = Text(f"{kind}", style="green" if edge.kind != "undetermined" else "yellow")
     if edge.kind != "quoted":
         line.append(f", confidence {edge.confidence:.2f}")
