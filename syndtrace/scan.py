@@ -54,7 +54,7 @@ def scan(
         aligned, metas = _align(cand, settings, progress)
     finally:
         _STATE.clear()
-    aligned = _mark_statements(aligned)
+    aligned = _mark_statements(aligned, settings)
     documents = [_document(i, r, metas.get(i)) for i, r in enumerate(records)]
     by_id = {d.id: d for d in documents}
     raw = [(records[i].id, records[j].id, passages) for i, j, passages, _, _ in aligned]
@@ -176,13 +176,28 @@ def _align(cand, settings, progress):
     return aligned, metas
 
 
-def _mark_statements(aligned: list) -> list:
+def _mark_statements(aligned: list, settings: Settings) -> list:
     """Learn the corpus's widely quoted statements from all passages and mark the passages made of them."""
     observations = []
     for i, j, _, _, sides in aligned:
         for (ha, qa), (hb, qb) in sides:
             observations += [(i, ha, qa), (j, hb, qb)]
-    found = learn(observations)
+    # Documents linked by substantial authored overlap are one group (one story's copies).
+    group: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        group.setdefault(x, x)
+        while group[x] != x:
+            group[x] = group[group[x]]
+            x = group[x]
+        return x
+
+    for i, j, passages, _, _ in aligned:
+        authored = [p.authored_words for p in passages]
+        if sum(authored) >= settings.family_min_authored_words or max(authored) >= settings.family_min_passage_words:
+            ri, rj = find(i), find(j)
+            group[max(ri, rj)] = min(ri, rj)
+    found = learn(observations, {d: find(d) for d in list(group)})
     return [
         (i, j, [mark(p, sa[0], sb[0], found) for p, (sa, sb) in zip(passages, sides)], stats, sides)
         for i, j, passages, stats, sides in aligned

@@ -3,11 +3,16 @@
 A politician's tweet, a company's blog post, a press-conference line: most
 articles that carry such text put it in quotation marks, and a few run it
 without them (a block quote, a paraphrase that keeps the words). Sharing it
-is not copying. So a fingerprint counts as a *statement* when it is in at
-least ``MIN_DOCS`` of the documents whose shared passages carry it and at
-least half of those hold it inside quotation marks; a passage made mostly of
-statement fingerprints counts as quoted on both sides (``quote ==
-"statement"``, no authored words), whatever its own marks say.
+is not copying. So a fingerprint counts as a *statement* when the shared
+passages of at least ``MIN_GROUPS`` unrelated groups of documents carry it
+and at least half of the documents hold it inside quotation marks; a passage
+made mostly of statement fingerprints counts as quoted on both sides
+(``quote == "statement"``, no authored words), whatever its own marks say.
+
+"Unrelated" matters: every copy of a story carries the story's own
+quotations, so copies linked by substantial authored overlap are one group.
+Otherwise an excerpt of a quoted paragraph would lose its authored framing
+just because the story has several reprints.
 
 Only ``scan`` learns statements: two or three articles are no evidence of
 what "everyone" quotes.
@@ -24,7 +29,7 @@ from syndtrace.model import Passage
 from syndtrace.normalize import TokenStream
 from syndtrace.shingle import shingle_hashes
 
-MIN_DOCS = 3  # a statement is carried by at least this many documents
+MIN_GROUPS = 3  # a statement is carried by at least this many unrelated groups of documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +58,11 @@ def side_prints(prints: DocPrints, start: int, end: int) -> tuple[np.ndarray, np
     return prints.hashes[lo:hi], prints.quoted[lo:hi]
 
 
-def learn(observations: list[tuple[int, np.ndarray, np.ndarray]]) -> np.ndarray:
-    """Statement fingerprints from ``(doc, hashes, quoted)`` observations of passage sides."""
+def learn(observations: list[tuple[int, np.ndarray, np.ndarray]], group_of: dict[int, int]) -> np.ndarray:
+    """Statement fingerprints from ``(doc, hashes, quoted)`` observations of passage sides.
+
+    ``group_of`` maps each document to its group of related documents.
+    """
     if not observations:
         return np.empty(0, np.uint64)
     hashes = np.concatenate([h for _, h, _ in observations])
@@ -67,14 +75,17 @@ def learn(observations: list[tuple[int, np.ndarray, np.ndarray]]) -> np.ndarray:
     uniq, inverse = np.unique(keys, axis=1, return_inverse=True)
     votes = np.zeros(uniq.shape[1], dtype=bool)
     np.logical_or.at(votes, inverse.ravel(), quoted)
-    fp = uniq[0]
-    order = np.argsort(fp, kind="stable")
-    fp, votes = fp[order], votes[order]
+    fp, groups = uniq[0], np.array([group_of.get(int(d), int(d)) for d in uniq[1]], dtype=np.int64)
+    order = np.lexsort((groups, fp))
+    fp, votes, groups = fp[order], votes[order], groups[order]
     bounds = np.flatnonzero(np.diff(fp)) + 1
     starts = np.concatenate(([0], bounds))
     n_docs = np.diff(np.concatenate((starts, [len(fp)])))
     n_quoted = np.add.reduceat(votes.astype(np.int64), starts)
-    is_statement = (n_docs >= MIN_DOCS) & (n_quoted * 2 >= n_docs)
+    new_group = np.ones(len(fp), dtype=bool)
+    new_group[1:] = (fp[1:] != fp[:-1]) | (groups[1:] != groups[:-1])
+    n_groups = np.add.reduceat(new_group.astype(np.int64), starts)
+    is_statement = (n_groups >= MIN_GROUPS) & (n_quoted * 2 >= n_docs)
     return np.sort(fp[starts][is_statement].view(np.uint64))
 
 
