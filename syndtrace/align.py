@@ -139,7 +139,8 @@ def _can_merge(a: Prepared, b: Prepared, prev: Run, run: Run, max_gap: int) -> b
     gap_b = run.b0 - (prev.b0 + prev.n)
     if gap_a < 0 or gap_b < 0:
         return False
-    for side, gap, end, start, other_gap in ((a, gap_a, prev.a0 + prev.n - 1, run.a0, gap_b), (b, gap_b, prev.b0 + prev.n - 1, run.b0, gap_a)):
+    # A gap never spans a paragraph break: an inserted paragraph splits the passage.
+    for side, gap, end, start in ((a, gap_a, prev.a0 + prev.n - 1, run.a0), (b, gap_b, prev.b0 + prev.n - 1, run.b0)):
         if gap and side.tokens.paragraph[end] != side.tokens.paragraph[start]:
             return False
     if gap_a <= max_gap and gap_b <= max_gap:

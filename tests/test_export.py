@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from syndtrace.model import Edge, Result
 from syndtrace.render.export import CSV_COLUMNS, FORMATS, render_csv, render_jsonl
-from syndtrace.render.graph import GEXF_NS, GRAPHML_NS, dot_quote, render_dot, render_gexf, render_graphml, xml_text
+from syndtrace.render.graph import GEXF_NS, GRAPHML_NS, dot_quote, xml_text
 from syndtrace.render.json import result_to_dict
 
 G = f"{{{GRAPHML_NS}}}"
