@@ -252,17 +252,25 @@ class Builder:
             raise RuntimeError(f"no place for an excerpt in article {host.key}")  # never seen: joins rarely clash
         return host
 
-    def multi_source(self, sources: list[Art], exclude: set[int]) -> Art:
-        """An article of its own built around passages from 2-3 stories of different families."""
+    def multi_source(self, sources: list[Art], exclude: set[int]) -> tuple[Art, list[Art]]:
+        """An article of its own around passages from 2-3 stories of different families.
+
+        Returns the article and the sources it really quotes (one whose excerpts fit
+        nowhere is left out, which the join checks make rare).
+        """
         day = self._day(max(s.day for s in sources))
         art = self.original(self._local(exclude), day, self.rng.randint(150, 450))
         limit = len(art.paras)
+        used = []
         for s in sources:
             # Each excerpt goes before the previous one, never inside it.
             places = list(range(1, limit + 1))
             self.rng.shuffle(places)
-            limit = self._embed(art, s, "multi-source", 60, 200, places) or limit
-        return art
+            pos = self._embed(art, s, "multi-source", 60, 200, places)
+            if pos:
+                limit = pos
+                used.append(s)
+        return art, used
 
     def family(self, size: int) -> None:
         """A root original and ``size - 1`` copies of it."""
@@ -280,8 +288,8 @@ class Builder:
                 copy = self.excerpt_host(root, used)
             elif kind == "multi-source" and self.roots:
                 others = rng.sample(self.roots, min(len(self.roots), rng.randint(1, 2)))
-                copy = self.multi_source([root, *others], used)
-                for other in others:
+                copy, quoted = self.multi_source([root, *others], used)
+                for other in (q for q in quoted if q is not root):
                     for f in other.families:
                         self.families[f].append(copy.key)
                         copy.families.append(f)
