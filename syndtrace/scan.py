@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import signal
 import zlib
+from contextlib import contextmanager
 from dataclasses import replace
 
 import numpy as np
@@ -106,12 +108,31 @@ def _codes(records: list[RawRecord]) -> tuple[np.ndarray, np.ndarray]:
     return outlet, title
 
 
-def _pool(settings: Settings, jobs: int):
-    """A fork pool when more than one worker would help, else ``None`` (run inline)."""
+@contextmanager
+def _mapper(settings: Settings, jobs: int):
+    """``map``, or a fork pool's ordered ``imap`` when more than one worker would help.
+
+    On success the pool is closed and joined; on an error or Ctrl-C it is
+    terminated, so an interrupted scan never waits on its workers.
+    """
     workers = min(settings.worker_count, jobs)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    return multiprocessing.get_context("fork").Pool(workers)
+        yield map
+        return
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
+    try:
+        yield pool.imap
+    except BaseException:
+        pool.terminate()
+        pool.join()
+        raise
+    pool.close()
+    pool.join()
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which terminates them (no traceback per worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _fingerprints(records, settings, progress) -> tuple[np.ndarray, np.ndarray]:
@@ -119,16 +140,12 @@ def _fingerprints(records, settings, progress) -> tuple[np.ndarray, np.ndarray]:
     batches = list(range(0, len(records), _BATCH))
     progress.stage("sketched", len(records))
     parts = []
-    pool = _pool(settings, len(batches))
     try:
-        results = pool.imap(_fingerprint_batch, batches) if pool else map(_fingerprint_batch, batches)
-        for start, part in zip(batches, results):
-            parts.append(part)
-            progress.advance("sketched", min(_BATCH, len(records) - start))
+        with _mapper(settings, len(batches)) as mapper:
+            for start, part in zip(batches, mapper(_fingerprint_batch, batches)):
+                parts.append(part)
+                progress.advance("sketched", min(_BATCH, len(records) - start))
     finally:
-        if pool:
-            pool.close()
-            pool.join()
         _STATE.clear()
     if not parts:
         return np.empty(0, np.uint64), np.empty(0, np.int64)
@@ -160,17 +177,11 @@ def _align(cand, settings, progress):
     chunks = _component_chunks(pairs, settings.worker_count * 4)
     aligned: list = []
     metas: dict[int, tuple[Document, int]] = {}
-    pool = _pool(settings, len(chunks))
-    try:
-        results = pool.imap(_align_chunk, chunks) if pool else map(_align_chunk, chunks)
-        for part, (found, meta) in zip(chunks, results):
+    with _mapper(settings, len(chunks)) as mapper:
+        for part, (found, meta) in zip(chunks, mapper(_align_chunk, chunks)):
             aligned.extend(found)
             metas.update(meta)
             progress.advance("pairs aligned", len(part))
-    finally:
-        if pool:
-            pool.close()
-            pool.join()
     order = {pair: k for k, pair in enumerate(pairs)}  # candidate order, whatever the workers
     aligned.sort(key=lambda item: order[(item[0], item[1])])
     return aligned, metas
