@@ -80,6 +80,18 @@ def batch_tokens(texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     return hashes, owner
 
 
+def member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Which ``values`` are in ``sorted_set`` (sorted, unique): a binary search each.
+
+    Unlike ``np.isin``, the set is not re-sorted on every call, which matters
+    when one corpus-wide set is tested against every passage or document.
+    """
+    if not len(sorted_set) or not len(values):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[at] == values
+
+
 def sliding(values: np.ndarray, window: int, op) -> np.ndarray:
     """``op`` (np.minimum or np.maximum) over every ``window`` consecutive values, by doubling.
 

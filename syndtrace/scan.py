@@ -24,7 +24,7 @@ import numpy as np
 from syndtrace.attribute import attribute_passages
 from syndtrace.corpus import FieldMap, iter_inputs
 from syndtrace.family import families
-from syndtrace.fingerprint import batch_fingerprints, winnow
+from syndtrace.fingerprint import batch_fingerprints, member, winnow
 from syndtrace.index import candidate_pairs
 from syndtrace.load import document_from_text, parse_front_matter
 from syndtrace.model import Document, InputProblem, RawRecord, Result
@@ -286,7 +286,7 @@ def _learned(tokens: TokenStream, furniture: np.ndarray, settings: Settings) -> 
     picked = winnow(sh, settings.window)
     para = tokens.paragraph[picked]
     total = np.bincount(para, minlength=len(tokens.paragraphs))
-    bad = np.bincount(para[np.isin(sh[picked], furniture)], minlength=len(tokens.paragraphs))
+    bad = np.bincount(para[member(sh[picked], furniture)], minlength=len(tokens.paragraphs))
     return [tokens.paragraphs[k] for k in np.flatnonzero((total > 0) & (bad * 2 >= total)).tolist()]
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from syndtrace.fingerprint import winnow
+from syndtrace.fingerprint import member, winnow
 from syndtrace.model import Passage
 from syndtrace.normalize import TokenStream
 from syndtrace.shingle import shingle_hashes
@@ -90,10 +90,13 @@ def learn(observations: list[tuple[int, np.ndarray, np.ndarray]], group_of: dict
 
 
 def mark(passage: Passage, prints_a, prints_b, statements: np.ndarray) -> Passage:
-    """``passage`` marked as a statement when most of its fingerprints are statements."""
+    """``passage`` marked as a statement when most of its fingerprints are statements.
+
+    ``statements`` must be sorted (``learn`` returns it so).
+    """
     hashes = np.concatenate((prints_a, prints_b))
     if not len(hashes) or not len(statements):
         return passage
-    if np.isin(hashes, statements).mean() >= 0.5:
+    if member(hashes, statements).mean() >= 0.5:
         return replace(passage, quote="statement", authored_words=0)
     return passage

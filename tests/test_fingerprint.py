@@ -78,3 +78,13 @@ def test_byte_word_hashes_equal_reference_for_ascii_words(texts):
     for h, (_, w) in zip(hashes.tolist(), expected):
         if w.isascii():
             assert h == word_hash(w)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 60), max_size=40), st.sets(st.integers(0, 60), max_size=30))
+def test_member_matches_isin(values, members):
+    from syndtrace.fingerprint import member
+
+    arr = np.asarray(values, dtype=np.uint64)
+    sorted_set = np.asarray(sorted(members), dtype=np.uint64)
+    assert (member(arr, sorted_set) == np.isin(arr, sorted_set)).all()
