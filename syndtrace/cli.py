@@ -141,9 +141,9 @@ def _write(result, fmt: str, output: str | None, inputs: list[str], color, width
             else:
                 render_tree(result, console)
         elif fmt == "json":
-            from syndtrace.render.json import dumps
+            from syndtrace.render.json import dump
 
-            stream.write(dumps(result))
+            dump(result, stream)
         else:
             from syndtrace.render.export import FORMATS
 

@@ -305,3 +305,14 @@ def test_check_references_accepts_undetermined_edges_either_way_up():
     d["tree"][0]["children"][0]["children"][1]["edge"]["kind"] = "undetermined"
     d["families"][0]["tree"] = copy.deepcopy(d["tree"][0])
     assert check_references(d) == []
+
+
+def test_dump_streams_exactly_what_dumps_returns():
+    import io
+
+    from syndtrace.render.json import dump, dumps
+
+    for result in (realistic_result(), empty_result()):
+        out = io.StringIO()
+        dump(result, out)
+        assert out.getvalue() == dumps(result)

@@ -239,6 +239,19 @@ def dumps(result: Result, *, indent: int | None = 2) -> str:
     return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
 
 
+def dump(result: Result, out, *, indent: int | None = 2) -> None:
+    """Write exactly ``dumps(result)`` to ``out``, chunk by chunk.
+
+    A corpus result runs to hundreds of megabytes of JSON; building it as one
+    string first (and the encoder's list of pieces) doubled the peak memory.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent, allow_nan=False)
+    write = out.write
+    for chunk in encoder.iterencode(result_to_dict(result)):
+        write(chunk)
+    write("\n")
+
+
 @cache
 def _schema_text() -> str:
     return resources.files("syndtrace").joinpath("data", "result.schema.json").read_text(encoding="utf-8")
