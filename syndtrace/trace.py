@@ -70,7 +70,7 @@ def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int]
     outlet_doc = {canonical(d.outlet).lower(): d.id for d in docs if d.outlet}
     g = _Graph({d.id: d for d in docs}, words, outlet_doc)
     for doc in docs:
-        _credited_origin(g, doc, outlet_doc)
+        _credited_origin(g, doc)
     for pair in pairs:
         if pair.passages:
             _pair_edge(g, pair, settings)
@@ -80,16 +80,17 @@ def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int]
     return tuple(edges), tuple(sources), build_tree(list(g.docs), list(g.sources), edges)
 
 
-def _credited_origin(g: _Graph, doc: Document, outlet_doc: dict[str, str]) -> None:
-    origin = origin_of(doc)
+def _credited_origin(g: _Graph, doc: Document) -> None:
+    """An outside original (or agency) the document credits, with a credited-reprint edge."""
+    origin = origin_of(doc)  # never the document's own outlet (direction._foreign)
     agency = agency_of(doc)
     if origin is None and agency is None:
         return
     name, author, date = origin if origin else (agency, None, None)
+    if name.lower() in g.outlet_doc:
+        return  # the original is among the inputs: the pair edge carries the credit
     lines = [c for c in doc.credits if c.source == name]
     evidence = tuple(Evidence("credit", None, 3.0, f"{doc.label}: \"{c.text}\"") for c in lines)
-    if outlet_doc.get(name.lower(), doc.id) != doc.id:
-        return  # the original is among the inputs: the pair edge carries the credit
     kind = "credited" if origin else "agency"
     why = f"{doc.label} credits it as the original" + (f" (\"{lines[0].text}\")" if lines else "")
     sid = g.source(name, kind, why, author, date)
