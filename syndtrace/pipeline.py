@@ -89,12 +89,14 @@ def load_inputs(paths: list[str], settings: Settings) -> list[Document]:
     if len(set(ids)) != len(ids):
         # Two files with one name in different folders: their paths tell them apart.
         docs = [replace(d, id=d.path) if ids.count(d.id) > 1 and d.path else d for d in docs]
-    bodies: dict[str, str] = {}
+    # Identical files (metadata and all) are one article given twice. The same
+    # body under different front matter is an exact reprint, and is compared.
+    texts: dict[str, str] = {}
     for doc in docs:
-        body = doc.text[doc.body_start :].strip()
-        if body in bodies:
-            raise InputError(f"this article is identical to {bodies[body]}; give each article once", doc.path)
-        bodies[body] = doc.path or doc.id
+        text = doc.text.strip()
+        if text in texts:
+            raise InputError(f"this article is identical to {texts[text]}; give each article once", doc.path)
+        texts[text] = doc.path or doc.id
     return docs
 
 

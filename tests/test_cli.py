@@ -362,6 +362,19 @@ def test_identical_articles_in_two_files(tmp_path):
     assert b in line and "identical" in line
 
 
+def test_same_text_from_two_outlets_is_an_exact_reprint(tmp_path):
+    a = write(tmp_path / "a.txt", "---\noutlet: Daily One\ndate: 2021-03-01\n---\n" + ARTICLE)
+    b = write(tmp_path / "b.txt", "---\noutlet: Daily Two\ndate: 2021-03-02\n---\n" + ARTICLE)
+    result = run("compare", a, b, "--format", "json")
+    assert result.exit_code == EXIT_OK, result.stderr
+    data = json.loads(result.stdout)
+    (edge,) = [e for e in data["edges"] if e["kind"] != "quoted"]
+    assert (edge["source"], edge["copy"]) == ("a", "b")  # the earlier date
+    # Everything but the byline (publisher furniture, masked) is shared.
+    assert sum(p["words"] for p in data["passages"]) >= 0.85 * len(ARTICLE.split())
+    assert not any("Dana Whitfield" in p["a"]["text"] for p in data["passages"])
+
+
 def test_only_one_path():
     result = run("compare", AFP)
     assert result.exit_code == EXIT_INPUT
