@@ -16,6 +16,20 @@ from typing import Iterator, TextIO
 from syndtrace.errors import OutputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _existing_mode(path: str) -> int | None:
+    """The permission bits of the file about to be replaced, kept as they were."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        return None
+
+
 @contextmanager
 def open_output(path: str | None, inputs: list[str]) -> Iterator[TextIO]:
     """Yield a text stream for the output; on success, move it into place."""
@@ -38,6 +52,8 @@ def open_output(path: str | None, inputs: list[str]) -> Iterator[TextIO]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
+        # mkstemp makes the file private (0600); give it the mode any new file gets here.
+        os.chmod(tmp, _existing_mode(path) or 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -512,3 +512,17 @@ def test_every_documented_exit_code_is_checked_here():
     source = Path(__file__).read_text(encoding="utf-8")
     checked = {code for code, name in names.items() if re.search(rf"exit_code == {name}\b", source)}
     assert set(EXIT_CODES) <= checked, f"no test here asserts exit codes {sorted(set(EXIT_CODES) - checked)}"
+
+
+def test_output_file_gets_the_usual_permissions(tmp_path):
+    out = tmp_path / "result.json"
+    old = os.umask(0o022)
+    try:
+        result = run("compare", AFP, GR, "--format", "json", "-o", str(out))
+    finally:
+        os.umask(old)
+    assert result.exit_code == EXIT_OK
+    assert out.stat().st_mode & 0o777 == 0o644
+    out.chmod(0o600)  # a file the user made private stays private when rewritten
+    assert run("compare", AFP, GR, "--format", "json", "-o", str(out)).exit_code == EXIT_OK
+    assert out.stat().st_mode & 0o777 == 0o600
