@@ -27,7 +27,7 @@ _KIND_TEXT = {
     "undetermined": "shares text (direction undetermined)",
     "shared-quote": "shares only quotations",
 }
-_EVIDENCE_LINES = 4
+_EVIDENCE_LINES = 6  # compare shows a few articles: room for all the usual evidence
 # The evidence a reader needs first: what the credits say, whose text it is, then the rest.
 _EVIDENCE_ORDER = {"credit": 0, "via": 1, "framing": 2, "insertion": 3, "date": 4, "agency": 5, "fragment": 6,
                    "quote": 7, "shared-quote": 8, "conflict": 9}
