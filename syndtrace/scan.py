@@ -210,7 +210,7 @@ def _mark_statements(aligned: list, settings: Settings) -> list:
             group[max(ri, rj)] = min(ri, rj)
     found = learn(observations, {d: find(d) for d in list(group)})
     return [
-        (i, j, [mark(p, sa[0], sb[0], found) for p, (sa, sb) in zip(passages, sides)], stats, sides)
+        (i, j, [mark(p, sa, sb, found) for p, (sa, sb) in zip(passages, sides)], stats, sides)
         for i, j, passages, stats, sides in aligned
     ]
 

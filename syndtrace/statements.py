@@ -6,8 +6,9 @@ without them (a block quote, a paraphrase that keeps the words). Sharing it
 is not copying. So a fingerprint counts as a *statement* when the shared
 passages of at least ``MIN_GROUPS`` unrelated groups of documents carry it
 and at least half of the documents hold it inside quotation marks; a passage
-made mostly of statement fingerprints counts as quoted on both sides
-(``quote == "statement"``, no authored words), whatever its own marks say.
+whose *unquoted* words are mostly statement fingerprints counts as quoted on
+both sides (``quote == "statement"``, no authored words): a copy dropped
+the marks.
 
 "Unrelated" matters: every copy of a story carries the story's own
 quotations, so copies linked by substantial authored overlap are one group.
@@ -89,14 +90,20 @@ def learn(observations: list[tuple[int, np.ndarray, np.ndarray]], group_of: dict
     return np.sort(fp[starts][is_statement].view(np.uint64))
 
 
-def mark(passage: Passage, prints_a, prints_b, statements: np.ndarray) -> Passage:
-    """``passage`` marked as a statement when most of its fingerprints are statements.
+def mark(passage: Passage, side_a, side_b, statements: np.ndarray) -> Passage:
+    """``passage`` marked as a statement when its unquoted words are statement text.
 
-    ``statements`` must be sorted (``learn`` returns it so).
+    ``side_a``/``side_b`` are ``(hashes, quoted)`` from ``side_prints``;
+    ``statements`` must be sorted (``learn`` returns it so). Only the unquoted
+    fingerprints decide: a copy that dropped the quotation marks around a
+    statement is unquoted statement text, while several outlets excerpting
+    one story's quoted paragraph carry that story's own unquoted framing,
+    which no one else quotes, and that is copying.
     """
-    hashes = np.concatenate((prints_a, prints_b))
-    if not len(hashes) or not len(statements):
-        return passage
-    if member(hashes, statements).mean() >= 0.5:
+    (ha, qa), (hb, qb) = side_a, side_b
+    unquoted = np.concatenate((ha[~qa], hb[~qb]))
+    if not len(unquoted) or not len(statements):
+        return passage  # all inside quotation marks: no authored words to take away
+    if member(unquoted, statements).mean() >= 0.5:
         return replace(passage, quote="statement", authored_words=0)
     return passage
