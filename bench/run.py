@@ -201,6 +201,10 @@ def table(rows: list[dict]) -> str:
     return "\n".join("  ".join(c.rjust(w) if k != 1 else c.ljust(w) for k, (c, w) in enumerate(zip(line, widths))) for line in lines)
 
 
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout.strip()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: see the module docstring."""
     ap = argparse.ArgumentParser(description="syndtrace vs a plain datasketch pipeline: speed, memory, recall.")
@@ -215,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-cli", action="store_true", help="time scan in-process only")
     ap.add_argument("--output", type=Path, default=OUT / "results.json")
     args = ap.parse_args(argv)
+    # The code measured is the code at the start: a long run must not name a later commit.
+    commit = _git("rev-parse", "--short", "HEAD") + ("-dirty" if _git("status", "--porcelain", "--", "syndtrace") else "")
+    started = time.strftime("%Y-%m-%dT%H:%M:%S")
     rows: list[dict] = []
     generated: dict[int, float | None] = {}
     for size in args.sizes:
@@ -224,12 +231,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"size {size}: {corpus}", file=sys.stderr)
         here: list[dict] = []
         if not args.skip_syndtrace:
-            here.append(measure("syndtrace-scan", lambda: run_scan(corpus, args.workers), args.repeat, truth))
+            here.append(measure("syndtrace-scan", lambda c=corpus: run_scan(c, args.workers), args.repeat, truth))
             if not args.skip_cli:
-                here.append(measure("syndtrace-cli", lambda: run_cli(corpus, args.workers), args.repeat, truth))
+                here.append(measure("syndtrace-cli", lambda c=corpus: run_cli(c, args.workers), args.repeat, truth))
         if not args.skip_baseline:
             for variant in args.variants:
-                here.append(measure(f"baseline-{variant}", lambda v=variant: run_baseline(corpus, v),
+                here.append(measure(f"baseline-{variant}", lambda c=corpus, v=variant: run_baseline(c, v),
                                     args.baseline_repeat or args.repeat, truth))  # fmt: skip
         # The speed target compares end-to-end walls: the CLI when it ran, else scan in-process.
         ref = next((r["wall_s"] for r in here if r["tool"] == "syndtrace-cli"), None)
@@ -242,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     env = {
         "python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
         "workers": args.workers, "repeat": args.repeat, "seed": args.seed,
-        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip(),
+        "commit": commit,
+        "started": started,
         "date": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }  # fmt: skip
     args.output.parent.mkdir(parents=True, exist_ok=True)
