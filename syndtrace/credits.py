@@ -25,7 +25,9 @@ _ORIGINAL = re.compile(r"\bThe original source of this (?:article|story|piece) i
 _ORIG_PUB = re.compile(r"(?i:\b(?:was\s+|is\s+)?originally (?:published|posted|appeared) (?:by|in|on|at)\s+(?:the\s+)?)" + _NAME)
 _FIRST = re.compile(r"(?i:\b(?:this|the) (?:article|story|piece|post|report) (?:was )?(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)\s+(?:the\s+)?)" + _NAME)
 _REPUB = re.compile(r"(?i:\b(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(?:the\s+)?)" + _NAME)
-_DATELINE = re.compile(r"(?:^|\n)[^\n]{0,60}?\((?P<src>AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa)\)\s*[-—–]")
+_DATELINE_AGENCIES = ("AP", "Reuters", "AFP", "UPI", "Bloomberg", "CNN", "dpa")
+_DATELINE = re.compile(r"(?:^|\n)[^\n]{0,60}?\((?P<src>" + "|".join(_DATELINE_AGENCIES) + r")\)\s*[-—–]")
+_BYLINE_REACH = 2000  # characters from the top and from the foot where bylines are looked for
 _BYLINE = re.compile(
     r"(?:^|\n)\W*By\s+(?:(?P<author>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,|\s+(?:of|for))\s+)?"
     r"(?P<src>(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*(?:$|\n)"
@@ -50,9 +52,14 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
             name = _trim_name(m.group("src"))
             if name:
                 credits.append(Credit(kind, canonical(name), m.start(), m.end(), m.group(0).strip()))
-    for m in _DATELINE.finditer(text, body_start) if ")" in text else ():
+    datelined = any(f"({agency})" in text for agency in _DATELINE_AGENCIES)
+    for m in _DATELINE.finditer(text, body_start) if datelined else ():
         credits.append(Credit("dateline", canonical(m.group("src")), m.start("src") - 1, m.end(), m.group(0).strip()))
-    for m in _BYLINE.finditer(text, body_start):
+    # A credited byline stands at the top or the foot of an article, not in its middle.
+    head_end = min(len(text), body_start + _BYLINE_REACH)
+    tail_start = max(head_end, len(text) - _BYLINE_REACH)
+    bylines = list(_BYLINE.finditer(text, body_start, head_end)) + list(_BYLINE.finditer(text, tail_start))
+    for m in bylines:
         src = m.group("src")
         if known(src) or (m.group("author") and looks_like_outlet(src)):
             credits.append(

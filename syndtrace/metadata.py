@@ -26,6 +26,7 @@ _PUBLISHER = re.compile(
     r"\b(?:Become a Member of|Comment on|Subscribe to|Support|Donate to)\s+(?P<name>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,3}?)(?:[ \t]+Articles|[ \t]+on\b|[.!]|[ \t]*$)",
     re.M,
 )
+_PUBLISHER_KEYS = ("Become a Member", "Comment on", "Subscribe to", "Support", "Donate to")
 # How far into the body a byline, dateline or publication date may stand.
 _HEAD_CHARS = 1500
 
@@ -50,7 +51,11 @@ def enrich(doc: Document) -> Document:
     if paragraphs:
         guess("title", _clean(text[paragraphs[0][0] : paragraphs[0][1]].split("\n")[0])[:300] or None)
 
-    publishers = [canonical(m.group("name")) for m in _PUBLISHER.finditer(text, start)]
+    publishers = (
+        [canonical(m.group("name")) for m in _PUBLISHER.finditer(text, start)]
+        if any(key in text for key in _PUBLISHER_KEYS)
+        else []
+    )
     credits = find_credits(text, start, set(publishers))
     credited = {c.source for c in credits if c.kind in ("original-source", "originally-published", "first-appeared", "republished")}
 

@@ -56,7 +56,8 @@ def signature(hashes32: np.ndarray, num_perm: int = 128, seed: int = 1) -> np.nd
     a, b = permutations(num_perm, seed)
     if len(hashes32) == 0:
         return np.full(num_perm, MAX_HASH, dtype=np.uint32)
-    hv = fmix32(np.unique(hashes32.astype(np.uint32)))
+    # No de-duplication: a repeated hash cannot change a minimum.
+    hv = fmix32(hashes32.astype(np.uint32, copy=False))
     out = np.full(num_perm, MAX_HASH, dtype=np.uint32)
     # Chunked so a long document never materialises a huge (n, num_perm) matrix.
     for i in range(0, len(hv), 4096):
