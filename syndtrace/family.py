@@ -21,24 +21,21 @@ from __future__ import annotations
 from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
 from syndtrace.settings import Settings
 from syndtrace.trace import build_tree
+from syndtrace.unionfind import UnionFind
 
 _LINKS = ("copy", "credited-reprint", "undetermined")
 
 
-class _Union:
-    def __init__(self, items) -> None:
-        self.parent = {i: i for i in items}
+def same_story(passages: list[Passage], settings: Settings) -> bool:
+    """Whether two documents' passages are substantial authored overlap: one story.
 
-    def find(self, x):
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+    ``family_min_authored_words`` unquoted shared words in all, or one passage
+    with ``family_min_passage_words``. Shared quotations alone never qualify.
+    """
+    authored = [p.authored_words for p in passages]
+    return bool(authored) and (
+        sum(authored) >= settings.family_min_authored_words or max(authored) >= settings.family_min_passage_words
+    )
 
 
 def family_links(edges, passages: list[Passage], settings: Settings) -> dict[tuple[str, str], list[Passage]]:
@@ -54,12 +51,7 @@ def family_links(edges, passages: list[Passage], settings: Settings) -> dict[tup
         edge = edge_of.get(p.id)
         if edge is not None and edge.kind in _LINKS:
             pairs.setdefault(tuple(sorted((p.a.doc, p.b.doc))), []).append(p)
-    return {
-        pair: ps
-        for pair, ps in pairs.items()
-        if sum(p.authored_words for p in ps) >= settings.family_min_authored_words
-        or max(p.authored_words for p in ps) >= settings.family_min_passage_words
-    }
+    return {pair: ps for pair, ps in pairs.items() if same_story(ps, settings)}
 
 
 def families(
@@ -69,7 +61,7 @@ def families(
     ids = {d.id for d in docs}
     links = family_links(edges, passages, settings)
     hubs = multi_story_pages(links)
-    uf = _Union(sorted(ids))
+    uf = UnionFind(sorted(ids))
     for a, b in links:
         if a not in hubs and b not in hubs:
             uf.union(a, b)
@@ -117,7 +109,7 @@ def multi_story_pages(links: dict[tuple[str, str], list[Passage]]) -> set[str]:
         if len(others) < 2:
             continue
         others = sorted(others)
-        uf = _Union(others)
+        uf = UnionFind(others)
         for i, x in enumerate(others):
             for y in others[i + 1 :]:
                 if tuple(sorted((x, y))) in links or _overlap(spans.get((doc, x), []), spans.get((doc, y), [])):

@@ -23,7 +23,7 @@ import numpy as np
 
 from syndtrace.attribute import attribute_passages
 from syndtrace.corpus import FieldMap, iter_inputs
-from syndtrace.family import families
+from syndtrace.family import families, same_story
 from syndtrace.fingerprint import batch_fingerprints, member, winnow
 from syndtrace.index import candidate_pairs
 from syndtrace.load import document_from_text, parse_front_matter
@@ -34,6 +34,7 @@ from syndtrace.progress import NullProgress, Progress
 from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes
 from syndtrace.statements import DocPrints, doc_prints, learn, mark, side_prints
+from syndtrace.unionfind import UnionFind
 from syndtrace.trace import trace
 
 _BATCH = 400  # documents per fingerprint batch: large enough to amortise numpy calls
@@ -194,21 +195,11 @@ def _mark_statements(aligned: list, settings: Settings) -> list:
         for (ha, qa), (hb, qb) in sides:
             observations += [(i, ha, qa), (j, hb, qb)]
     # Documents linked by substantial authored overlap are one group (one story's copies).
-    group: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        group.setdefault(x, x)
-        while group[x] != x:
-            group[x] = group[group[x]]
-            x = group[x]
-        return x
-
+    groups = UnionFind()
     for i, j, passages, _, _ in aligned:
-        authored = [p.authored_words for p in passages]
-        if sum(authored) >= settings.family_min_authored_words or max(authored) >= settings.family_min_passage_words:
-            ri, rj = find(i), find(j)
-            group[max(ri, rj)] = min(ri, rj)
-    found = learn(observations, {d: find(d) for d in list(group)})
+        if same_story(passages, settings):
+            groups.union(i, j)
+    found = learn(observations, {d: groups.find(d) for d in list(groups.parent)})
     return [
         (i, j, [mark(p, sa, sb, found) for p, (sa, sb) in zip(passages, sides)], stats, sides)
         for i, j, passages, stats, sides in aligned
@@ -217,22 +208,12 @@ def _mark_statements(aligned: list, settings: Settings) -> list:
 
 def _component_chunks(pairs: list[tuple[int, int]], buckets: int) -> list[list[tuple[int, int]]]:
     """Pairs grouped by connected component, components dealt to ``buckets`` chunks (largest first)."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind()
     for i, j in pairs:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+        uf.union(i, j)
     components: dict[int, list[tuple[int, int]]] = {}
     for pair in pairs:
-        components.setdefault(find(pair[0]), []).append(pair)
+        components.setdefault(uf.find(pair[0]), []).append(pair)
     chunks: list[list[tuple[int, int]]] = [[] for _ in range(max(1, buckets))]
     for comp in sorted(components.values(), key=lambda c: (-len(c), c[0])):
         min(chunks, key=len).extend(comp)
