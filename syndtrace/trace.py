@@ -124,27 +124,55 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
         return
     verdict = decide(x, y, list(pair.passages))
     copy_words = sum(p.words for p in pair.passages)
-    if not verdict.determined:
-        g.add(Edge(verdict.source, verdict.copy, "undetermined", 0.0, ids, verdict.evidence, copy_words, 0.0))
-        return
-    source, copy = verdict.source, verdict.copy
-    share = round(copy_words / max(1, g.words.get(copy, 0)), 4)
     credited = any(e.kind == "credit" and e.weight >= 3 for e in verdict.evidence)
+    if not verdict.determined:
+        # Direction unknown, but if exactly one side credits an outside original or agency,
+        # the text they share is that original's: the other side carries it uncredited.
+        holders = [d for d in (x, y) if _outside_original(g, d)]
+        if len(holders) == 1 and not origin_of(_other(holders[0], x, y)) and not agency_of(_other(holders[0], x, y)):
+            source, copy = holders[0].id, _other(holders[0], x, y).id
+        else:
+            g.add(Edge(verdict.source, verdict.copy, "undetermined", 0.0, ids, verdict.evidence, copy_words, 0.0))
+            return
+    else:
+        source, copy = verdict.source, verdict.copy
+    share = round(copy_words / max(1, g.words.get(copy, 0)), 4)
     evidence = verdict.evidence
-    origin = origin_of(g.docs[source])
-    if not credited and origin and not origin_of(g.docs[copy]) and origin[0].lower() not in g.outlet_doc:
+    confidence = verdict.confidence if verdict.determined else 0.6
+    outside = None if credited or origin_of(g.docs[copy]) or agency_of(g.docs[copy]) else _outside_original(g, g.docs[source])
+    if outside is not None:
         # The original is not among the inputs: the copy took the original's text.
-        sid = g.source(origin[0], "credited", f"{g.docs[source].label} credits it as the original", origin[1], origin[2])
+        name, kind_of_source, author, date, how = outside
+        sid = g.source(name, kind_of_source, f"{g.docs[source].label} credits it {how}", author, date)
         via = Evidence(
             "via",
             sid,
             0.0,
-            f"the text {g.docs[copy].label} shares with {g.docs[source].label} is {possessive(origin[0])}: "
-            f"{g.docs[source].label} credits {origin[0]} as its original source",
+            f"the text {g.docs[copy].label} shares with {g.docs[source].label} is {possessive(name)}: "
+            f"{g.docs[source].label} credits {name} {how}",
         )
         source, evidence = sid, evidence + (via,)
     kind = "credited-reprint" if credited else "copy"
-    g.add(Edge(source, copy, kind, verdict.confidence, ids, evidence, copy_words, share))
+    g.add(Edge(source, copy, kind, confidence, ids, evidence, copy_words, share))
+
+
+def _outside_original(g: _Graph, doc: Document):
+    """``(name, source kind, author, date, how)`` of the outside original or agency ``doc`` credits.
+
+    ``None`` when it credits none, or when the original is among the inputs
+    (then the pair with that document carries the relation).
+    """
+    origin = origin_of(doc)
+    if origin and origin[0].lower() not in g.outlet_doc:
+        return origin[0], "credited", origin[1], origin[2], "as its original source"
+    agency = agency_of(doc)
+    if not origin and agency and agency.lower() not in g.outlet_doc:
+        return agency, "agency", None, None, "as the wire agency behind it"
+    return None
+
+
+def _other(doc: Document, x: Document, y: Document) -> Document:
+    return y if doc is x else x
 
 
 def _quoted_sources(g: _Graph, pairs: list[PairPassages]) -> None:
