@@ -1,0 +1,47 @@
+"""Who hangs under whom: outside originals, agencies and uncredited carriers of their text."""
+
+from __future__ import annotations
+
+from syndtrace.load import document_from_text
+from syndtrace.pipeline import compare_documents
+from syndtrace.settings import Settings
+
+STORY = (
+    "City officials approved a plan on Monday to replace the aging water mains under the old market district, "
+    "a project expected to take three years and cost about forty million dollars.\n\n"
+    "The council voted seven to two after a long debate about rates, with opponents warning that households "
+    "would carry most of the burden while the largest users paid little more than before.\n\n"
+    "Engineers said the pipes, some laid more than a century ago, now break several times a month, flooding "
+    "basements and closing streets for days while crews dig down to the leaks."
+)
+
+
+def doc(doc_id: str, outlet: str, text: str):
+    return document_from_text(f"---\noutlet: {outlet}\n---\n{text}", doc_id=doc_id, path=None)
+
+
+def tree_shape(node):
+    return (node.id, node.edge.kind if node.edge else None, tuple(tree_shape(c) for c in node.children))
+
+
+def test_an_uncredited_copy_of_a_wire_story_hangs_under_the_agency():
+    credited = doc("credited", "Daily One", "Water mains to be replaced\n\nRIVERTON (AP) — " + STORY)
+    uncredited = doc("uncredited", "Daily Two", "Water mains to be replaced\n\n" + STORY)
+    result = compare_documents([credited, uncredited], Settings())
+    edges = {(e.source, e.copy): e for e in result.edges}
+    assert edges[("src:associated-press", "credited")].kind == "credited-reprint"
+    copy = edges[("src:associated-press", "uncredited")]
+    assert copy.kind == "copy" and copy.passages
+    assert any(ev.kind == "via" and "Associated Press" in ev.detail for ev in copy.evidence)
+    assert [tree_shape(n) for n in result.tree] == [
+        ("src:associated-press", None, (("credited", "credited-reprint", ()), ("uncredited", "copy", ())))
+    ]
+
+
+def test_two_credited_copies_of_one_agency_story_are_siblings():
+    one = doc("one", "Daily One", "Water mains to be replaced\n\nRIVERTON (AP) — " + STORY)
+    two = doc("two", "Daily Two", "Pipes to go\n\nRIVERTON (AP) — " + STORY)
+    result = compare_documents([one, two], Settings())
+    (root,) = result.tree
+    assert root.id == "src:associated-press"
+    assert sorted((c.id, c.edge.kind) for c in root.children) == [("one", "credited-reprint"), ("two", "credited-reprint")]
