@@ -55,9 +55,7 @@ def attribute_passages(
 
     def context(doc_id: str) -> _Context:
         if doc_id not in contexts:
-            doc = docs[doc_id]
-            text = blank_markup(doc.text)
-            contexts[doc_id] = _Context(doc, text, tuple(sorted({m.group() for m in _CAPITALISED.finditer(text)})))
+            contexts[doc_id] = _context(docs[doc_id])
         return contexts[doc_id]
 
     return [
@@ -70,10 +68,9 @@ def attribute_passages(
     ]
 
 
-def attribution_near(doc: Document, start: int, end: int) -> str | None:
-    """The news organisation the text around ``[start, end)`` credits, if any."""
+def _context(doc: Document) -> _Context:
     text = blank_markup(doc.text)
-    return _near(_Context(doc, text, tuple(sorted({m.group() for m in _CAPITALISED.finditer(text)}))), start, end)
+    return _Context(doc, text, tuple(sorted({m.group() for m in _CAPITALISED.finditer(text)})))
 
 
 def _near(ctx: _Context, start: int, end: int) -> str | None:
@@ -107,12 +104,6 @@ def _search_near(ctx: _Context, start: int, end: int) -> str | None:
             if resolved:
                 return resolved
     return None
-
-
-def resolve_name(name: str, doc: Document) -> str | None:
-    """A full outlet name for ``name`` as used in ``doc``, or ``None`` if not an outlet."""
-    text = blank_markup(doc.text)
-    return _resolve(name, tuple(sorted({m.group() for m in _CAPITALISED.finditer(text)})))
 
 
 def _resolve(name: str, phrases: tuple[str, ...]) -> str | None:
