@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syndtrace.shingle import fmix64_np, p_powers, shingle_hashes
+from syndtrace.shingle import P, fmix64_np, powers, shingle_hashes
 
 # bytes.translate table: word bytes to themselves (ASCII lower-cased), everything else to 0.
 _TABLE = bytes(
@@ -70,7 +70,7 @@ def batch_tokens(texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     starts, ends = change[0::2], change[1::2]
     if not len(starts):
         return np.empty(0, np.uint64), np.empty(0, np.int64)
-    p_pow, p_inv = p_powers(len(arr) + 1)
+    p_pow, p_inv = powers(P, len(arr) + 1)
     with np.errstate(over="ignore"):
         weighted = arr.astype(np.uint64) * p_pow[: len(arr)]
         raw = np.add.reduceat(weighted, starts, dtype=np.uint64) * p_inv[starts]

@@ -18,7 +18,6 @@ import numpy as np
 MASK64 = (1 << 64) - 1
 P = 0x100000001B3  # FNV prime: odd, so invertible mod 2**64
 Q = 0x9E3779B97F4A7C15  # golden-ratio constant: odd
-Q_INV = pow(Q, -1, 1 << 64)
 _M1, _M2 = 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53
 
 _word_cache: dict[str, int] = {}
@@ -75,15 +74,19 @@ def word_hashes(words) -> np.ndarray:
     return out
 
 
-_P_POW: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+_POWERS: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
 
-def p_powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """P**i and P**-i (mod 2**64) for i < n, grown by doubling and shared between calls."""
-    have = _P_POW.get("p")
+def powers(base: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``base**i`` and ``base**-i`` (mod 2**64) for i < n; ``base`` must be odd.
+
+    Cached per base and grown by doubling, so every document and batch shares
+    one table.
+    """
+    have = _POWERS.get(base)
     if have is None or len(have[0]) < n:
-        size = 1 << max(16, (n - 1).bit_length())
-        have = _P_POW["p"] = (_powers(P, size), _powers(pow(P, -1, 1 << 64), size))
+        size = 1 << max(10, (n - 1).bit_length())
+        have = _POWERS[base] = (_powers(base, size), _powers(pow(base, -1, 1 << 64), size))
     return have[0][:n], have[1][:n]
 
 
@@ -95,7 +98,7 @@ def code_point_word_hashes(cp: np.ndarray, starts: np.ndarray, ends: np.ndarray)
     if not len(starts):
         return np.empty(0, np.uint64)
     n = len(cp)
-    p_pow, p_inv = p_powers(n + 1)
+    p_pow, p_inv = powers(P, n + 1)
     with np.errstate(over="ignore"):
         prefix = np.zeros(n + 1, dtype=np.uint64)
         np.cumsum(cp.astype(np.uint64) * p_pow[:n], dtype=np.uint64, out=prefix[1:])
@@ -112,19 +115,6 @@ def _powers(base: int, n: int) -> np.ndarray:
         return np.cumprod(arr, dtype=np.uint64)
 
 
-_POW_CACHE: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-
-
-def _q_powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Q**i and Q**-i for i < n, grown by doubling and shared between calls."""
-    size = max(n, 1024)
-    cached = _POW_CACHE.get(0)
-    if cached is None or len(cached[0]) < size:
-        size = 1 << (size - 1).bit_length()
-        cached = _POW_CACHE[0] = (_powers(Q, size), _powers(Q_INV, size))
-    return cached[0][:n], cached[1][:n]
-
-
 def shingle_hashes(tokens: np.ndarray, k: int) -> np.ndarray:
     """Hashes of every run of ``k`` consecutive tokens (``len(tokens) - k + 1`` of them).
 
@@ -134,7 +124,7 @@ def shingle_hashes(tokens: np.ndarray, k: int) -> np.ndarray:
     n = len(tokens) - k + 1
     if n <= 0:
         return np.empty(0, dtype=np.uint64)
-    q_pow, q_inv = _q_powers(len(tokens))
+    q_pow, q_inv = powers(Q, len(tokens))
     with np.errstate(over="ignore"):
         prefix = np.zeros(len(tokens) + 1, dtype=np.uint64)
         np.cumsum(tokens.astype(np.uint64) * q_pow, dtype=np.uint64, out=prefix[1:])
