@@ -160,10 +160,13 @@ def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray]:
     return hashes, docs + start
 
 
+def _body_start(text: str) -> int:
+    """Where the article begins after any front matter (0 without one)."""
+    return parse_front_matter(text)[1] if text.startswith(("---", "\ufeff---")) else 0
+
+
 def _body(text: str) -> str:
-    if text.startswith("---") or text.startswith("\ufeff---"):
-        return text[parse_front_matter(text)[1] :]
-    return text
+    return text[_body_start(text) :]
 
 
 def _align(cand, settings, progress):
@@ -276,7 +279,7 @@ def _document(i: int, rec: RawRecord, meta) -> Document:
     if meta is not None:
         return replace(meta[0], text=rec.text)
     fields = dict(rec.fields)
-    body_start = parse_front_matter(rec.text)[1] if rec.text.startswith("---") else 0
+    body_start = _body_start(rec.text)
     first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
     provenance = sorted((k, "record") for k in ("outlet", "date", "title", "url", "author") if k in fields)
     return Document(
