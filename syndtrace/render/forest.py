@@ -19,7 +19,6 @@ def render_forest(result: Result, console: Console) -> None:
     """Print every family's tree and the run's totals."""
     docs = {d.id: d for d in result.documents}
     sources = {s.id: s for s in result.sources}
-    passages = {p.id: p for p in result.passages}
     in_family = {m for f in result.families for m in f.members}
     for family in result.families:
         dates = sorted(docs[m].date[:10] for m in family.members if docs[m].date)
@@ -27,7 +26,7 @@ def render_forest(result: Result, console: Console) -> None:
         head = Text(f"{family.id}  {family.root_name}", style="bold")
         head.append(f"  ({len(family.members)} articles{when})")
         tree = Tree(head, guide_style="dim")
-        add_node(tree, family.tree, docs, sources, passages, evidence_lines=1)
+        add_node(tree, family.tree, docs, sources, evidence_lines=1)
         console.print(tree)
     quotes = sum(1 for e in result.edges if e.kind == "shared-quote")
     singletons = len(result.documents) - len(in_family)

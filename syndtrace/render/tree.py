@@ -52,15 +52,14 @@ def render_tree(result: Result, console: Console) -> None:
     """Print the syndication tree and the passages."""
     docs = {d.id: d for d in result.documents}
     sources = {s.id: s for s in result.sources}
-    passages = {p.id: p for p in result.passages}
     if not result.passages and not result.edges:
         console.print(Text("No shared passages between " + ", ".join(d.label for d in result.documents) + ".", style="bold"))
         return
     root = Tree(Text("Syndication tree", style="bold"), guide_style="dim")
     for node in result.tree:
-        add_node(root, node, docs, sources, passages)
+        add_node(root, node, docs, sources)
     console.print(root)
-    _shared_quotes(result, docs, console)
+    _shared_quotes(result, console)
     if result.passages:
         console.print()
         console.print(Text(f"Shared passages ({len(result.passages)})", style="bold"))
@@ -68,11 +67,11 @@ def render_tree(result: Result, console: Console) -> None:
             console.print(_passage(passage, docs))
 
 
-def add_node(parent: Tree, node: TreeNode, docs, sources, passages, evidence_lines: int = _EVIDENCE_LINES) -> None:
+def add_node(parent: Tree, node: TreeNode, docs, sources, evidence_lines: int = _EVIDENCE_LINES) -> None:
     """Add ``node`` and its subtree under ``parent``, each with its edge and evidence."""
     branch = parent.add(_node_label(node, docs, sources, evidence_lines))
     for child in node.children:
-        add_node(branch, child, docs, sources, passages, evidence_lines)
+        add_node(branch, child, docs, sources, evidence_lines)
 
 
 def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, Source], evidence_lines: int) -> Group:
@@ -110,9 +109,8 @@ def _edge_lines(edge: Edge, docs: dict[str, Document], sources: dict[str, Source
     if edge.kind != "quoted":
         line.append(f", confidence {edge.confidence:.2f}")
     if edge.passages and edge.kind != "quoted":
-        copy_words = docs[edge.copy] if edge.copy in docs else None
         line.append(f" · took {len(edge.passages)} passage{'s' if len(edge.passages) != 1 else ''}, {edge.words} words")
-        if copy_words is not None:
+        if edge.copy in docs:
             line.append(f", {edge.share:.0%} of its text")
         line.append(f" ({', '.join(edge.passages)})", style="dim")
     elif edge.kind == "credited-reprint" and not edge.passages:
@@ -126,7 +124,7 @@ def _edge_lines(edge: Edge, docs: dict[str, Document], sources: dict[str, Source
     return lines
 
 
-def _shared_quotes(result: Result, docs, console: Console) -> None:
+def _shared_quotes(result: Result, console: Console) -> None:
     quotes = [e for e in result.edges if e.kind == "shared-quote"]
     for edge in quotes:
         console.print(
