@@ -78,6 +78,11 @@ def agency_of(doc: Document) -> str | None:
     return None
 
 
+def uncredited(doc: Document) -> bool:
+    """Whether ``doc`` credits no original and no agency for its text."""
+    return not origin_of(doc) and not agency_of(doc)
+
+
 def text_date(doc: Document) -> str | None:
     """The date of a document's *text*: its credited original's date, else its own."""
     origin = origin_of(doc)
@@ -123,7 +128,7 @@ def _credit_evidence(doc: Document, other: Document) -> list[Evidence]:
             items.append(Evidence("credit", other.id, 3.0, f"{doc.label} credits {c.source}: \"{c.text}\""))
             return items
     origin = origin_of(doc)
-    if origin and not origin_of(other) and not agency_of(other):
+    if origin and uncredited(other):
         items.append(
             Evidence(
                 "credit",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from syndtrace.direction import agency_of, decide, origin_of
+from syndtrace.direction import agency_of, decide, origin_of, uncredited
 from syndtrace.model import Document, Edge, Evidence, Passage, Source, TreeNode
 from syndtrace.names import canonical, possessive, slug
 from syndtrace.settings import Settings
@@ -114,10 +114,11 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
         a, b = sorted((x.id, y.id))
         g.add(Edge(a, b, "shared-quote", 0.0, ids, (ev,), 0, 0.0))
         return
-    shared_origin = origin_of(x) and origin_of(y) and origin_of(x)[0] == origin_of(y)[0]
-    shared_agency = agency_of(x) and agency_of(x) == agency_of(y)
+    ox, oy, ax = origin_of(x), origin_of(y), agency_of(x)
+    shared_origin = ox and oy and ox[0] == oy[0]
+    shared_agency = ax and ax == agency_of(y)
     if shared_origin or shared_agency:
-        name = origin_of(x)[0] if shared_origin else agency_of(x)
+        name = ox[0] if shared_origin else ax
         a, b = sorted((x.id, y.id))
         ev = Evidence("credit", None, 0.0, f"both credit {name}: copies of the same original, neither copied the other")
         g.add(Edge(a, b, "undetermined", 0.0, ids, (ev,), sum(p.words for p in pair.passages), 0.0))
@@ -129,7 +130,7 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
         # Direction unknown, but if exactly one side credits an outside original or agency,
         # the text they share is that original's: the other side carries it uncredited.
         holders = [d for d in (x, y) if _outside_original(g, d)]
-        if len(holders) == 1 and not origin_of(_other(holders[0], x, y)) and not agency_of(_other(holders[0], x, y)):
+        if len(holders) == 1 and uncredited(_other(holders[0], x, y)):
             source, copy = holders[0].id, _other(holders[0], x, y).id
         else:
             g.add(Edge(verdict.source, verdict.copy, "undetermined", 0.0, ids, verdict.evidence, copy_words, 0.0))
@@ -139,7 +140,7 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
     share = round(copy_words / max(1, g.words.get(copy, 0)), 4)
     evidence = verdict.evidence
     confidence = verdict.confidence if verdict.determined else 0.6
-    outside = None if credited or origin_of(g.docs[copy]) or agency_of(g.docs[copy]) else _outside_original(g, g.docs[source])
+    outside = _outside_original(g, g.docs[source]) if not credited and uncredited(g.docs[copy]) else None
     if outside is not None:
         # The original is not among the inputs: the copy took the original's text.
         name, kind_of_source, author, date, how = outside
