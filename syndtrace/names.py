@@ -58,6 +58,7 @@ def known(name: str) -> Outlet | None:
     return _table().get(_key(name))
 
 
+@lru_cache(maxsize=65536)  # called per credit per pair in a scan; the table is fixed
 def canonical(name: str) -> str:
     """The canonical form of an outlet name (cleaned as-is when unknown)."""
     hit = known(name)

@@ -33,7 +33,7 @@ from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_
 from syndtrace.progress import NullProgress, Progress
 from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes
-from syndtrace.statements import DocPrints, doc_prints, learn, mark, side_prints
+from syndtrace.statements import DocPrints, doc_prints, learn, mark_all, side_prints
 from syndtrace.unionfind import UnionFind
 from syndtrace.trace import trace
 
@@ -203,10 +203,12 @@ def _mark_statements(aligned: list, settings: Settings) -> list:
         if same_story(passages, settings):
             groups.union(i, j)
     found = learn(observations, {d: groups.find(d) for d in list(groups.parent)})
-    return [
-        (i, j, [mark(p, sa, sb, found) for p, (sa, sb) in zip(passages, sides)], stats, sides)
-        for i, j, passages, stats, sides in aligned
-    ]
+    flat = mark_all([p for _, _, ps, _, _ in aligned for p in ps], [s for *_, sides in aligned for s in sides], found)
+    out, at = [], 0
+    for i, j, passages, stats, sides in aligned:
+        out.append((i, j, flat[at : at + len(passages)], stats, sides))
+        at += len(passages)
+    return out
 
 
 def _component_chunks(pairs: list[tuple[int, int]], buckets: int) -> list[list[tuple[int, int]]]:
