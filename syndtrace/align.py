@@ -250,8 +250,8 @@ def _passage(a: Prepared, b: Prepared, chain: list[Run]) -> Passage:
     authored = sum(int(np.count_nonzero(~qa[r.a0 : r.a0 + r.n] & ~qb[r.b0 : r.b0 + r.n])) for r in chain)
     side_a = _side(a, a_first, a_last, aligned)
     side_b = _side(b, b_first, b_last, aligned)
-    words_a = " ".join(a.tokens.words[a_first : a_last + 1])
-    words_b = " ".join(b.tokens.words[b_first : b_last + 1])
+    words_a = " ".join(a.tokens.word_list(a_first, a_last + 1))
+    words_b = " ".join(b.tokens.word_list(b_first, b_last + 1))
     quote = {(True, True): "both", (True, False): "a", (False, True): "b"}.get(
         (side_a.quoted >= 0.5, side_b.quoted >= 0.5), "none"
     )

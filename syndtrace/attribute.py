@@ -19,11 +19,13 @@ from syndtrace.names import canonical, known, looks_like_outlet
 from syndtrace.normalize import blank_markup
 
 _NAME = r"\*?(?P<{g}>(?:[A-Z][\w.&'’-]*)(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&'’-]*){{0,4}})\*?"
+# The leading lookahead only skips positions no branch can start at (it lets the
+# regex engine skip ahead instead of trying both branches at every character).
 _ATTRIBUTION = re.compile(
-    r"\b(?:told|according to|reported by|cited by|quoted by|quoted in|in an interview with|wrote in|writing in|telling)"
+    r"(?=[tarcqiwA-Z*])(?:\b(?:told|according to|reported by|cited by|quoted by|quoted in|in an interview with|wrote in|writing in|telling)"
     r"[ \t]+(?:the[ \t]+)?" + _NAME.format(g="after")
     + r"|(?:\b[Tt]he[ \t]+)?" + _NAME.format(g="before")
-    + r"[ \t]+(?:\w+[ \t]+)?(?:reported|reports|added|wrote|writes|noted|revealed|said|says|tweeted|published)\b"
+    + r"[ \t]+(?:\w+[ \t]+)?(?:reported|reports|added|wrote|writes|noted|revealed|said|says|tweeted|published)\b)"
 )
 # How far around a passage an attribution phrase may stand.
 _WINDOW = 160
@@ -38,9 +40,11 @@ class _Context:
 
     doc: Document
     text: str  # markup blanked, offsets unchanged
-    phrases: tuple[str, ...]  # capitalised phrases of 2-5 words, for resolving short names
     # (start, end) -> attribution: in a family of n copies one span recurs in n - 1 pairs.
     seen: dict = field(default_factory=dict)
+    # name -> resolved outlet; built lazily, as most windows name no one worth resolving.
+    resolved: dict = field(default_factory=dict)
+    phrases: list = field(default_factory=list)  # [] until needed, then [capitalised phrases]
 
 
 def attribute_passages(
@@ -69,8 +73,14 @@ def attribute_passages(
 
 
 def _context(doc: Document) -> _Context:
-    text = blank_markup(doc.text)
-    return _Context(doc, text, tuple(sorted({m.group() for m in _CAPITALISED.finditer(text)})))
+    return _Context(doc, blank_markup(doc.text))
+
+
+def _phrases(ctx: _Context) -> tuple[str, ...]:
+    """Capitalised phrases of 2-5 words in the document, for resolving short names (computed once)."""
+    if not ctx.phrases:
+        ctx.phrases.append(tuple(sorted({m.group() for m in _CAPITALISED.finditer(ctx.text)})))
+    return ctx.phrases[0]
 
 
 def _near(ctx: _Context, start: int, end: int) -> str | None:
@@ -100,18 +110,20 @@ def _search_near(ctx: _Context, start: int, end: int) -> str | None:
     for lo, hi in windows:
         for m in _ATTRIBUTION.finditer(text, lo, hi):
             name = m.group("after") or m.group("before")
-            resolved = _resolve(name, ctx.phrases)
+            if name not in ctx.resolved:
+                ctx.resolved[name] = _resolve(name, ctx)
+            resolved = ctx.resolved[name]
             if resolved:
                 return resolved
     return None
 
 
-def _resolve(name: str, phrases: tuple[str, ...]) -> str | None:
+def _resolve(name: str, ctx: _Context) -> str | None:
     name = re.sub(r"[*_]", "", name).strip(" .,;:")
     if not name:
         return None
     # "the Times" -> the longest capitalised phrase ending in it ("The New York Times").
-    candidates = sorted({p for p in phrases if p.endswith(name) and p != name}, key=lambda p: (-len(p), p))
+    candidates = sorted({p for p in _phrases(ctx) if p.endswith(name) and p != name}, key=lambda p: (-len(p), p))
     for cand in candidates + [name]:
         cand = re.sub(r"^(?:The|the)[ \t]+", "", cand)
         if known(cand) or (looks_like_outlet(cand) and cand[0].isupper()):

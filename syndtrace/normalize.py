@@ -41,10 +41,16 @@ class TokenStream:
     ``masked`` (publisher boilerplate), ``paragraph`` (index into
     ``paragraphs``). ``paragraphs`` and ``quotes`` are ``[start, end)`` spans
     of the document's text.
+
+    The normalised words themselves are not kept as one string object each
+    (most are never looked at): ``word_list(i, j)`` slices them from
+    ``lowered`` (the lower-cased, markup-blanked text, which has the text's
+    offsets), except the few that need full normalisation, held in ``special``.
     """
 
     doc_id: str
-    words: tuple[str, ...]
+    lowered: str
+    special: dict  # word index -> normalised word, where slicing ``lowered`` is not enough
     hashes: np.ndarray  # uint64 ``shingle.word_hash`` of each word
     starts: np.ndarray
     ends: np.ndarray
@@ -55,7 +61,20 @@ class TokenStream:
     quotes: tuple[tuple[int, int], ...]
 
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self.hashes)
+
+    def word_list(self, i: int, j: int) -> list[str]:
+        """The normalised words ``i`` to ``j - 1``."""
+        special, low = self.special, self.lowered
+        return [
+            special.get(k) or low[s:e]
+            for k, s, e in zip(range(i, j), self.starts[i:j].tolist(), self.ends[i:j].tolist())
+        ]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every normalised word (builds them all: prefer ``word_list`` for a range)."""
+        return tuple(self.word_list(0, len(self)))
 
 
 def normalize_word(word: str) -> str:
@@ -84,10 +103,11 @@ def tokenize(doc: Document) -> TokenStream:
     paragraphs = tuple(paragraph_spans(text, doc.body_start))
     quotes = tuple(quote_spans(work, paragraphs))
     starts, ends = word_spans(work, doc.body_start)
-    words, hashes = _words_and_hashes(work, starts, ends)
+    lowered, special, hashes = _words_and_hashes(work, starts, ends)
     return TokenStream(
         doc_id=doc.id,
-        words=words,
+        lowered=lowered,
+        special=special,
         hashes=hashes,
         starts=starts,
         ends=ends,
@@ -131,8 +151,8 @@ def word_spans(text: str, start: int = 0) -> tuple[np.ndarray, np.ndarray]:
     return bounds[0::2] + start, bounds[1::2] + start
 
 
-def _words_and_hashes(work: str, starts: np.ndarray, ends: np.ndarray) -> tuple[tuple[str, ...], np.ndarray]:
-    """Normalised words and their ``word_hash``es.
+def _words_and_hashes(work: str, starts: np.ndarray, ends: np.ndarray) -> tuple[str, dict[int, str], np.ndarray]:
+    """``(lowered, special, hashes)``: what ``TokenStream`` needs to give each word and its ``word_hash``.
 
     ``str.lower`` keeps the length of nearly every text, so ASCII words are
     sliced from the lower-cased text and hashed by prefix sums over its code
@@ -143,17 +163,17 @@ def _words_and_hashes(work: str, starts: np.ndarray, ends: np.ndarray) -> tuple[
 
     lowered = work.lower()
     if len(lowered) != len(work):  # a character whose lower case is longer: take the slow path
-        words = tuple([normalize_word(work[s:e]) for s, e in zip(starts.tolist(), ends.tolist())])
-        return words, word_hashes(words)
+        words = [normalize_word(work[s:e]) for s, e in zip(starts.tolist(), ends.tolist())]
+        return work, dict(enumerate(words)), word_hashes(words)
     cp = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     hashes = code_point_word_hashes(cp, starts, ends)
-    words = [lowered[s:e] for s, e in zip(starts.tolist(), ends.tolist())]
+    special: dict[int, str] = {}
     if not work.isascii():
         high = np.concatenate(([0], np.cumsum(cp >= 128)))
         for i in np.flatnonzero(high[ends] > high[starts]).tolist():
-            words[i] = normalize_word(work[int(starts[i]) : int(ends[i])])
-            hashes[i] = word_hash(words[i])
-    return tuple(words), hashes
+            special[i] = normalize_word(work[int(starts[i]) : int(ends[i])])
+            hashes[i] = word_hash(special[i])
+    return lowered, special, hashes
 
 
 def quote_spans(text: str, paragraphs) -> list[tuple[int, int]]:
