@@ -23,6 +23,7 @@ aligned word's first character to the last aligned word's last character.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -50,9 +51,8 @@ class Prepared:
     para_last: np.ndarray
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """``a.words[a0:a0+n] == b.words[b0:b0+n]`` (internal)."""
+class Run(NamedTuple):
+    """``a.words[a0:a0+n] == b.words[b0:b0+n]`` (internal; a tuple, as pairs make thousands)."""
 
     a0: int
     b0: int
@@ -100,11 +100,14 @@ def exact_runs(a: Prepared, b: Prepared) -> list[Run]:
     breaks = np.flatnonzero((np.diff(diag) != 0) | (np.diff(i_idx) != 1)) + 1
     starts = np.concatenate(([0], breaks))
     ends = np.concatenate((breaks, [len(i_idx)]))
-    return [Run(int(i_idx[s]), int(j_idx[s]), int(e - s) + SEED - 1) for s, e in zip(starts, ends)]
+    lengths = (ends - starts + SEED - 1).tolist()
+    return [Run(a0, b0, n) for a0, b0, n in zip(i_idx[starts].tolist(), j_idx[starts].tolist(), lengths)]
 
 
 def one_to_one(runs: list[Run], len_a: int, len_b: int, min_len: int) -> list[Run]:
     """Keep runs longest first so that no word of either side is used twice."""
+    if _disjoint(runs):
+        return sorted(runs, key=lambda r: (r.a0, r.b0))
     used_a = np.zeros(len_a, dtype=bool)
     used_b = np.zeros(len_b, dtype=bool)
     kept = []
@@ -120,6 +123,19 @@ def one_to_one(runs: list[Run], len_a: int, len_b: int, min_len: int) -> list[Ru
         used_b[piece.b0 : piece.b0 + piece.n] = True
         kept.append(piece)
     return sorted(kept, key=lambda r: (r.a0, r.b0))
+
+
+def _disjoint(runs: list[Run]) -> bool:
+    """Whether no two runs share a word on either side (then one-to-one keeps them all)."""
+    if len(runs) < 2:
+        return True
+    arr = np.array(runs, dtype=np.int64)
+    for col in (0, 1):
+        order = np.argsort(arr[:, col], kind="stable")
+        start, n = arr[order, col], arr[order, 2]
+        if np.any(start[1:] < start[:-1] + n[:-1]):
+            return False
+    return True
 
 
 def _longest_free(run: Run, free: np.ndarray) -> Run | None:
@@ -237,7 +253,7 @@ def align_prepared(a: Prepared, b: Prepared, settings: Settings) -> list[Passage
 def _side(p: Prepared, first: int, last: int, words: int) -> PassageSide:
     t = p.tokens
     start, end = int(t.starts[first]), int(t.ends[last])
-    quoted = float(t.quoted[first : last + 1].mean())
+    quoted = int(np.count_nonzero(t.quoted[first : last + 1])) / (last + 1 - first)
     whole = p.para_first[t.paragraph[first]] == first and p.para_last[t.paragraph[last]] == last
     return PassageSide(p.doc.id, start, end, p.doc.text[start:end], words, round(quoted, 4), None, bool(whole))
 
@@ -250,8 +266,8 @@ def _passage(a: Prepared, b: Prepared, chain: list[Run]) -> Passage:
     authored = sum(int(np.count_nonzero(~qa[r.a0 : r.a0 + r.n] & ~qb[r.b0 : r.b0 + r.n])) for r in chain)
     side_a = _side(a, a_first, a_last, aligned)
     side_b = _side(b, b_first, b_last, aligned)
-    words_a = " ".join(a.tokens.word_list(a_first, a_last + 1))
-    words_b = " ".join(b.tokens.word_list(b_first, b_last + 1))
+    words_a = " ".join(a.tokens.words[a_first : a_last + 1])
+    words_b = " ".join(b.tokens.words[b_first : b_last + 1])
     quote = {(True, True): "both", (True, False): "a", (False, True): "b"}.get(
         (side_a.quoted >= 0.5, side_b.quoted >= 0.5), "none"
     )

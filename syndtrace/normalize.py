@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -42,10 +42,10 @@ class TokenStream:
     ``paragraphs``). ``paragraphs`` and ``quotes`` are ``[start, end)`` spans
     of the document's text.
 
-    The normalised words themselves are not kept as one string object each
-    (most are never looked at): ``word_list(i, j)`` slices them from
-    ``lowered`` (the lower-cased, markup-blanked text, which has the text's
-    offsets), except the few that need full normalisation, held in ``special``.
+    The normalised words are built only when first asked for (``words``;
+    most documents of a scan never are): sliced from ``lowered`` (the
+    lower-cased, markup-blanked text, which keeps the text's offsets), except
+    the few that need full normalisation, held in ``special``.
     """
 
     doc_id: str
@@ -59,22 +59,20 @@ class TokenStream:
     paragraph: np.ndarray
     paragraphs: tuple[tuple[int, int], ...]
     quotes: tuple[tuple[int, int], ...]
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived values, built on demand
 
     def __len__(self) -> int:
         return len(self.hashes)
 
-    def word_list(self, i: int, j: int) -> list[str]:
-        """The normalised words ``i`` to ``j - 1``."""
-        special, low = self.special, self.lowered
-        return [
-            special.get(k) or low[s:e]
-            for k, s, e in zip(range(i, j), self.starts[i:j].tolist(), self.ends[i:j].tolist())
-        ]
-
     @property
     def words(self) -> tuple[str, ...]:
-        """Every normalised word (builds them all: prefer ``word_list`` for a range)."""
-        return tuple(self.word_list(0, len(self)))
+        """Every normalised word, built on first use and kept (a scan aligns one document many times)."""
+        if "words" not in self.cache:
+            special, low = self.special, self.lowered
+            self.cache["words"] = tuple(
+                [special.get(k) or low[s:e] for k, (s, e) in enumerate(zip(self.starts.tolist(), self.ends.tolist()))]
+            )
+        return self.cache["words"]
 
 
 def normalize_word(word: str) -> str:
