@@ -68,10 +68,11 @@ class TokenStream:
     def words(self) -> tuple[str, ...]:
         """Every normalised word, built on first use and kept (a scan aligns one document many times)."""
         if "words" not in self.cache:
-            special, low = self.special, self.lowered
-            self.cache["words"] = tuple(
-                [special.get(k) or low[s:e] for k, (s, e) in enumerate(zip(self.starts.tolist(), self.ends.tolist()))]
-            )
+            low = self.lowered
+            words = [low[s:e] for s, e in zip(self.starts.tolist(), self.ends.tolist())]
+            for k, word in self.special.items():
+                words[k] = word
+            self.cache["words"] = tuple(words)
         return self.cache["words"]
 
 
