@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from syndtrace.fingerprint import member
 from syndtrace.settings import Settings
 
 
@@ -76,24 +77,40 @@ def candidate_pairs(
 
 
 def _drop_boilerplate(hashes, docs, outlet, title, min_stories: int):
-    """Mask postings of fingerprints that are one outlet's furniture; return the mask and the furniture."""
+    """Mask postings of fingerprints that are one outlet's furniture; return the mask and the furniture.
+
+    Everything is sorting and binary search over the postings (never a pass
+    per outlet: a corpus of 100k articles has hundreds of outlets).
+    """
     doc_outlet = outlet[docs]
-    known = doc_outlet >= 0
     keep = np.ones(len(hashes), dtype=bool)
     boilerplate: dict[int, np.ndarray] = {}
-    if not known.any():
+    idx = np.flatnonzero(doc_outlet >= 0)
+    if not len(idx):
         return keep, boilerplate
-    idx = np.flatnonzero(known)
-    # Distinct (hash, outlet, title) triples, then count titles per (hash, outlet).
-    triples = np.unique(np.stack([hashes[idx].view(np.int64), doc_outlet[idx], title[docs[idx]]]), axis=1)
-    pairs, counts = np.unique(triples[:2], axis=1, return_counts=True)
-    furniture = pairs[:, counts >= min_stories]
-    if not furniture.shape[1]:
+    # Distinct (hash, outlet, title) triples, then the titles per (hash, outlet).
+    h, o, t = hashes[idx], doc_outlet[idx], title[docs[idx]]
+    order = np.lexsort((t, o, h))
+    h, o, t = h[order], o[order], t[order]
+    pair_changes = np.ones(len(h), dtype=bool)
+    pair_changes[1:] = (h[1:] != h[:-1]) | (o[1:] != o[:-1])
+    new_triple = pair_changes.copy()
+    new_triple[1:] |= t[1:] != t[:-1]
+    pair_of_triple = np.cumsum(pair_changes)[new_triple] - 1  # each distinct triple's (hash, outlet) pair
+    titles = np.bincount(pair_of_triple)
+    first = np.flatnonzero(pair_changes)
+    furniture = titles >= min_stories
+    if not furniture.any():
         return keep, boilerplate
-    for code in np.unique(furniture[1]):
-        boilerplate[int(code)] = np.sort(furniture[0][furniture[1] == code].view(np.uint64))
-    key = hashes.view(np.int64).astype(np.int64)
-    for code, furn in boilerplate.items():
-        mine = doc_outlet == code
-        keep[mine] &= ~np.isin(key[mine], furn.view(np.int64))
+    f_hash, f_outlet = h[first][furniture], o[first][furniture]
+    for code in np.unique(f_outlet).tolist():
+        boilerplate[code] = np.sort(f_hash[f_outlet == code])
+    # A posting is furniture when its (hash, outlet) is: rank the hash among the
+    # furniture hashes, and pair the rank with the outlet in one int64 key.
+    ranks = np.unique(f_hash)
+    n_outlets = int(outlet.max()) + 1
+    f_key = np.sort(np.searchsorted(ranks, f_hash).astype(np.int64) * n_outlets + f_outlet)
+    candidates = idx[member(hashes[idx], ranks)]
+    key = np.searchsorted(ranks, hashes[candidates]).astype(np.int64) * n_outlets + doc_outlet[candidates]
+    keep[candidates[member(key, f_key)]] = False
     return keep, boilerplate

@@ -1,0 +1,53 @@
+"""The candidate index against a plain-Python reference (hypothesis)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from syndtrace.index import candidate_pairs
+from syndtrace.settings import Settings
+
+# Few distinct values, so that shared fingerprints, outlets and titles collide often;
+# postings are unique per document, as ``batch_fingerprints`` gives them.
+postings = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12) | st.integers(0, 2**64 - 1)), max_size=200, unique=True)
+
+
+def reference(postings, outlet, title, settings: Settings):
+    """Candidates and learned furniture, the slow and obvious way."""
+    titles: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for doc, h in postings:
+        if outlet[doc] >= 0:
+            titles[(h, outlet[doc])].add(title[doc])
+    furniture = {key for key, seen in titles.items() if len(seen) >= settings.boilerplate_min_stories}
+    holders: dict[int, set[int]] = defaultdict(set)
+    for doc, h in postings:
+        if (h, outlet[doc]) not in furniture:
+            holders[h].add(doc)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for docs in holders.values():
+        if 2 <= len(docs) <= settings.df_cap:
+            for pair in combinations(sorted(docs), 2):
+                shared[pair] += 1
+    pairs = {pair: n for pair, n in shared.items() if n >= settings.min_shared_fingerprints}
+    by_outlet: dict[int, list[int]] = defaultdict(list)
+    for h, code in furniture:
+        by_outlet[code].append(h)
+    return pairs, {code: sorted(hs) for code, hs in by_outlet.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(postings, st.lists(st.integers(-1, 3), min_size=31, max_size=31), st.lists(st.integers(0, 3), min_size=31, max_size=31))
+def test_candidates_and_furniture_match_reference(postings, outlet, title):
+    cfg = Settings(df_cap=4, boilerplate_min_stories=2, min_shared_fingerprints=1)
+    hashes = np.array([h for _, h in postings], dtype=np.uint64)
+    docs = np.array([d for d, _ in postings], dtype=np.int64)
+    cand = candidate_pairs(hashes, docs, np.array(outlet, np.int64), np.array(title, np.int64), cfg)
+    pairs, furniture = reference(postings, outlet, title, cfg)
+    got = {(int(a), int(b)): int(n) for a, b, n in zip(cand.left, cand.right, cand.shared)}
+    assert got == pairs
+    assert {code: furn.tolist() for code, furn in cand.boilerplate.items()} == furniture
