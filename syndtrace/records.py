@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -108,6 +109,11 @@ def _meta_value(value: object) -> str | None:
     return None
 
 
+# A JSON "\ud800" escape decodes to a lone UTF-16 surrogate: not a character, and no
+# UTF-8 writer (the fingerprinting, the output file) can encode it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class RecordReader:
     """Turns one input's records into ``RawRecord``s or ``InputProblem``s.
 
@@ -129,9 +135,12 @@ class RecordReader:
         return InputProblem(self.path, reason, line)
 
     def record(
-        self, obj: dict, line: int | None, *, default_id: str, encoding: str, size_bound: int = 0
+        self, obj: dict, line: int | None, *, default_id: str, encoding: str, size_bound: int = 0, escaped: bool = True
     ) -> Item:
-        """Validate one JSON object. ``size_bound`` >= the text's UTF-8 size, if known cheaply."""
+        """Validate one JSON object. ``size_bound`` >= the text's UTF-8 size, if known cheaply.
+
+        ``escaped=False`` says the source held no ``\\uD...`` escape, so no string can hold a lone surrogate.
+        """
         text = obj.get(self.text_col)
         if not isinstance(text, str) or not text or text.isspace():
             if self.text_col not in obj:
@@ -164,6 +173,15 @@ class RecordReader:
                 value = _meta_value(value)
                 if value:
                     fields.append((name, value))
+        if escaped:
+            for name, value in ((self.text_col, text), (self.id_col, raw_id), *fields):
+                hit = _SURROGATE.search(value) if isinstance(value, str) else None
+                if hit:
+                    return self.problem(
+                        f"the {name!r} field holds a lone surrogate escape (\\u{ord(hit.group()):04x}) at character "
+                        f"{hit.start() + 1}, which is not a character; fix the escape in the source",
+                        line,
+                    )
         return RawRecord(doc_id or default_id, self.path, text, tuple(fields), line, encoding)
 
     def _too_big(self, text: str, size_bound: int) -> str | None:
@@ -217,7 +235,10 @@ class RecordReader:
                 continue
             # A valid UTF-8 line is never shorter than its text's UTF-8 (escapes only shrink).
             bound = len(raw) if encoding == "utf-8" else 0
-            yield self.record(obj, lineno, default_id=f"{base}:{lineno}", encoding=encoding, size_bound=bound)
+            escaped = b"\\ud" in raw or b"\\uD" in raw
+            yield self.record(
+                obj, lineno, default_id=f"{base}:{lineno}", encoding=encoding, size_bound=bound, escaped=escaped
+            )
         if not seen_any:
             yield self.problem("the file is empty (nothing to compare)", None)
 

@@ -159,6 +159,9 @@ def test_jsonl_ids_fields_and_line_numbers(tmp_path):
         ('{"text": 12}', "'text' field is a number, not a string"),
         ('{"text": "ok", "id": 1.5}', "an id must be a string or an integer"),
         ('{"text": "ok", "id": true}', "an id must be a string or an integer"),
+        ('{"text": "a lone \\ud800 escape"}', "'text' field holds a lone surrogate escape (\\ud800) at character 8"),
+        ('{"text": "ok", "outlet": "Bad \\uDC00"}', "'outlet' field holds a lone surrogate"),
+        ('{"text": "ok", "id": "x\\udbff"}', "'id' field holds a lone surrogate"),
     ],
 )
 def test_malformed_jsonl_lines_are_reported_with_line_and_reading_goes_on(tmp_path, line, reason):
@@ -168,6 +171,12 @@ def test_malformed_jsonl_lines_are_reported_with_line_and_reading_goes_on(tmp_pa
     assert len(problems) == 1
     assert problems[0].line == 2 and problems[0].path == str(path)
     assert reason in problems[0].reason
+
+
+def test_surrogate_pair_escapes_are_one_character_not_a_problem(tmp_path):
+    path = write(tmp_path / "c.jsonl", '{"text": "smile \\ud83d\\ude00 ok", "outlet": "\\ud83d\\ude00 News"}\n')
+    records, problems = run([path])
+    assert problems == [] and records[0].text == "smile \U0001f600 ok"
 
 
 def test_jsonl_line_not_utf8_is_decoded_by_detection_once(tmp_path, monkeypatch):
