@@ -307,12 +307,33 @@ def test_check_references_accepts_undetermined_edges_either_way_up():
     assert check_references(d) == []
 
 
-def test_dump_streams_exactly_what_dumps_returns():
+def reference_dumps(result: Result, indent: int | None = 2) -> str:
+    """What the standard library writes for the same data: ``dumps`` must match it byte for byte."""
+    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
+
+
+def test_dump_streams_exactly_what_the_standard_library_writes():
     import io
 
-    from syndtrace.render.json import dump, dumps
+    from syndtrace.render.json import dump
 
-    for result in (realistic_result(), empty_result()):
+    for result in (realistic_result(), empty_result(), realistic_result("compare")):
         out = io.StringIO()
         dump(result, out)
-        assert out.getvalue() == dumps(result)
+        assert out.getvalue() == dumps(result) == reference_dumps(result)
+        assert dumps(result, indent=None) == reference_dumps(result, indent=None)
+
+
+# Text the encoder must escape or pass through: quotes, backslashes, controls,
+# line separators, astral characters; no lone surrogates (the readers refuse them).
+awkward = st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from('"\\\n\t\x00\x7f\u2028\u2029/'))
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=awkward, attribution=st.none() | awkward, quoted=st.floats(0, 1))
+def test_dumps_matches_the_standard_library_on_any_passage_text(text, attribution, quoted):
+    result = realistic_result()
+    p = result.passages[0]
+    p = replace(p, a=replace(p.a, text=text, attribution=attribution, quoted=quoted))
+    result = replace(result, passages=(p,) + result.passages[1:])
+    assert dumps(result) == reference_dumps(result)
