@@ -12,10 +12,12 @@ copying it through pipes.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import re
 import signal
 import zlib
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -45,8 +47,29 @@ def scan(
     paths: list[str], settings: Settings | None = None, *, fields: FieldMap | None = None, progress: Progress | None = None
 ) -> Result:
     """Scan folders and corpus files for reprint families."""
-    settings = settings or Settings()
-    progress = progress or NullProgress()
+    with _quiet_gc():
+        return _scan(paths, settings or Settings(), fields, progress or NullProgress())
+
+
+@contextmanager
+def _quiet_gc():
+    """No cyclic garbage collection during a scan.
+
+    A scan holds millions of long-lived objects and makes no reference cycles
+    worth collecting; every full collection walks them all (seconds each at
+    100k articles, and more often the more there are), and in forked workers
+    it writes to every object's header, copying the parent's pages.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progress: Progress) -> Result:
     records, problems = _load(paths, settings, fields, progress)
     outlet_codes, title_codes = _codes(records)
     hashes, docs = _fingerprints(records, settings, progress)
@@ -60,7 +83,7 @@ def scan(
     aligned = _mark_statements(aligned, settings)
     documents = [_document(i, r, metas.get(i)) for i, r in enumerate(records)]
     by_id = {d.id: d for d in documents}
-    raw = [(records[i].id, records[j].id, passages) for i, j, passages, _, _ in aligned]
+    raw = [(records[i].id, records[j].id, passages) for i, j, passages, _ in aligned]
     numbered, pairs = number_passages(raw, by_id, attribute=False)
     involved = sorted({i for i, *_ in aligned} | {j for _, j, *_ in aligned})
     words = {records[i].id: metas[i][1] for i in involved}
@@ -71,7 +94,7 @@ def scan(
         passages=tuple(numbered),
         edges=edges,
         sources=sources,
-        pairs=tuple(stats for _, _, _, stats, _ in aligned),
+        pairs=tuple(stats for _, _, _, stats in aligned),
         tree=tree,
         families=fams,
         problems=tuple(problems),
@@ -192,7 +215,10 @@ def _align(cand, settings, progress):
 
 
 def _mark_statements(aligned: list, settings: Settings) -> list:
-    """Learn the corpus's widely quoted statements from all passages and mark the passages made of them."""
+    """Learn the corpus's widely quoted statements and mark the passages made of them.
+
+    Returns ``(i, j, passages, stats)`` per pair: the side prints have served and are let go.
+    """
     observations = []
     for i, j, _, _, sides in aligned:
         for (ha, qa), (hb, qb) in sides:
@@ -205,8 +231,8 @@ def _mark_statements(aligned: list, settings: Settings) -> list:
     found = learn(observations, {d: groups.find(d) for d in list(groups.parent)})
     flat = mark_all([p for _, _, ps, _, _ in aligned for p in ps], [s for *_, sides in aligned for s in sides], found)
     out, at = [], 0
-    for i, j, passages, stats, sides in aligned:
-        out.append((i, j, flat[at : at + len(passages)], stats, sides))
+    for i, j, passages, stats, _ in aligned:
+        out.append((i, j, flat[at : at + len(passages)], stats))  # the prints are no longer needed
         at += len(passages)
     return out
 
@@ -230,7 +256,10 @@ def _align_chunk(pairs: list[tuple[int, int]]):
     cache: dict[int, Analysed] = {}
     prints: dict[int, DocPrints] = {}
     contexts: dict = {}
-    found = []
+    # A document is dropped from the caches after its last pair in the chunk, so a
+    # worker holds the documents in play, not every document of its chunk.
+    left = Counter(i for pair in pairs for i in pair)
+    found, meta = [], {}
     for i, j in pairs:
         x = cache.get(i) or cache.setdefault(i, _analyse(i))
         y = cache.get(j) or cache.setdefault(j, _analyse(j))
@@ -241,11 +270,16 @@ def _align_chunk(pairs: list[tuple[int, int]]):
             for k, a in ((i, x), (j, y)):
                 if k not in prints:
                     prints[k] = doc_prints(a.prepared.tokens, settings.shingle_size, settings.window)
+                if k not in meta:  # documents travel back without their text: the parent holds it
+                    meta[k] = (replace(a.doc, text=""), a.words)
             sides = [(side_prints(prints[i], p.a.start, p.a.end), side_prints(prints[j], p.b.start, p.b.end)) for p in passages]
             found.append((i, j, passages, stats, sides))
-    used = {i for i, *_ in found} | {j for _, j, *_ in found}
-    # Documents travel back without their text: the parent already holds it.
-    meta = {i: (replace(cache[i].doc, text=""), cache[i].words) for i in used}
+        for k, a in ((i, x), (j, y)):
+            left[k] -= 1
+            if not left[k]:
+                del cache[k]
+                prints.pop(k, None)
+                contexts.pop(a.doc.id, None)
     return found, meta
 
 
