@@ -40,7 +40,7 @@ class _Context:
 
     doc: Document
     text: str  # markup blanked, offsets unchanged
-    # (start, end) -> attribution: in a family of n copies one span recurs in n - 1 pairs.
+    # (start, end) or its windows -> attribution: in a family of n copies one span recurs in n - 1 pairs.
     seen: dict = field(default_factory=dict)
     # name -> resolved outlet; built lazily, as most windows name no one worth resolving.
     resolved: dict = field(default_factory=dict)
@@ -86,11 +86,16 @@ def _phrases(ctx: _Context) -> tuple[str, ...]:
 def _near(ctx: _Context, start: int, end: int) -> str | None:
     key = (start, end)
     if key not in ctx.seen:
-        ctx.seen[key] = _search_near(ctx, start, end)
+        windows = _windows(ctx, start, end)
+        # Spans of one short paragraph share their windows (the whole paragraph): search those once.
+        if windows not in ctx.seen:
+            ctx.seen[windows] = _search(ctx, windows)
+        ctx.seen[key] = ctx.seen[windows]
     return ctx.seen[key]
 
 
-def _search_near(ctx: _Context, start: int, end: int) -> str | None:
+def _windows(ctx: _Context, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Where an attribution of ``[start, end)`` may stand, in the order they are searched."""
     doc, text = ctx.doc, ctx.text
     para_start = text.rfind("\n", doc.body_start, start) + 1
     para_end = text.find("\n", end)
@@ -107,8 +112,12 @@ def _search_near(ctx: _Context, start: int, end: int) -> str | None:
     if intro_end > doc.body_start and text[intro_end - 1] == ":":
         # A block quote: the paragraph that introduces it carries the attribution.
         windows.insert(0, (text.rfind("\n", doc.body_start, intro_end) + 1, intro_end))
+    return tuple(windows)
+
+
+def _search(ctx: _Context, windows: tuple[tuple[int, int], ...]) -> str | None:
     for lo, hi in windows:
-        for m in _ATTRIBUTION.finditer(text, lo, hi):
+        for m in _ATTRIBUTION.finditer(ctx.text, lo, hi):
             name = m.group("after") or m.group("before")
             if name not in ctx.resolved:
                 ctx.resolved[name] = _resolve(name, ctx)
