@@ -84,7 +84,8 @@ def _clean(line: str) -> str:
 
 
 def _author(text: str, start: int, names: set[str]) -> str | None:
-    m = _BYLINE.search(text, start, start + _HEAD_CHARS)
+    # Both patterns hold a fixed string, which most articles lack: look for it first.
+    m = _BYLINE.search(text, start, start + _HEAD_CHARS) if "By" in text[start : start + _HEAD_CHARS] else None
     if m:
         name = m.group("name")
         # "By Jake Johnson Global Research, ..." runs into an outlet name: cut it there.
@@ -92,7 +93,7 @@ def _author(text: str, start: int, names: set[str]) -> str | None:
             if name.endswith(" " + outlet.split()[0]) or f" {outlet.split()[0]} " in f" {name} ":
                 name = name.split(" " + outlet.split()[0])[0]
         return name.strip() or None
-    m = _ARTICLES_BY.search(text, start)
+    m = _ARTICLES_BY.search(text, start) if text.find("Articles by:", start) >= 0 else None
     return m.group("name") if m else None
 
 
