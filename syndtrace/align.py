@@ -253,9 +253,14 @@ def align_prepared(a: Prepared, b: Prepared, settings: Settings) -> list[Passage
 def _side(p: Prepared, first: int, last: int, words: int) -> PassageSide:
     t = p.tokens
     start, end = int(t.starts[first]), int(t.ends[last])
+    # One string per span: a scan aligns a span of one copy against every other copy of
+    # its story, and the shared object is kept (and pickled) once, not once per pair.
+    text = t.cache.get((start, end))
+    if text is None:
+        text = t.cache[(start, end)] = p.doc.text[start:end]
     quoted = int(np.count_nonzero(t.quoted[first : last + 1])) / (last + 1 - first)
     whole = p.para_first[t.paragraph[first]] == first and p.para_last[t.paragraph[last]] == last
-    return PassageSide(p.doc.id, start, end, p.doc.text[start:end], words, round(quoted, 4), None, bool(whole))
+    return PassageSide(p.doc.id, start, end, text, words, round(quoted, 4), None, bool(whole))
 
 
 def _passage(a: Prepared, b: Prepared, chain: list[Run]) -> Passage:
