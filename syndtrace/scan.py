@@ -219,10 +219,15 @@ def _mark_statements(aligned: list, settings: Settings) -> list:
 
     Returns ``(i, j, passages, stats)`` per pair: the side prints have served and are let go.
     """
-    observations = []
-    for i, j, _, _, sides in aligned:
-        for (ha, qa), (hb, qb) in sides:
-            observations += [(i, ha, qa), (j, hb, qb)]
+    # One observation per document span: a span found against each of its story's
+    # other copies would only repeat the same fingerprints (learn counts documents).
+    observations, seen = [], set()
+    for i, j, passages, _, sides in aligned:
+        for p, (side_a, side_b) in zip(passages, sides):
+            for doc, side, prints in ((i, p.a, side_a), (j, p.b, side_b)):
+                if (doc, side.start, side.end) not in seen:
+                    seen.add((doc, side.start, side.end))
+                    observations.append((doc, *prints))
     # Documents linked by substantial authored overlap are one group (one story's copies).
     groups = UnionFind()
     for i, j, passages, _, _ in aligned:
