@@ -28,9 +28,10 @@ weight at all leaves the pair ``undetermined``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from syndtrace.dates import day_of
-from syndtrace.model import Document, Evidence, Passage
+from syndtrace.model import Credit, Document, Evidence, Passage
 from syndtrace.names import canonical, is_agency, possessive
 from syndtrace.normalize import WORD
 
@@ -49,33 +50,39 @@ class Verdict:
     evidence: tuple[Evidence, ...]
 
 
-def _foreign(doc: Document):
+def _foreign(doc: Document) -> tuple[Credit, ...]:
     """The document's credits that name someone other than its own outlet.
 
     A Reuters page's "(Reuters) -" dateline credits itself: it is the
     original, not a reprint.
     """
-    own = canonical(doc.outlet).lower() if doc.outlet else None
-    return [c for c in doc.credits if c.source.lower() != own]
+    return _credit_facts(doc.outlet, doc.credits)[0]
 
 
 def origin_of(doc: Document) -> tuple[str, str | None, str | None] | None:
     """``(name, author, date)`` of the original a document credits, if it credits one."""
-    names = [c for c in _foreign(doc) if c.kind in ORIGIN_KINDS]
-    if not names:
-        return None
-    name = names[0].source
-    author = next((c.author for c in doc.credits if c.source == name and c.author), None)
-    date = next((c.date for c in doc.credits if c.source == name and c.date), None)
-    return name, author, date
+    return _credit_facts(doc.outlet, doc.credits)[1]
 
 
 def agency_of(doc: Document) -> str | None:
     """The wire agency a document's dateline or byline credits, if any."""
-    for c in _foreign(doc):
-        if c.kind in AGENCY_KINDS and is_agency(c.source):
-            return canonical(c.source)
-    return None
+    return _credit_facts(doc.outlet, doc.credits)[2]
+
+
+@lru_cache(maxsize=1 << 16)
+def _credit_facts(outlet: str | None, credits: tuple[Credit, ...]):
+    """``(foreign credits, origin, agency)``: asked for every pair a document is in, so kept."""
+    own = canonical(outlet).lower() if outlet else None
+    foreign = tuple(c for c in credits if c.source.lower() != own)
+    origin = None
+    names = [c for c in foreign if c.kind in ORIGIN_KINDS]
+    if names:
+        name = names[0].source
+        author = next((c.author for c in credits if c.source == name and c.author), None)
+        date = next((c.date for c in credits if c.source == name and c.date), None)
+        origin = (name, author, date)
+    agency = next((canonical(c.source) for c in foreign if c.kind in AGENCY_KINDS and is_agency(c.source)), None)
+    return foreign, origin, agency
 
 
 def uncredited(doc: Document) -> bool:
