@@ -110,11 +110,17 @@ def multi_story_pages(links: dict[tuple[str, str], list[Passage]]) -> set[str]:
             continue
         others = sorted(others)
         uf = UnionFind(others)
+        groups = len(others)
         for i, x in enumerate(others):
             for y in others[i + 1 :]:
-                if tuple(sorted((x, y))) in links or _overlap(spans.get((doc, x), []), spans.get((doc, y), [])):
+                if groups == 1:  # all partners already in one group: not a multi-story page
+                    break
+                if uf.find(x) == uf.find(y):
+                    continue
+                if (x, y) in links or _overlap(spans.get((doc, x), []), spans.get((doc, y), [])):
                     uf.union(x, y)
-        if len({uf.find(o) for o in others}) > 1:
+                    groups -= 1
+        if groups > 1:
             hubs.add(doc)
     return hubs
 
