@@ -59,13 +59,16 @@ def enrich(doc: Document) -> Document:
     credits = find_credits(text, start, set(publishers))
     credited = {c.source for c in credits if c.kind in ("original-source", "originally-published", "first-appeared", "republished")}
 
-    author = _author(text, start, credited | set(publishers))
-    if author and author.endswith(" Staff"):
-        guess("outlet", _STAFF.match(author).group("outlet"))
-    guess("author", author)
+    # Guesses only fill what is missing: skip the searches whose answer could not be used.
+    if not (values["author"] and values["outlet"]):
+        author = _author(text, start, credited | set(publishers))
+        if author and author.endswith(" Staff"):
+            guess("outlet", _STAFF.match(author).group("outlet"))
+        guess("author", author)
     own = [p for p in publishers if p not in credited]
     guess("outlet", own[0] if own else None)
-    guess("date", _publication_date(text, start, credits))
+    if not values["date"]:
+        guess("date", _publication_date(text, start, credits))
 
     return replace(
         doc,
