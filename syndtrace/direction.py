@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from syndtrace.dates import day_of
 from syndtrace.model import Credit, Document, Evidence, Passage
-from syndtrace.names import canonical, is_agency, possessive
+from syndtrace.names import canonical, is_agency, outlet_key, possessive
 from syndtrace.normalize import WORD
 
 ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished")
@@ -72,8 +72,8 @@ def agency_of(doc: Document) -> str | None:
 @lru_cache(maxsize=1 << 16)
 def _credit_facts(outlet: str | None, credits: tuple[Credit, ...]):
     """``(foreign credits, origin, agency)``: asked for every pair a document is in, so kept."""
-    own = canonical(outlet).lower() if outlet else None
-    foreign = tuple(c for c in credits if c.source.lower() != own)
+    own = outlet_key(outlet) if outlet else None
+    foreign = tuple(c for c in credits if outlet_key(c.source) != own)
     origin = None
     names = [c for c in foreign if c.kind in ORIGIN_KINDS]
     if names:
@@ -129,9 +129,9 @@ def decide(x: Document, y: Document, passages: list[Passage]) -> Verdict:
 def _credit_evidence(doc: Document, other: Document) -> list[Evidence]:
     """Evidence from ``doc``'s credit lines about the pair."""
     items = []
-    other_names = {canonical(n).lower() for n in (other.outlet, other.title) if n}
+    other_names = {outlet_key(n) for n in (other.outlet, other.title) if n}
     for c in _foreign(doc):
-        if c.kind in ORIGIN_KINDS + AGENCY_KINDS and c.source.lower() in other_names:
+        if c.kind in ORIGIN_KINDS + AGENCY_KINDS and outlet_key(c.source) in other_names:
             items.append(Evidence("credit", other.id, 3.0, f"{doc.label} credits {c.source}: \"{c.text}\""))
             return items
     origin = origin_of(doc)

@@ -68,6 +68,17 @@ def canonical(name: str) -> str:
     return re.sub(r"\s+", " ", cleaned)
 
 
+@lru_cache(maxsize=65536)
+def outlet_key(name: str) -> str:
+    """What two spellings of one outlet share: "The Weekly Journal", "Weekly Journal" and
+    "*weekly journal*" all key alike, and any alias of a known outlet keys as the outlet.
+
+    Use it to ask whether a credit names an outlet (``canonical`` keeps "The" and
+    case, which are how a name is shown, not what it is).
+    """
+    return _key(canonical(name))
+
+
 def is_agency(name: str | None) -> bool:
     """Whether ``name`` is a wire agency (Associated Press, Reuters, ...)."""
     hit = known(name) if name else None

@@ -30,6 +30,7 @@ from syndtrace.fingerprint import batch_fingerprints, member, winnow
 from syndtrace.index import candidate_pairs
 from syndtrace.load import document_from_text, parse_front_matter
 from syndtrace.model import Document, InputProblem, RawRecord, Result
+from syndtrace.names import outlet_key
 from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
 from syndtrace.progress import NullProgress, Progress
@@ -125,7 +126,7 @@ def _codes(records: list[RawRecord]) -> tuple[np.ndarray, np.ndarray]:
         fields = dict(rec.fields)
         name = fields.get("outlet")
         if name:
-            outlet[i] = outlets.setdefault(name.lower(), len(outlets))
+            outlet[i] = outlets.setdefault(outlet_key(name), len(outlets))
         # The title, else the first line of the body (front matter is not the story).
         head = fields.get("title") or _body(rec.text).lstrip()[:200].split("\n", 1)[0]
         title[i] = zlib.crc32(re.sub(r"\W+", " ", head.lower()).encode("utf-8"))

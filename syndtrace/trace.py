@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from syndtrace.direction import agency_of, decide, origin_of, uncredited
 from syndtrace.model import Document, Edge, Evidence, Passage, Source, TreeNode
-from syndtrace.names import canonical, possessive, slug
+from syndtrace.names import canonical, outlet_key, possessive, slug
 from syndtrace.settings import Settings
 
 KIND_PRIORITY = {"credited-reprint": 0, "copy": 1, "quoted": 2, "undetermined": 3, "shared-quote": 4}
@@ -41,7 +41,7 @@ class _Graph:
 
     docs: dict[str, Document]
     words: dict[str, int]
-    outlet_doc: dict[str, str] = field(default_factory=dict)  # lower-cased outlet -> input document id
+    outlet_doc: dict[str, str] = field(default_factory=dict)  # names.outlet_key(outlet) -> input document id
     sources: dict[str, Source] = field(default_factory=dict)
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
 
@@ -67,7 +67,7 @@ def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int]
 
     ``words`` is each document's count of non-boilerplate words (for shares).
     """
-    outlet_doc = {canonical(d.outlet).lower(): d.id for d in docs if d.outlet}
+    outlet_doc = {outlet_key(d.outlet): d.id for d in docs if d.outlet}
     g = _Graph({d.id: d for d in docs}, words, outlet_doc)
     for doc in docs:
         _credited_origin(g, doc)
@@ -87,7 +87,7 @@ def _credited_origin(g: _Graph, doc: Document) -> None:
     if origin is None and agency is None:
         return
     name, author, date = origin if origin else (agency, None, None)
-    if name.lower() in g.outlet_doc:
+    if outlet_key(name) in g.outlet_doc:
         return  # the original is among the inputs: the pair edge carries the credit
     lines = [c for c in doc.credits if c.source == name]
     evidence = tuple(Evidence("credit", None, 3.0, f"{doc.label}: \"{c.text}\"") for c in lines)
@@ -164,10 +164,10 @@ def _outside_original(g: _Graph, doc: Document):
     (then the pair with that document carries the relation).
     """
     origin = origin_of(doc)
-    if origin and origin[0].lower() not in g.outlet_doc:
+    if origin and outlet_key(origin[0]) not in g.outlet_doc:
         return origin[0], "credited", origin[1], origin[2], "as its original source"
     agency = agency_of(doc)
-    if not origin and agency and agency.lower() not in g.outlet_doc:
+    if not origin and agency and outlet_key(agency) not in g.outlet_doc:
         return agency, "agency", None, None, "as the wire agency behind it"
     return None
 
@@ -178,14 +178,14 @@ def _other(doc: Document, x: Document, y: Document) -> Document:
 
 def _quoted_sources(g: _Graph, pairs: list[PairPassages]) -> None:
     """A ``quoted`` source above the node whose text attributes passages to it."""
-    inputs = {canonical(d.outlet).lower() for d in g.docs.values() if d.outlet}
+    inputs = {outlet_key(d.outlet) for d in g.docs.values() if d.outlet}
     edge_of = {pid: e for e in g.edges.values() if e.kind != "quoted" for pid in e.passages}
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for pair in pairs:
         for p in pair.passages:
             for side in (p.a, p.b):
                 name = side.attribution
-                if not name or name.lower() in inputs:
+                if not name or outlet_key(name) in inputs:
                     continue
                 holder = _text_holder(g, edge_of.get(p.id), side.doc)
                 if holder:

@@ -45,3 +45,26 @@ def test_two_credited_copies_of_one_agency_story_are_siblings():
     (root,) = result.tree
     assert root.id == "src:associated-press"
     assert sorted((c.id, c.edge.kind) for c in root.children) == [("one", "credited-reprint"), ("two", "credited-reprint")]
+
+
+def test_a_credit_finds_its_original_in_the_inputs_however_the_outlet_is_spelled():
+    # The original's record says "The Weekly Journal"; the reprint credits "Weekly Journal".
+    original = doc("original", "The Weekly Journal", "Water mains to be replaced\n\n" + STORY)
+    reprint = doc(
+        "reprint", "Daily Two",
+        "Water mains to be replaced\n\n" + STORY + "\n\nThis article first appeared in Weekly Journal.",
+    )  # fmt: skip
+    result = compare_documents([original, reprint], Settings())
+    assert result.sources == ()  # no outside "Weekly Journal" beside the one in the inputs
+    (edge,) = result.edges
+    assert (edge.source, edge.copy, edge.kind) == ("original", "reprint", "credited-reprint")
+    assert any(ev.kind == "credit" and ev.favours == "original" for ev in edge.evidence)
+    assert [tree_shape(n) for n in result.tree] == [("original", None, (("reprint", "credited-reprint", ()),))]
+
+
+def test_outlet_key_folds_the_article_case_and_markup_and_aliases():
+    from syndtrace.names import outlet_key
+
+    assert outlet_key("The Weekly Journal") == outlet_key("Weekly Journal") == outlet_key("*weekly  journal*.")
+    assert outlet_key("AP") == outlet_key("The Associated Press")
+    assert outlet_key("Weekly Journal") != outlet_key("Weekly Journals")
