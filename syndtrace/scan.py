@@ -26,7 +26,7 @@ import numpy as np
 from syndtrace.attribute import attribute_passages
 from syndtrace.corpus import FieldMap, iter_inputs
 from syndtrace.family import families, same_story
-from syndtrace.fingerprint import batch_fingerprints, member, winnow
+from syndtrace.fingerprint import batch_fingerprints, member
 from syndtrace.index import candidate_pairs
 from syndtrace.load import document_from_text, parse_front_matter
 from syndtrace.model import Document, InputProblem, RawRecord, Result
@@ -35,8 +35,7 @@ from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
 from syndtrace.progress import NullProgress, Progress
 from syndtrace.settings import Settings
-from syndtrace.shingle import shingle_hashes
-from syndtrace.statements import DocPrints, doc_prints, learn, mark_all, side_prints
+from syndtrace.statements import DocPrints, doc_prints, learn, mark_all, side_prints, winnowed
 from syndtrace.unionfind import UnionFind
 from syndtrace.trace import trace
 
@@ -306,10 +305,9 @@ def _analyse(i: int) -> Analysed:
 
 def _learned(tokens: TokenStream, furniture: np.ndarray, settings: Settings) -> list[tuple[int, int]]:
     """Paragraphs at least half of whose fingerprints are the outlet's learned furniture."""
-    sh = shingle_hashes(tokens.hashes, settings.shingle_size)
+    sh, picked = winnowed(tokens, settings.shingle_size, settings.window)
     if not len(sh):
         return []
-    picked = winnow(sh, settings.window)
     para = tokens.paragraph[picked]
     total = np.bincount(para, minlength=len(tokens.paragraphs))
     bad = np.bincount(para[member(sh[picked], furniture)], minlength=len(tokens.paragraphs))

@@ -42,13 +42,25 @@ class DocPrints:
     quoted: np.ndarray  # bool: the fingerprint's words are inside quotation marks
 
 
+def winnowed(tokens: TokenStream, k: int, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(shingle hashes, winnowed positions)`` of a document's words, computed once per document.
+
+    A scan needs them twice (learned boilerplate, then statement prints), and
+    they depend on the words alone, not on which words are masked.
+    """
+    key = ("winnowed", k, window)
+    if key not in tokens.cache:
+        sh = shingle_hashes(tokens.hashes, k)
+        tokens.cache[key] = (sh, winnow(sh, window) if len(sh) else np.empty(0, np.int64))
+    return tokens.cache[key]
+
+
 def doc_prints(tokens: TokenStream, k: int, window: int) -> DocPrints:
     """Winnowed fingerprints of a document's (unmasked) words, for statement learning."""
-    sh = shingle_hashes(tokens.hashes, k)
+    sh, picked = winnowed(tokens, k, window)
     if not len(sh):
         empty = np.empty(0, np.int64)
         return DocPrints(np.empty(0, np.uint64), empty, np.empty(0, bool))
-    picked = winnow(sh, window)
     quoted = np.convolve(tokens.quoted.astype(np.int32), np.ones(k, np.int32), "valid") == k
     return DocPrints(sh[picked], tokens.starts[picked], quoted[picked])
 
