@@ -62,14 +62,14 @@ def attribute_passages(
             contexts[doc_id] = _context(docs[doc_id])
         return contexts[doc_id]
 
-    return [
-        replace(
-            p,
-            a=replace(p.a, attribution=_near(context(p.a.doc), p.a.start, p.a.end)),
-            b=replace(p.b, attribution=_near(context(p.b.doc), p.b.start, p.b.end)),
-        )
-        for p in passages
-    ]
+    out = []
+    for p in passages:
+        a = _near(context(p.a.doc), p.a.start, p.a.end)
+        b = _near(context(p.b.doc), p.b.start, p.b.end)
+        if a != p.a.attribution or b != p.b.attribution:  # most passages attribute to no one: keep them as they are
+            p = replace(p, a=replace(p.a, attribution=a), b=replace(p.b, attribution=b))
+        out.append(p)
+    return out
 
 
 def _context(doc: Document) -> _Context:
