@@ -10,7 +10,7 @@ import sys
 
 
 class Progress:
-    """Context manager showing one bar per stage (loaded, sketched, pairs aligned)."""
+    """Context manager showing one bar per stage (loaded, sketched, indexed, pairs aligned, traced)."""
 
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled and sys.stderr.isatty()

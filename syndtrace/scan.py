@@ -73,14 +73,19 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     records, problems = _load(paths, settings, fields, progress)
     outlet_codes, title_codes = _codes(records)
     hashes, docs = _fingerprints(records, settings, progress)
+    progress.stage("indexed", 1)
     cand = candidate_pairs(hashes, docs, outlet_codes, title_codes, settings)
+    progress.advance("indexed")
     del hashes, docs
     _STATE.update(records=records, settings=settings, boilerplate=cand.boilerplate, outlet=outlet_codes)
     try:
         aligned, metas = _align(cand, settings, progress)
     finally:
         _STATE.clear()
+    # The last steps are serial and take seconds at 100k articles: say so on the bar.
+    progress.stage("traced", 3)
     aligned = _mark_statements(aligned, settings)
+    progress.advance("traced")
     documents = [_document(i, r, metas.get(i)) for i, r in enumerate(records)]
     by_id = {d.id: d for d in documents}
     raw = [(records[i].id, records[j].id, passages) for i, j, passages, _ in aligned]
@@ -88,7 +93,9 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     involved = sorted({i for i, *_ in aligned} | {j for _, j, *_ in aligned})
     words = {records[i].id: metas[i][1] for i in involved}
     edges, sources, tree = trace([documents[i] for i in involved], pairs, words, settings)
+    progress.advance("traced")
     fams = families([documents[i] for i in involved], edges, sources, numbered, settings)
+    progress.advance("traced")
     return Result(
         documents=tuple(documents),
         passages=tuple(numbered),
