@@ -174,7 +174,9 @@ class RecordReader:
                 if value:
                     fields.append((name, value))
         if escaped:
-            for name, value in ((self.text_col, text), (self.id_col, raw_id), *fields):
+            columns = dict(self.meta)  # problems name the field as the input spells it
+            named = [(columns[name], value) for name, value in fields]
+            for name, value in ((self.text_col, text), (self.id_col, raw_id), *named):
                 hit = _SURROGATE.search(value) if isinstance(value, str) else None
                 if hit:
                     return self.problem(

@@ -300,6 +300,8 @@ def test_field_map_renames_jsonl_and_csv_fields(tmp_path):
     ]
     _, problems = run([write(tmp_path / "d.jsonl", jsonl({"text": "t"}))], fields=fields)
     assert "no 'body' field" in problems[0].reason and "--field text=NAME" in problems[0].reason
+    _, problems = run([write(tmp_path / "e.jsonl", '{"body": "B", "publisher": "P \\udc00"}\n')], fields=fields)
+    assert "the 'publisher' field holds a lone surrogate" in problems[0].reason
 
 
 @pytest.mark.parametrize("spec, detail", [
