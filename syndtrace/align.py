@@ -255,9 +255,9 @@ def _side(p: Prepared, first: int, last: int, words: int) -> PassageSide:
     start, end = int(t.starts[first]), int(t.ends[last])
     # One string per span: a scan aligns a span of one copy against every other copy of
     # its story, and the shared object is kept (and pickled) once, not once per pair.
-    text = t.cache.get((start, end))
+    text = t.cache.get(("span", start, end))
     if text is None:
-        text = t.cache[(start, end)] = p.doc.text[start:end]
+        text = t.cache["span", start, end] = p.doc.text[start:end]
     quoted = int(np.count_nonzero(t.quoted[first : last + 1])) / (last + 1 - first)
     whole = p.para_first[t.paragraph[first]] == first and p.para_last[t.paragraph[last]] == last
     return PassageSide(p.doc.id, start, end, text, words, round(quoted, 4), None, bool(whole))

@@ -59,7 +59,8 @@ class TokenStream:
     paragraph: np.ndarray
     paragraphs: tuple[tuple[int, int], ...]
     quotes: tuple[tuple[int, int], ...]
-    cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived values, built on demand
+    # Derived values, built on demand and kept: "words", ("winnowed", k, window), ("span", start, end).
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.hashes)
