@@ -29,7 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from syndtrace.model import Document, Insertion, Passage, PassageSide
-from syndtrace.normalize import TokenStream
+from syndtrace.normalize import WORD, TokenStream
 from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes
 
@@ -244,33 +244,48 @@ def _trim_weak(chain: list[Run], strong: int) -> list[Run]:
     return chain
 
 
-def align_prepared(a: Prepared, b: Prepared, settings: Settings) -> list[Passage]:
-    """Every passage ``a`` and ``b`` share (ids left empty; the caller numbers them)."""
+def align_prepared(a: Prepared, b: Prepared, settings: Settings, *, keep_text: bool = True) -> list[Passage]:
+    """Every passage ``a`` and ``b`` share (ids left empty; the caller numbers them).
+
+    ``keep_text=False`` leaves the sides' ``text`` as ``None``: a scan reads it
+    back from the input when it writes the passage.
+    """
     runs = one_to_one(exact_runs(a, b), len(a.tokens), len(b.tokens), SEED)
-    return [_passage(a, b, chain) for chain in chains(a, b, runs, settings)]
+    return [_passage(a, b, chain, keep_text) for chain in chains(a, b, runs, settings)]
 
 
-def _side(p: Prepared, first: int, last: int, words: int) -> PassageSide:
+def _side(p: Prepared, first: int, last: int, words: int, keep_text: bool) -> PassageSide:
     t = p.tokens
     start, end = int(t.starts[first]), int(t.ends[last])
-    # One string per span: a scan aligns a span of one copy against every other copy of
-    # its story, and the shared object is kept (and pickled) once, not once per pair.
-    text = t.cache.get(("span", start, end))
-    if text is None:
-        text = t.cache["span", start, end] = p.doc.text[start:end]
+    text = None
+    if keep_text:
+        # One string per span: a document's span aligned against several others is
+        # one object, kept (and pickled) once, not once per pair.
+        text = t.cache.get(("span", start, end))
+        if text is None:
+            text = t.cache["span", start, end] = p.doc.text[start:end]
     quoted = int(np.count_nonzero(t.quoted[first : last + 1])) / (last + 1 - first)
     whole = p.para_first[t.paragraph[first]] == first and p.para_last[t.paragraph[last]] == last
-    return PassageSide(p.doc.id, start, end, text, words, round(quoted, 4), None, bool(whole))
+    around = 0 if whole else words_around(p.doc, start, end)
+    return PassageSide(p.doc.id, start, end, text, words, round(quoted, 4), None, bool(whole), around)
 
 
-def _passage(a: Prepared, b: Prepared, chain: list[Run]) -> Passage:
+def words_around(doc: Document, start: int, end: int) -> int:
+    """Words of the lines (paragraphs) holding ``[start, end)`` of ``doc.text`` that lie outside it."""
+    before = doc.text.rfind("\n", doc.body_start, start) + 1
+    after = doc.text.find("\n", end)
+    after = len(doc.text) if after < 0 else after
+    return len(WORD.findall(doc.text, before, start)) + len(WORD.findall(doc.text, end, after))
+
+
+def _passage(a: Prepared, b: Prepared, chain: list[Run], keep_text: bool) -> Passage:
     a_first, a_last = chain[0].a0, chain[-1].a0 + chain[-1].n - 1
     b_first, b_last = chain[0].b0, chain[-1].b0 + chain[-1].n - 1
     aligned = sum(r.n for r in chain)
     qa, qb = a.tokens.quoted, b.tokens.quoted
     authored = sum(int(np.count_nonzero(~qa[r.a0 : r.a0 + r.n] & ~qb[r.b0 : r.b0 + r.n])) for r in chain)
-    side_a = _side(a, a_first, a_last, aligned)
-    side_b = _side(b, b_first, b_last, aligned)
+    side_a = _side(a, a_first, a_last, aligned, keep_text)
+    side_b = _side(b, b_first, b_last, aligned, keep_text)
     quote = {(True, True): "both", (True, False): "a", (False, True): "b"}.get(
         (side_a.quoted >= 0.5, side_b.quoted >= 0.5), "none"
     )

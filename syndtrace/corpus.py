@@ -25,12 +25,14 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 
 from syndtrace.errors import InputError
 from syndtrace.load import decode_bytes, parse_front_matter
 from syndtrace.model import InputProblem, RawRecord
-from syndtrace.records import META_FIELDS, FieldMap, Item, RecordReader
+from syndtrace.fields import META_FIELDS, FieldMap
+from syndtrace.records import Item, RecordReader
 from syndtrace.settings import Settings
 
 __all__ = ["ARTICLE_EXTENSIONS", "FieldMap", "iter_inputs"]
@@ -169,7 +171,7 @@ def _read_file(
     if kind == "jsonl":
         try:
             with open(path, "rb") as fp:
-                yield from reader.jsonl(fp)
+                yield from reader.jsonl(fp, spans=stat.S_ISREG(st.st_mode))
         except OSError as exc:
             yield InputProblem(path, _os_reason(exc))
     elif kind == "csv":
@@ -184,7 +186,10 @@ def _read_file(
         except OSError as exc:
             yield InputProblem(path, _os_reason(exc))
             return
-        yield from (reader.json_document(data) if kind == "json" else _text_file(data, path, id_base))
+        if kind == "json":
+            yield from reader.json_document(data)
+        else:
+            yield from _text_file(data, path, id_base, rereadable=stat.S_ISREG(st.st_mode))
 
 
 def _read_bytes(path: str, st: os.stat_result, limit: int | None) -> bytes:
@@ -203,8 +208,11 @@ def _read_bytes(path: str, st: os.stat_result, limit: int | None) -> bytes:
     return data
 
 
-def _text_file(data: bytes, path: str, file_id: str) -> Iterator[Item]:
-    """A ``.txt``/``.md`` article: the whole decoded text, front matter included."""
+def _text_file(data: bytes, path: str, file_id: str, *, rereadable: bool = False) -> Iterator[Item]:
+    """A ``.txt``/``.md`` article: the whole decoded text, front matter included.
+
+    ``rereadable``: a regular file, whose bytes a scan may read again (``RawRecord.span``).
+    """
     try:
         text, encoding = decode_bytes(data, path)
     except InputError as exc:
@@ -221,6 +229,8 @@ def _text_file(data: bytes, path: str, file_id: str) -> Iterator[Item]:
         text=text,
         fields=tuple((name, value) for name, value in values if value),
         encoding=encoding,
+        # Only UTF-8 is read back: another encoding was a detection, and the text is held.
+        span=(0, len(data), zlib.crc32(data)) if rereadable and encoding == "utf-8" else None,
     )
 
 

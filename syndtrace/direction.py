@@ -33,7 +33,6 @@ from functools import lru_cache
 from syndtrace.dates import day_of
 from syndtrace.model import Credit, Document, Evidence, Passage
 from syndtrace.names import canonical, is_agency, outlet_key, possessive
-from syndtrace.normalize import WORD
 
 ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished")
 AGENCY_KINDS = ("dateline", "byline-agency")
@@ -167,12 +166,10 @@ def _fragment_evidence(x: Document, y: Document, passages: list[Passage]) -> lis
     lifted what.
     """
     lifted_from = {x.id: 0, y.id: 0}
-    docs = {x.id: x, y.id: y}
     for p in passages:
         for whole, cut in ((p.a, p.b), (p.b, p.a)):
             if whole.whole_paragraphs and not cut.whole_paragraphs:
-                around = _words_around(docs[cut.doc], cut.start, cut.end)
-                if around >= max(10, cut.words / 4):
+                if cut.around >= max(10, cut.words / 4):
                     lifted_from[cut.doc] += p.words
     items = []
     for doc, other in ((x, y), (y, x)):
@@ -188,14 +185,6 @@ def _fragment_evidence(x: Document, y: Document, passages: list[Passage]) -> lis
                 )
             )
     return items
-
-
-def _words_around(doc: Document, start: int, end: int) -> int:
-    """Words of the paragraphs holding ``[start, end)`` that lie outside it."""
-    before = doc.text.rfind("\n", doc.body_start, start) + 1
-    after = doc.text.find("\n", end)
-    after = len(doc.text) if after < 0 else after
-    return len(WORD.findall(doc.text, before, start)) + len(WORD.findall(doc.text, end, after))
 
 
 def _framing_evidence(x: Document, y: Document, passages: list[Passage]) -> list[Evidence]:

@@ -38,6 +38,10 @@ class SyndtraceError(Exception):
         self.line = line
         super().__init__(self.message)
 
+    def __reduce__(self):
+        # Raised in a worker process, it crosses back whole (path and line, not only the message).
+        return type(self), (self.reason, self.path, self.line)
+
     @property
     def message(self) -> str:
         """``path:line: reason``, the form editors and grep understand."""

@@ -5,10 +5,16 @@ boundary (``syndtrace.render.json``). Every span is ``[start, end)`` in
 Python string indices into ``Document.text``, the document's decoded text
 *including* any front matter, so ``doc.text[start:end]`` is the passage as it
 stands in the file.
+
+A ``scan`` result keeps texts out of memory (a corpus is hundreds of
+megabytes): its documents hold ``text=""`` and its passage sides
+``text=None``, and ``Result.document_text``/``Result.side_text`` read them
+back from the input files on demand.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -45,6 +51,9 @@ class Document:
     or ``text`` (guessed from the article). ``boilerplate`` holds spans of
     publisher boilerplate in ``text``: never reported as shared passages but
     still read for credits.
+
+    ``text`` is ``""`` in a ``scan`` result, which reads texts back on demand
+    (``Result.document_text``); ``chars`` is the text's length either way.
     """
 
     id: str
@@ -61,6 +70,13 @@ class Document:
     boilerplate: tuple[tuple[int, int], ...] = ()
     encoding: str = "utf-8"
     line: int | None = None
+    chars: int = 0
+
+    def __post_init__(self) -> None:
+        # ``chars`` follows the text whenever there is one (``replace(doc, text=...)``
+        # included), and keeps the length it was given when the text is left out.
+        if self.text:
+            object.__setattr__(self, "chars", len(self.text))
 
     @property
     def label(self) -> str:
@@ -76,7 +92,10 @@ class RawRecord:
     text is decoded and the record's own fields kept. ``fields`` holds the
     metadata the record itself gives (outlet, date, title, url, author), and
     ``path``/``line`` say where it came from (``line`` is 1-based, for JSONL
-    and CSV records; ``None`` for whole files).
+    and CSV records; ``None`` for whole files). ``span`` is ``(byte offset,
+    byte size, CRC-32)`` of the bytes in ``path`` the record was read from,
+    when they can be read again (a JSONL line, a whole article file), so a
+    scan need not hold the text (``syndtrace.texts``).
     """
 
     id: str
@@ -85,6 +104,7 @@ class RawRecord:
     fields: tuple[tuple[str, str], ...] = ()
     line: int | None = None
     encoding: str = "utf-8"
+    span: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,20 +126,24 @@ class PassageSide:
     """One document's copy of a shared passage.
 
     ``[start, end)`` indexes ``Document.text`` of document ``doc``; ``text`` is
-    that slice. ``quoted`` is the share of its words inside quotation marks;
+    that slice (``None`` in a ``scan`` result: ``Result.side_text`` reads
+    it). ``quoted`` is the share of its words inside quotation marks;
     ``attribution`` names whom the surrounding text credits the words to
     ("The New York Times"), if anyone. ``whole_paragraphs`` is true when the
-    side covers its paragraphs from first to last word.
+    side covers its paragraphs from first to last word; otherwise
+    ``around`` counts the words of those paragraphs outside the side (how
+    much prose it was cut out of).
     """
 
     doc: str
     start: int
     end: int
-    text: str
+    text: str | None
     words: int
     quoted: float = 0.0
     attribution: str | None = None
     whole_paragraphs: bool = False
+    around: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +279,11 @@ class Family:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """Everything one run found. Sequences are sorted for deterministic output."""
+    """Everything one run found. Sequences are sorted for deterministic output.
+
+    ``texts`` reads a document's text by id when the documents do not hold
+    it (``scan``); ``None`` when they do (``compare``).
+    """
 
     documents: tuple[Document, ...]
     passages: tuple[Passage, ...]
@@ -267,6 +295,19 @@ class Result:
     problems: tuple[InputProblem, ...] = ()
     settings: dict = field(default_factory=dict)
     command: str = "compare"
+    texts: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
+
+    def document_text(self, doc: Document) -> str:
+        """The whole text of ``doc``, from the document or read back from its input."""
+        return doc.text if doc.text or self.texts is None else self.texts(doc.id)
+
+    def side_text(self, side: PassageSide) -> str:
+        """The passage side's text: ``Document.text[start:end]`` of its document."""
+        if side.text is not None:
+            return side.text
+        if self.texts is None:
+            raise ValueError(f"passage side of {side.doc!r} holds no text and the result has no text source")
+        return self.texts(side.doc)[side.start : side.end]
 
     def node_name(self, node_id: str) -> str:
         """The display name of a document or source id."""

@@ -43,8 +43,12 @@ def prepare_document(doc: Document, settings: Settings, tokens: TokenStream | No
     return Analysed(doc, prepared, shingle_set(doc.id, sh, settings.num_perm, settings.seed), int(keep.sum()))
 
 
-def compare_pair(x: Analysed, y: Analysed, settings: Settings) -> tuple[list[Passage], PairStats]:
+def compare_pair(
+    x: Analysed, y: Analysed, settings: Settings, *, keep_text: bool = True
+) -> tuple[list[Passage], PairStats]:
     """Aligned passages (``x`` on side ``a``) and set statistics for one pair.
+
+    ``keep_text=False``: the sides' texts are left out (``None``), for a scan.
 
     Alignment runs in a canonical order (smaller id first) and is swapped
     back, so ``compare_pair(x, y)`` and ``compare_pair(y, x)`` find the same
@@ -52,7 +56,7 @@ def compare_pair(x: Analysed, y: Analysed, settings: Settings) -> tuple[list[Pas
     """
     swap = y.doc.id < x.doc.id
     first, second = (y, x) if swap else (x, y)
-    passages = align_prepared(first.prepared, second.prepared, settings)
+    passages = align_prepared(first.prepared, second.prepared, settings, keep_text=keep_text)
     stats = pair_stats(first.shingles, second.shingles)
     if swap:
         passages = [swap_passage(p) for p in passages]

@@ -1,12 +1,12 @@
-"""Article records in JSON, JSONL and CSV files, and the ``--field`` mapping.
+"""Article records in JSON, JSONL and CSV files.
 
 ``syndtrace.corpus`` decides which files to read; this module turns one
 file's records into ``RawRecord``s, or an ``InputProblem`` per record that
 cannot be used (with its 1-based line), and never raises for bad data.
 
 A record has a text field and optionally id, outlet, date, title, url and
-author; ``FieldMap`` says which of the corpus's names hold them. A record
-without an id is named ``<id_base>:<line>``.
+author; ``FieldMap`` (``syndtrace.fields``) says which of the corpus's names
+hold them. A record without an id is named ``<id_base>:<line>``.
 
 Speed matters here (``scan`` reads hundreds of thousands of records): JSONL is
 read as bytes line by line and each line goes straight to ``json.loads``;
@@ -19,65 +19,19 @@ import csv
 import io
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
-from syndtrace.errors import InputError, SettingsError
-from syndtrace.load import FRONT_MATTER_FIELDS, decode_bytes
+from syndtrace.errors import InputError
+from syndtrace.fields import META_FIELDS, FieldMap
+from syndtrace.load import decode_bytes
 from syndtrace.model import InputProblem, RawRecord
 
-# The front-matter fields plus the text: one vocabulary for every input kind.
-FIELD_NAMES = (*FRONT_MATTER_FIELDS, "text")
-# In name order, so the ``fields`` tuple built from them is already sorted.
-META_FIELDS = tuple(sorted(set(FRONT_MATTER_FIELDS) - {"id"}))
-_FIELD_USAGE = "--field takes NAME=COLUMN, e.g. text=body; NAME is one of " + ", ".join(FIELD_NAMES)
 # The csv module's default 128 KiB field limit is far below a long article; records
 # over --max-bytes are reported one by one instead of the file dying mid-way.
 _CSV_FIELD_LIMIT = 2**31 - 1
 
 Item = RawRecord | InputProblem
-
-
-@dataclass(frozen=True, slots=True)
-class FieldMap:
-    """Which corpus field or column holds each syndtrace field.
-
-    ``mapping`` holds only the renamed fields as sorted ``(name, column)``
-    pairs; every other field is read under its own name.
-    """
-
-    mapping: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def parse(cls, specs: Iterable[str]) -> FieldMap:
-        """Build from ``--field`` values like ``["text=body", "outlet=publisher"]``.
-
-        Raises ``SettingsError`` for bad syntax, unknown names or a name given twice.
-        """
-        mapping: dict[str, str] = {}
-        for spec in specs:
-            name, sep, column = spec.partition("=")
-            name, column = name.strip().lower(), column.strip()
-            if not sep or not name or not column:
-                raise SettingsError(f"bad --field {spec!r}: {_FIELD_USAGE}")
-            if name not in FIELD_NAMES:
-                raise SettingsError(f"bad --field {spec!r}: unknown field {name!r}; {_FIELD_USAGE}")
-            if name in mapping and mapping[name] != column:
-                raise SettingsError(
-                    f"bad --field {spec!r}: {name} is already read from {mapping[name]!r}; "
-                    "give each NAME once"
-                )
-            mapping[name] = column
-        return cls(tuple(sorted(mapping.items())))
-
-    def column(self, name: str) -> str:
-        """The corpus's name for syndtrace field ``name`` (``name`` itself unless mapped)."""
-        if name not in FIELD_NAMES:
-            raise ValueError(f"unknown field {name!r}; expected one of {', '.join(FIELD_NAMES)}")
-        for ours, theirs in self.mapping:
-            if ours == name:
-                return theirs
-        return name
 
 
 def _kind(value: object) -> str:
@@ -135,11 +89,20 @@ class RecordReader:
         return InputProblem(self.path, reason, line)
 
     def record(
-        self, obj: dict, line: int | None, *, default_id: str, encoding: str, size_bound: int = 0, escaped: bool = True
+        self,
+        obj: dict,
+        line: int | None,
+        *,
+        default_id: str,
+        encoding: str,
+        size_bound: int = 0,
+        escaped: bool = True,
+        span: tuple[int, int, int] | None = None,
     ) -> Item:
         """Validate one JSON object. ``size_bound`` >= the text's UTF-8 size, if known cheaply.
 
         ``escaped=False`` says the source held no ``\\uD...`` escape, so no string can hold a lone surrogate.
+        ``span`` is where the object's bytes lie in the file (``RawRecord.span``).
         """
         text = obj.get(self.text_col)
         if not isinstance(text, str) or not text or text.isspace():
@@ -184,7 +147,7 @@ class RecordReader:
                         f"{hit.start() + 1}, which is not a character; fix the escape in the source",
                         line,
                     )
-        return RawRecord(doc_id or default_id, self.path, text, tuple(fields), line, encoding)
+        return RawRecord(doc_id or default_id, self.path, text, tuple(fields), line, encoding, span)
 
     def _too_big(self, text: str, size_bound: int) -> str | None:
         # Encoding 5 KB per record just to measure it would cost: cheap bounds settle
@@ -201,15 +164,19 @@ class RecordReader:
 
     # JSONL ---------------------------------------------------------------
 
-    def jsonl(self, lines: Iterable[bytes]) -> Iterator[Item]:
+    def jsonl(self, lines: Iterable[bytes], *, spans: bool = False) -> Iterator[Item]:
         """One record per line of ``lines`` (bytes, as read from a binary file).
 
         Blank lines are skipped (they keep their line numbers). A file with no
-        record at all yields one problem.
+        record at all yields one problem. ``spans=True`` (a file that can be
+        read again, not a pipe) gives each UTF-8 record its line's
+        ``RawRecord.span``.
         """
         loads, base, fallback = json.loads, self.id_base, None
         seen_any = False
+        offset = 0
         for lineno, raw in enumerate(lines, 1):
+            at, offset = offset, offset + len(raw)
             if not raw or raw.isspace():
                 continue
             seen_any = True
@@ -238,9 +205,12 @@ class RecordReader:
             # A valid UTF-8 line is never shorter than its text's UTF-8 (escapes only shrink).
             bound = len(raw) if encoding == "utf-8" else 0
             escaped = b"\\ud" in raw or b"\\uD" in raw
+            # Only UTF-8 lines are read back: another encoding was detected, and is held.
+            span = (at, len(raw), zlib.crc32(raw)) if spans and encoding == "utf-8" else None
             yield self.record(
-                obj, lineno, default_id=f"{base}:{lineno}", encoding=encoding, size_bound=bound, escaped=escaped
-            )
+                obj, lineno, default_id=f"{base}:{lineno}", encoding=encoding, size_bound=bound, escaped=escaped,
+                span=span,
+            )  # fmt: skip
         if not seen_any:
             yield self.problem("the file is empty (nothing to compare)", None)
 

@@ -12,18 +12,21 @@ copying it through pipes.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import re
 import signal
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from syndtrace.attribute import attribute_passages
+from syndtrace.chunks import component_chunks
 from syndtrace.corpus import FieldMap, iter_inputs
 from syndtrace.family import families, same_story
 from syndtrace.fingerprint import batch_fingerprints, member
@@ -35,9 +38,12 @@ from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
 from syndtrace.progress import NullProgress, Progress
 from syndtrace.settings import Settings
-from syndtrace.statements import DocPrints, doc_prints, learn, mark_all, side_prints, winnowed
-from syndtrace.unionfind import UnionFind
+from syndtrace.statements import (
+    DocPrints, Observed, SpanPrints, doc_prints, learn, mark_all, observe, side_prints, winnowed,
+)  # fmt: skip
+from syndtrace.texts import TextStore
 from syndtrace.trace import trace
+from syndtrace.unionfind import UnionFind
 
 _BATCH = 400  # documents per fingerprint batch: large enough to amortise numpy calls
 _STATE: dict = {}  # what forked workers read: records, settings, learned boilerplate
@@ -49,6 +55,28 @@ def scan(
     """Scan folders and corpus files for reprint families."""
     with _quiet_gc():
         return _scan(paths, settings or Settings(), fields, progress or NullProgress())
+
+
+def _draining(items: list) -> Iterator:
+    """Yield the items of ``items`` while emptying it, so each can be freed once used."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
+def _release_freed_memory() -> None:
+    """Hand freed heap pages back to the system (glibc's ``malloc_trim``; elsewhere nothing happens).
+
+    numpy's temporary arrays (the index's sort buffers: about 300 MB at 100k
+    articles) are freed into the C heap but stay resident, where Python's own
+    allocator cannot reuse them, and every worker forked next would count
+    them again in its own memory. So each numpy-heavy stage ends with this.
+    """
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 @contextmanager
@@ -70,73 +98,106 @@ def _quiet_gc():
 
 
 def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progress: Progress) -> Result:
-    records, problems = _load(paths, settings, fields, progress)
-    outlet_codes, title_codes = _codes(records)
-    hashes, docs = _fingerprints(records, settings, progress)
+    corpus = _load(paths, settings, fields or FieldMap(), progress)
+    records, texts, problems = corpus.records, corpus.texts, corpus.problems
+    outlet_codes = _outlet_codes(records)
+    hashes, docs = _fingerprints(records, texts, settings, progress)
+    _release_freed_memory()
     progress.stage("indexed", 1)
-    cand = candidate_pairs(hashes, docs, outlet_codes, title_codes, settings)
+    cand = candidate_pairs(hashes, docs, outlet_codes, corpus.titles, settings)
     progress.advance("indexed")
     del hashes, docs
-    _STATE.update(records=records, settings=settings, boilerplate=cand.boilerplate, outlet=outlet_codes)
+    _release_freed_memory()
+    _STATE.update(records=records, texts=texts, settings=settings, boilerplate=cand.boilerplate, outlet=outlet_codes)
     try:
-        aligned, metas = _align(cand, settings, progress)
+        aligned, metas, spans, observed = _align(cand, settings, progress)
     finally:
         _STATE.clear()
+    _release_freed_memory()
     # The last steps are serial and take seconds at 100k articles: say so on the bar.
     progress.stage("traced", 3)
-    aligned = _mark_statements(aligned, settings)
+    aligned = _mark_statements(aligned, spans, observed, settings)
+    del spans, observed
+    _release_freed_memory()
     progress.advance("traced")
-    documents = [_document(i, r, metas.get(i)) for i, r in enumerate(records)]
+    documents = [metas[i][0] if i in metas else plain for i, plain in enumerate(corpus.documents)]
+    del corpus
     by_id = {d.id: d for d in documents}
     raw = [(records[i].id, records[j].id, passages) for i, j, passages, _ in aligned]
-    numbered, pairs = number_passages(raw, by_id, attribute=False)
     involved = sorted({i for i, *_ in aligned} | {j for _, j, *_ in aligned})
+    stats = tuple(stats for _, _, _, stats in aligned)
+    del aligned  # numbering copies every passage: let the unnumbered ones go as it does
+    numbered, pairs = number_passages(_draining(raw), by_id, attribute=False)
     words = {records[i].id: metas[i][1] for i in involved}
     edges, sources, tree = trace([documents[i] for i in involved], pairs, words, settings)
     progress.advance("traced")
     fams = families([documents[i] for i in involved], edges, sources, numbered, settings)
     progress.advance("traced")
+    index = {rec.id: k for k, rec in enumerate(records)}
     return Result(
         documents=tuple(documents),
         passages=tuple(numbered),
         edges=edges,
         sources=sources,
-        pairs=tuple(stats for _, _, _, stats in aligned),
+        pairs=stats,
         tree=tree,
         families=fams,
         problems=tuple(problems),
         settings=settings.to_dict(),
         command="scan",
+        texts=lambda doc_id: texts.text(index[doc_id]),
     )
 
 
-def _load(paths, settings, fields, progress) -> tuple[list[RawRecord], list[InputProblem]]:
+@dataclass(frozen=True, slots=True)
+class _Corpus:
+    """What loading leaves in the parent: records without their texts, and the texts' store.
+
+    ``documents`` are the output documents of records no pair involves
+    (metadata from the record, the title else the first line), built while
+    the text was at hand; ``titles`` codes each record's title for the index.
+    """
+
+    records: list[RawRecord]
+    texts: TextStore
+    documents: list[Document]
+    titles: np.ndarray
+    problems: list[InputProblem]
+
+
+def _load(paths, settings, fields: FieldMap, progress) -> _Corpus:
     records: list[RawRecord] = []
     problems: list[InputProblem] = []
+    documents: list[Document] = []
+    titles: list[int] = []
+    texts = TextStore(fields.column("text"))
     progress.stage("loaded")
     for item in iter_inputs(paths, settings, fields):
         if isinstance(item, RawRecord):
-            records.append(item)
+            documents.append(_plain_document(item))
+            titles.append(_title_code(item))
+            records.append(texts.add(item))
             progress.advance("loaded")
         else:
             problems.append(item)
-    return records, problems
+    return _Corpus(records, texts, documents, np.array(titles, dtype=np.int64), problems)
 
 
-def _codes(records: list[RawRecord]) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes per document for its outlet (-1 unknown) and its title (first line)."""
+def _outlet_codes(records: list[RawRecord]) -> np.ndarray:
+    """Integer codes per document for its outlet (-1 unknown)."""
     outlets: dict[str, int] = {}
     outlet = np.full(len(records), -1, dtype=np.int64)
-    title = np.empty(len(records), dtype=np.int64)
     for i, rec in enumerate(records):
-        fields = dict(rec.fields)
-        name = fields.get("outlet")
+        name = dict(rec.fields).get("outlet")
         if name:
             outlet[i] = outlets.setdefault(outlet_key(name), len(outlets))
-        # The title, else the first line of the body (front matter is not the story).
-        head = fields.get("title") or _body(rec.text).lstrip()[:200].split("\n", 1)[0]
-        title[i] = zlib.crc32(re.sub(r"\W+", " ", head.lower()).encode("utf-8"))
-    return outlet, title
+    return outlet
+
+
+def _title_code(rec: RawRecord) -> int:
+    """A code for the record's title, else the first line of its body (front matter is not the story)."""
+    head = dict(rec.fields).get("title") or _body(rec.text).lstrip()[:200].split("\n", 1)[0]
+    return zlib.crc32(re.sub(r"\W+", " ", head.lower()).encode("utf-8"))
 
 
 @contextmanager
@@ -166,8 +227,8 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _fingerprints(records, settings, progress) -> tuple[np.ndarray, np.ndarray]:
-    _STATE.update(records=records, settings=settings)
+def _fingerprints(records, texts: TextStore, settings, progress) -> tuple[np.ndarray, np.ndarray]:
+    _STATE.update(records=records, texts=texts, settings=settings)
     batches = list(range(0, len(records), _BATCH))
     progress.stage("sketched", len(records))
     parts = []
@@ -184,8 +245,9 @@ def _fingerprints(records, settings, progress) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray]:
-    records, settings = _STATE["records"], _STATE["settings"]
-    texts = [_body(r.text).encode("utf-8") for r in records[start : start + _BATCH]]
+    records, store, settings = _STATE["records"], _STATE["texts"], _STATE["settings"]
+    end = min(start + _BATCH, len(records))
+    texts = [_body(store.text(k)).encode("utf-8") for k in range(start, end)]
     hashes, docs = batch_fingerprints(texts, settings.shingle_size, settings.window)
     return hashes, docs + start
 
@@ -200,70 +262,58 @@ def _body(text: str) -> str:
 
 
 def _align(cand, settings, progress):
-    """Align every candidate pair; return ``(aligned, metas)`` in candidate order.
+    """Align every candidate pair; return ``(aligned, metas, spans, observed)``, ``aligned`` in candidate order.
 
     Pairs are chunked by connected component of the candidate graph, so a
-    document is analysed by one worker only, once, and only passages and
-    metadata travel back to the parent.
+    document is analysed by one worker only, once, and only passages, their
+    sides' unquoted fingerprints (``spans``), each document's statement
+    votes (``observed``) and metadata travel back to the parent.
+    Each item of ``aligned`` is ``(i, j, passages, stats, sides)``, where
+    ``sides[k]`` holds the indexes in ``spans`` of passage ``k``'s two sides.
     """
     pairs = list(zip(cand.left.tolist(), cand.right.tolist()))
     progress.stage("pairs aligned", len(pairs))
-    chunks = _component_chunks(pairs, settings.worker_count * 4)
+    chunks = component_chunks(pairs, settings.worker_count * 4)
     aligned: list = []
     metas: dict[int, tuple[Document, int]] = {}
+    parts: list[SpanPrints] = []
+    observations: list[Observed] = []
+    offset = 0
     with _mapper(settings, len(chunks)) as mapper:
-        for part, (found, meta) in zip(chunks, mapper(_align_chunk, chunks)):
-            aligned.extend(found)
+        for part, (found, meta, spans, observed) in zip(chunks, mapper(_align_chunk, chunks)):
+            aligned.extend((i, j, passages, stats, sides + offset) for i, j, passages, stats, sides in found)
             metas.update(meta)
+            parts.append(spans)
+            observations.append(observed)  # chunks hold different documents: no vote is counted twice
+            offset += len(spans)
             progress.advance("pairs aligned", len(part))
     order = {pair: k for k, pair in enumerate(pairs)}  # candidate order, whatever the workers
     aligned.sort(key=lambda item: order[(item[0], item[1])])
-    return aligned, metas
+    return aligned, metas, SpanPrints.concat(parts), Observed.concat(observations)
 
 
-def _mark_statements(aligned: list, settings: Settings) -> list:
+def _mark_statements(aligned: list, spans: SpanPrints, observed: Observed, settings: Settings) -> list:
     """Learn the corpus's widely quoted statements and mark the passages made of them.
 
     Returns ``(i, j, passages, stats)`` per pair: the side prints have served and are let go.
     """
-    # One observation per document span: a span found against each of its story's
-    # other copies would only repeat the same fingerprints (learn counts documents).
-    observations, seen = [], set()
-    for i, j, passages, _, sides in aligned:
-        for p, (side_a, side_b) in zip(passages, sides):
-            for doc, side, prints in ((i, p.a, side_a), (j, p.b, side_b)):
-                if (doc, side.start, side.end) not in seen:
-                    seen.add((doc, side.start, side.end))
-                    observations.append((doc, *prints))
     # Documents linked by substantial authored overlap are one group (one story's copies).
     groups = UnionFind()
     for i, j, passages, _, _ in aligned:
         if same_story(passages, settings):
             groups.union(i, j)
-    found = learn(observations, {d: groups.find(d) for d in list(groups.parent)})
-    flat = mark_all([p for _, _, ps, _, _ in aligned for p in ps], [s for *_, sides in aligned for s in sides], found)
+    found = learn(observed, {d: groups.find(d) for d in list(groups.parent)})
+    sides = np.concatenate([s for *_, s in aligned]) if aligned else np.empty((0, 2), np.int64)
+    flat = mark_all([p for _, _, ps, _, _ in aligned for p in ps], sides, spans, found)
     out, at = [], 0
     for i, j, passages, stats, _ in aligned:
-        out.append((i, j, flat[at : at + len(passages)], stats))  # the prints are no longer needed
+        out.append((i, j, flat[at : at + len(passages)], stats))
         at += len(passages)
     return out
 
 
-def _component_chunks(pairs: list[tuple[int, int]], buckets: int) -> list[list[tuple[int, int]]]:
-    """Pairs grouped by connected component, components dealt to ``buckets`` chunks (largest first)."""
-    uf = UnionFind()
-    for i, j in pairs:
-        uf.union(i, j)
-    components: dict[int, list[tuple[int, int]]] = {}
-    for pair in pairs:
-        components.setdefault(uf.find(pair[0]), []).append(pair)
-    chunks: list[list[tuple[int, int]]] = [[] for _ in range(max(1, buckets))]
-    for comp in sorted(components.values(), key=lambda c: (-len(c), c[0])):
-        min(chunks, key=len).extend(comp)
-    return [c for c in chunks if c]
-
-
 def _align_chunk(pairs: list[tuple[int, int]]):
+    """Align one chunk's pairs: ``(found, meta, spans, observed)`` for ``_align``; span indexes are the chunk's."""
     settings = _STATE["settings"]
     cache: dict[int, Analysed] = {}
     prints: dict[int, DocPrints] = {}
@@ -271,20 +321,32 @@ def _align_chunk(pairs: list[tuple[int, int]]):
     # A document is dropped from the caches after its last pair in the chunk, so a
     # worker holds the documents in play, not every document of its chunk.
     left = Counter(i for pair in pairs for i in pair)
+    # Each document span's fingerprints once: a span aligned against every other copy of
+    # its story would repeat them (and statement learning counts documents, not pairs).
+    span_index: dict[tuple[int, int, int], int] = {}
+    spans: list[tuple[int, np.ndarray, np.ndarray]] = []
+
+    def span(doc: int, start: int, end: int) -> int:
+        key = (doc, start, end)
+        if key not in span_index:
+            span_index[key] = len(spans)
+            spans.append((doc, *side_prints(prints[doc], start, end)))
+        return span_index[key]
+
     found, meta = [], {}
     for i, j in pairs:
         x = cache.get(i) or cache.setdefault(i, _analyse(i))
         y = cache.get(j) or cache.setdefault(j, _analyse(j))
-        passages, stats = compare_pair(x, y, settings)
+        passages, stats = compare_pair(x, y, settings, keep_text=False)  # the parent reads texts back
         if passages:
             # Attributed here, where the documents are at hand, not serially in the parent.
             passages = attribute_passages(passages, {x.doc.id: x.doc, y.doc.id: y.doc}, contexts)
             for k, a in ((i, x), (j, y)):
                 if k not in prints:
                     prints[k] = doc_prints(a.prepared.tokens, settings.shingle_size, settings.window)
-                if k not in meta:  # documents travel back without their text: the parent holds it
+                if k not in meta:  # documents travel back without their text: the parent reads it back
                     meta[k] = (replace(a.doc, text=""), a.words)
-            sides = [(side_prints(prints[i], p.a.start, p.a.end), side_prints(prints[j], p.b.start, p.b.end)) for p in passages]
+            sides = np.array([(span(i, p.a.start, p.a.end), span(j, p.b.start, p.b.end)) for p in passages], np.int64)
             found.append((i, j, passages, stats, sides))
         for k, a in ((i, x), (j, y)):
             left[k] -= 1
@@ -292,14 +354,15 @@ def _align_chunk(pairs: list[tuple[int, int]]):
                 del cache[k]
                 prints.pop(k, None)
                 contexts.pop(a.doc.id, None)
-    return found, meta
+    return found, meta, SpanPrints.pack([(h, q) for _, h, q in spans]), observe(spans)
 
 
 def _analyse(i: int) -> Analysed:
     """Build, enrich and prepare document ``i``, masking its outlet's learned boilerplate."""
     rec: RawRecord = _STATE["records"][i]
     settings: Settings = _STATE["settings"]
-    doc = document_from_text(rec.text, doc_id=rec.id, path=rec.path, record=dict(rec.fields), line=rec.line)
+    text = _STATE["texts"].text(i)
+    doc = document_from_text(text, doc_id=rec.id, path=rec.path, record=dict(rec.fields), line=rec.line)
     tokens = tokenize(doc)
     furniture = _STATE["boilerplate"].get(int(_STATE["outlet"][i]))
     if furniture is not None and len(furniture):
@@ -321,17 +384,15 @@ def _learned(tokens: TokenStream, furniture: np.ndarray, settings: Settings) -> 
     return [tokens.paragraphs[k] for k in np.flatnonzero((total > 0) & (bad * 2 >= total)).tolist()]
 
 
-def _document(i: int, rec: RawRecord, meta) -> Document:
-    """The output ``Document`` for record ``i``: enriched if it was aligned, else from its record."""
-    if meta is not None:
-        return replace(meta[0], text=rec.text)
+def _plain_document(rec: RawRecord) -> Document:
+    """The output ``Document`` of a record no pair involves: its record's metadata, the text left out."""
     fields = dict(rec.fields)
     body_start = _body_start(rec.text)
     first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
     provenance = sorted((k, "record") for k in ("outlet", "date", "title", "url", "author") if k in fields)
     return Document(
-        id=rec.id, path=rec.path, text=rec.text, body_start=body_start,
+        id=rec.id, path=rec.path, text="", body_start=body_start,
         title=fields.get("title") or first, outlet=fields.get("outlet"), date=fields.get("date"),
         author=fields.get("author"), url=fields.get("url"), provenance=tuple(provenance),
-        encoding=rec.encoding, line=rec.line,
+        encoding=rec.encoding, line=rec.line, chars=len(rec.text),
     )  # fmt: skip

@@ -65,33 +65,103 @@ def doc_prints(tokens: TokenStream, k: int, window: int) -> DocPrints:
     return DocPrints(sh[picked], tokens.starts[picked], quoted[picked])
 
 
-def side_prints(prints: DocPrints, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
-    """The fingerprints (hashes, quoted flags) that begin inside ``[start, end)``."""
-    lo, hi = np.searchsorted(prints.starts, [start, end])
-    return prints.hashes[lo:hi], prints.quoted[lo:hi]
+@dataclass(frozen=True, slots=True)
+class Observed:
+    """Fingerprints seen in passage sides, once per (fingerprint, document).
 
-
-def learn(observations: list[tuple[int, np.ndarray, np.ndarray]], group_of: dict[int, int]) -> np.ndarray:
-    """Statement fingerprints from ``(doc, hashes, quoted)`` observations of passage sides.
-
-    ``group_of`` maps each document to its group of related documents.
+    ``quoted[k]``: document ``docs[k]`` holds fingerprint ``hashes[k]``
+    inside quotation marks in at least one of its passage sides.
     """
-    if not observations:
-        return np.empty(0, np.uint64)
-    hashes = np.concatenate([h for _, h, _ in observations])
-    docs = np.concatenate([np.full(len(h), d, np.int64) for d, h, _ in observations])
-    quoted = np.concatenate([q for _, _, q in observations])
+
+    hashes: np.ndarray  # uint64
+    docs: np.ndarray  # int64
+    quoted: np.ndarray  # bool
+
+    @classmethod
+    def concat(cls, parts: list[Observed]) -> Observed:
+        """The observations of ``parts``, which must be about different documents."""
+        if not parts:
+            return observe([])
+        return cls(*(np.concatenate([getattr(p, name) for p in parts]) for name in ("hashes", "docs", "quoted")))
+
+
+def observe(sides: list[tuple[int, np.ndarray, np.ndarray]]) -> Observed:
+    """One vote per (fingerprint, document) from ``(doc, hashes, quoted)`` per passage side.
+
+    A document's sides against its story's several copies overlap; each
+    fingerprint counts once per document, quoted if any occurrence is.
+    """
+    if not sides:
+        return Observed(np.empty(0, np.uint64), np.empty(0, np.int64), np.empty(0, bool))
+    hashes = np.concatenate([h for _, h, _ in sides])
+    docs = np.repeat(np.array([d for d, _, _ in sides], np.int64), [len(h) for _, h, _ in sides])
+    quoted = np.concatenate([q for _, _, q in sides])
     if not len(hashes):
-        return np.empty(0, np.uint64)
-    # One vote per (fingerprint, document): quoted if any of its occurrences there is.
+        return Observed(hashes, docs, quoted)
     # (A lexsort and run boundaries: np.unique(axis=1) is several times slower.)
     order = np.lexsort((docs, hashes))
     hashes, docs, quoted = hashes[order], docs[order], quoted[order]
     first = np.ones(len(hashes), dtype=bool)
     first[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1])
     at = np.flatnonzero(first)
-    votes = np.logical_or.reduceat(quoted, at)
-    fp, doc_of = hashes[at].view(np.int64), docs[at]
+    return Observed(hashes[at], docs[at], np.logical_or.reduceat(quoted, at))
+
+
+@dataclass(frozen=True, slots=True)
+class SpanPrints:
+    """The *unquoted* fingerprints of many passage sides (document spans), packed in flat arrays.
+
+    Span ``k`` owns the next ``lengths[k]`` entries of ``hashes``. Packed
+    because a scan ships them from its workers: hundreds of thousands of
+    small arrays cost more in object overhead than in data. Quoted
+    fingerprints are left out: only unquoted text can be a copy that
+    dropped a statement's marks.
+    """
+
+    lengths: np.ndarray  # int64, per span
+    hashes: np.ndarray  # uint64, per unquoted fingerprint
+
+    @classmethod
+    def pack(cls, sides: list[tuple[np.ndarray, np.ndarray]]) -> SpanPrints:
+        """From ``(hashes, quoted)`` per span (``side_prints`` output), in order."""
+        unquoted = [h[~q] for h, q in sides]
+        return cls(
+            np.array([len(h) for h in unquoted], dtype=np.int64),
+            np.concatenate(unquoted) if unquoted else np.empty(0, np.uint64),
+        )
+
+    @classmethod
+    def concat(cls, parts: list[SpanPrints]) -> SpanPrints:
+        """One pack of the spans of ``parts``, in order (span ``k`` of part 2 follows all of part 1's)."""
+        if not parts:
+            return cls.pack([])
+        return cls(np.concatenate([p.lengths for p in parts]), np.concatenate([p.hashes for p in parts]))
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+
+def side_prints(prints: DocPrints, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
+    """The fingerprints (hashes, quoted flags) that begin inside ``[start, end)``."""
+    lo, hi = np.searchsorted(prints.starts, [start, end])
+    return prints.hashes[lo:hi], prints.quoted[lo:hi]
+
+
+def learn(observed: Observed, group_of: dict[int, int]) -> np.ndarray:
+    """Statement fingerprints from the corpus's passage sides, observed once per (fingerprint, document).
+
+    ``group_of`` maps documents to their group of related documents, named
+    by one of its documents (a union-find root); a document not in it is a
+    group of its own.
+    """
+    # A fingerprint no document quotes cannot be a statement (half its documents must):
+    # keep only the observations of fingerprints quoted somewhere, usually a small part.
+    ever_quoted = np.unique(observed.hashes[observed.quoted])
+    keep = member(observed.hashes, ever_quoted)
+    if not keep.any():
+        return np.empty(0, np.uint64)
+    fp, doc_of, votes = observed.hashes[keep].view(np.int64), observed.docs[keep], observed.quoted[keep]
+    del keep
     lookup = np.arange(int(doc_of.max()) + 1, dtype=np.int64)
     for d, g in group_of.items():
         if d < len(lookup):
@@ -110,24 +180,24 @@ def learn(observations: list[tuple[int, np.ndarray, np.ndarray]], group_of: dict
     return np.sort(fp[starts][is_statement].view(np.uint64))
 
 
-def mark_all(passages: list[Passage], sides: list, statements: np.ndarray) -> list[Passage]:
+def mark_all(passages: list[Passage], sides: np.ndarray, spans: SpanPrints, statements: np.ndarray) -> list[Passage]:
     """``passages`` with those whose unquoted words are statement text marked as statements.
 
-    ``sides[k]`` is ``(side_a, side_b)`` for ``passages[k]``, each ``(hashes,
-    quoted)`` from ``side_prints``; ``statements`` must be sorted (``learn``
-    returns it so). Only the unquoted fingerprints decide: a copy that dropped
-    the quotation marks around a statement is unquoted statement text, while
-    several outlets excerpting one story's quoted paragraph carry that story's
-    own unquoted framing, which no one else quotes, and that is copying.
+    ``sides[k]`` holds the indexes in ``spans`` of ``passages[k]``'s sides
+    ``a`` and ``b``; ``statements`` must be sorted (``learn`` returns it so).
+    Only the unquoted fingerprints decide: a copy that dropped the quotation
+    marks around a statement is unquoted statement text, while several
+    outlets excerpting one story's quoted paragraph carry that story's own
+    unquoted framing, which no one else quotes, and that is copying.
     Passages with no unquoted fingerprint are left alone: there are no
     authored words to take away. One membership test covers every passage.
     """
     if not passages or not len(statements):
         return list(passages)
-    parts = [np.concatenate((ha[~qa], hb[~qb])) for (ha, qa), (hb, qb) in sides]
-    lengths = np.array([len(x) for x in parts], dtype=np.int64)
-    hits = np.concatenate(([0], np.cumsum(member(np.concatenate(parts), statements), dtype=np.int64)))
-    ends = np.cumsum(lengths)
-    counts = hits[ends] - hits[ends - lengths]
+    running = np.concatenate(([0], np.cumsum(member(spans.hashes, statements), dtype=np.int64)))
+    ends = np.cumsum(spans.lengths)
+    span_hits = running[ends] - running[ends - spans.lengths]
+    lengths = spans.lengths[sides[:, 0]] + spans.lengths[sides[:, 1]]
+    counts = span_hits[sides[:, 0]] + span_hits[sides[:, 1]]
     marked = (lengths > 0) & (counts * 2 >= lengths)
     return [replace(p, quote="statement", authored_words=0) if m else p for p, m in zip(passages, marked.tolist())]

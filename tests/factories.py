@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from syndtrace.align import words_around
 from syndtrace.model import (
     Credit,
     Document,
@@ -74,6 +75,8 @@ def document(doc_id: str, text: str, **fields) -> Document:
 def side(doc: Document, snippet: str, **fields) -> PassageSide:
     """The passage side of ``doc`` covering the first occurrence of ``snippet``."""
     start = doc.text.index(snippet)
+    if not fields.get("whole_paragraphs"):
+        fields.setdefault("around", words_around(doc, start, start + len(snippet)))
     return PassageSide(doc.id, start, start + len(snippet), snippet, len(snippet.split()), **fields)
 
 

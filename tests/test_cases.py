@@ -32,7 +32,8 @@ from jsonschema import Draft202012Validator
 from syndtrace.model import Passage, PassageSide, Result, TreeNode
 from syndtrace.normalize import WORD, normalize_word
 from syndtrace.pipeline import compare
-from syndtrace.render.json import check_references, result_to_dict, schema
+from syndtrace.render.json import result_to_dict
+from syndtrace.render.schema import check_references, schema
 from syndtrace.settings import Settings
 
 CASES_DIR = Path(__file__).parent / "cases"

@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 from syndtrace import __version__
 from syndtrace.cli import main
 from syndtrace.errors import EXIT_CODES, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_PARTIAL, EXIT_USAGE
-from syndtrace.render.json import check_references, schema
+from syndtrace.render.schema import check_references, schema
 
 REPO = Path(__file__).resolve().parent.parent
 AFP = "fixtures/afp-soleimani-uncredited-copy.txt"

@@ -14,7 +14,8 @@ from jsonschema import Draft202012Validator
 
 from syndtrace import SCHEMA_VERSION, __version__
 from syndtrace.model import Result
-from syndtrace.render.json import check_references, dumps, result_to_dict, schema
+from syndtrace.render.json import dumps, result_to_dict
+from syndtrace.render.schema import check_references, schema
 
 VALIDATOR = Draft202012Validator(schema())
 

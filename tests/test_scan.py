@@ -38,7 +38,8 @@ from scan_corpus import (
 )
 from syndtrace.cli import main
 from syndtrace.errors import EXIT_OK, EXIT_PARTIAL
-from syndtrace.render.json import check_references, dumps, schema
+from syndtrace.render.json import dumps
+from syndtrace.render.schema import check_references, schema
 from syndtrace.scan import scan
 from syndtrace.settings import Settings
 
@@ -168,7 +169,7 @@ def test_statement_everyone_quotes_ties_no_family(tmp_path):
     assert result.families == ()
     assert result.passages, "the statement is shared, so passages must be found"
     assert {e.kind for e in result.edges} <= {"shared-quote"}
-    carrying = [p for p in result.passages if runs(STATEMENT) & runs(p.a.text)]
+    carrying = [p for p in result.passages if runs(STATEMENT) & runs(result.side_text(p.a))]
     assert len(carrying) == len(result.passages)
     assert {p.quote for p in carrying} <= {"both", "statement"}
     unquoted = [p for p in carrying if "q4.txt" in (p.a.doc, p.b.doc)]

@@ -1,9 +1,10 @@
-"""The JSON boundary: a ``Result`` as plain data, its schema, and an integrity check.
+"""The JSON boundary: a ``Result`` as plain data, written as JSON.
 
 This is the only place dataclasses become dicts; every other renderer that
 needs plain data (the JSONL export, for one) takes it from here so the shapes
 never drift apart. The output is described by ``syndtrace/data/result.schema.json``
-(JSON Schema draft 2020-12), whose ``schema_version`` is ``SCHEMA_VERSION``.
+(JSON Schema draft 2020-12), whose ``schema_version`` is ``SCHEMA_VERSION``;
+``syndtrace.render.schema`` loads it and checks the references within an output.
 
 Order follows the ``Result``: the pipeline already sorts its sequences, so
 rendering the same ``Result`` twice gives the same bytes. Floats are rounded
@@ -15,9 +16,7 @@ from __future__ import annotations
 import io
 import json
 import math
-from collections.abc import Iterator
-from functools import cache
-from importlib import resources
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import orjson
@@ -39,7 +38,7 @@ from syndtrace.model import (
     TreeNode,
 )
 
-__all__ = ["result_to_dict", "dumps", "schema", "check_references", "edge_to_dict", "node_names"]
+__all__ = ["result_to_dict", "dumps", "dump", "edge_to_dict", "node_names"]
 
 
 def _r(value: float, places: int) -> float:
@@ -101,7 +100,7 @@ def _document(doc: Document) -> dict:
         "metadata_from": dict(doc.provenance),
         # The text itself stays out (scan outputs would carry the corpus);
         # its length lets a reader check offsets without it.
-        "chars": len(doc.text),
+        "chars": doc.chars,
         "encoding": doc.encoding,
     }
     if doc.line is not None:
@@ -109,12 +108,12 @@ def _document(doc: Document) -> dict:
     return out
 
 
-def _side(side: PassageSide) -> dict:
+def _side(side: PassageSide, text: str) -> dict:
     return {
         "doc": side.doc,
         "start": side.start,
         "end": side.end,
-        "text": side.text,
+        "text": text,
         "words": side.words,
         "quoted": _r(side.quoted, 4),
         "attribution": side.attribution,
@@ -126,11 +125,11 @@ def _insertion(ins: Insertion) -> dict:
     return {"doc": ins.doc, "start": ins.start, "end": ins.end, "text": ins.text, "bracketed": ins.bracketed}
 
 
-def _passage(p: Passage) -> dict:
+def _passage(p: Passage, side_text: Callable[[PassageSide], str]) -> dict:
     return {
         "id": p.id,
-        "a": _side(p.a),
-        "b": _side(p.b),
+        "a": _side(p.a, side_text(p.a)),
+        "b": _side(p.b, side_text(p.b)),
         "words": p.words,
         "similarity": _r(p.similarity, 1),
         "authored_words": p.authored_words,
@@ -224,7 +223,7 @@ def _sections(result: Result) -> list[tuple[str, Any]]:
         ("syndtrace", {"version": __version__, "schema_version": SCHEMA_VERSION, "command": result.command}),
         ("settings", _plain(result.settings)),
         ("documents", map(_document, result.documents)),
-        ("passages", map(_passage, result.passages)),
+        ("passages", (_passage(p, result.side_text) for p in result.passages)),
         ("edges", map(edge_to_dict, result.edges)),
         ("sources", map(_source, result.sources)),
         ("pairs", map(_pair, result.pairs)),
@@ -303,126 +302,3 @@ def _encode(value: Any, pad: str, *, first: bool = False) -> str:
     if pad:
         text = text.replace("\n", "\n" + pad)
     return pad + text if first else text
-
-
-@cache
-def _schema_text() -> str:
-    return resources.files("syndtrace").joinpath("data", "result.schema.json").read_text(encoding="utf-8")
-
-
-def schema() -> dict:
-    """The JSON Schema (draft 2020-12) of ``result_to_dict`` output; a fresh copy per call."""
-    return json.loads(_schema_text())
-
-
-def _walk(node: dict, parent: dict | None, where: str):
-    """Yield ``(node, parent, where)`` for a JSON tree node and its descendants."""
-    yield node, parent, where
-    for i, child in enumerate(node.get("children", ())):
-        yield from _walk(child, node, f"{where}.children[{i}]")
-
-
-def check_references(d: dict) -> list[str]:
-    """Referential integrity of ``result_to_dict`` output; returns the problems found.
-
-    The schema checks shapes; this checks that ids point at something: edge
-    ends and tree nodes are documents or sources, edge passages exist,
-    passage sides and pairs name documents, offsets lie inside their
-    document, and each tree node's edge joins it to its parent. An empty
-    list means the output is consistent. Run it on output that passes the
-    schema: it reads the keys the schema requires without checking for them.
-    """
-    problems: list[str] = []
-    chars = {}
-    for i, doc in enumerate(d.get("documents", [])):
-        if doc["id"] in chars:
-            problems.append(f"documents[{i}]: duplicate document id {doc['id']!r}")
-        chars[doc["id"]] = doc["chars"]
-        for j, credit in enumerate(doc.get("credits", [])):
-            if not 0 <= credit["start"] <= credit["end"] <= doc["chars"]:
-                problems.append(f"documents[{i}].credits[{j}]: span outside the document's {doc['chars']} chars")
-    source_ids: set[str] = set()
-    for i, src in enumerate(d.get("sources", [])):
-        if src["id"] in source_ids:
-            problems.append(f"sources[{i}]: duplicate source id {src['id']!r}")
-        if src["id"] in chars:
-            problems.append(f"sources[{i}]: source id {src['id']!r} is also a document id")
-        source_ids.add(src["id"])
-    nodes = set(chars) | source_ids
-
-    def span(where: str, ref: dict) -> None:
-        if ref["doc"] not in chars:
-            problems.append(f"{where}: unknown document {ref['doc']!r}")
-        elif not 0 <= ref["start"] <= ref["end"] <= chars[ref["doc"]]:
-            problems.append(f"{where}: span [{ref['start']}, {ref['end']}) outside {ref['doc']!r}")
-
-    passage_ids: set[str] = set()
-    for i, p in enumerate(d.get("passages", [])):
-        where = f"passages[{i}]"
-        if p["id"] in passage_ids:
-            problems.append(f"{where}: duplicate passage id {p['id']!r}")
-        passage_ids.add(p["id"])
-        span(f"{where}.a", p["a"])
-        span(f"{where}.b", p["b"])
-        for j, ins in enumerate(p.get("insertions", [])):
-            span(f"{where}.insertions[{j}]", ins)
-            if ins["doc"] not in (p["a"]["doc"], p["b"]["doc"]):
-                problems.append(f"{where}.insertions[{j}]: {ins['doc']!r} is neither side of the passage")
-
-    # (source, copy) -> kinds, both directions: an undetermined edge stores its
-    # ends in id order, so the tree may hang either end under the other.
-    linked: dict[tuple[str, str], set[str]] = {}
-    for i, e in enumerate(d.get("edges", [])):
-        where = f"edges[{i}]"
-        for end in ("source", "copy"):
-            if e[end] not in nodes:
-                problems.append(f"{where}: {end} {e[end]!r} is neither a document nor a source")
-        if e["source"] == e["copy"]:
-            problems.append(f"{where}: edge from {e['source']!r} to itself")
-        for pid in e["passages"]:
-            if pid not in passage_ids:
-                problems.append(f"{where}: unknown passage {pid!r}")
-        for j, ev in enumerate(e.get("evidence", [])):
-            if ev["favours"] is not None and ev["favours"] not in nodes:
-                problems.append(f"{where}.evidence[{j}]: favours unknown node {ev['favours']!r}")
-        linked.setdefault((e["source"], e["copy"]), set()).add(e["kind"])
-        linked.setdefault((e["copy"], e["source"]), set()).add(e["kind"])
-
-    for i, p in enumerate(d.get("pairs", [])):
-        for end in ("a", "b"):
-            if p[end] not in chars:
-                problems.append(f"pairs[{i}]: {end} {p[end]!r} is not a document")
-
-    def tree(where: str, root: dict) -> None:
-        seen: set[str] = set()
-        for node, parent, at in _walk(root, None, where):
-            if node["id"] not in nodes:
-                problems.append(f"{at}: node {node['id']!r} is neither a document nor a source")
-            if node["id"] in seen:
-                problems.append(f"{at}: node {node['id']!r} appears twice in one tree")
-            seen.add(node["id"])
-            edge = node["edge"]
-            if parent is None:
-                continue
-            if edge is None:
-                problems.append(f"{at}: node {node['id']!r} has a parent but no edge to it")
-                continue
-            if edge["kind"] not in linked.get((parent["id"], node["id"]), ()):
-                problems.append(f"{at}: no {edge['kind']} edge joins {parent['id']!r} and {node['id']!r}")
-            for pid in edge["passages"]:
-                if pid not in passage_ids:
-                    problems.append(f"{at}: unknown passage {pid!r}")
-
-    for i, root in enumerate(d.get("tree", [])):
-        if root["edge"] is not None:
-            problems.append(f"tree[{i}]: a root node has an edge")
-        tree(f"tree[{i}]", root)
-    for i, fam in enumerate(d.get("families", [])):
-        where = f"families[{i}]"
-        for m in [fam["root"], *fam["members"]]:
-            if m not in nodes:
-                problems.append(f"{where}: member {m!r} is neither a document nor a source")
-        if fam["tree"]["id"] != fam["root"]:
-            problems.append(f"{where}: tree is rooted at {fam['tree']['id']!r}, not the family root {fam['root']!r}")
-        tree(f"{where}.tree", fam["tree"])
-    return problems

@@ -64,7 +64,7 @@ def render_tree(result: Result, console: Console) -> None:
         console.print()
         console.print(Text(f"Shared passages ({len(result.passages)})", style="bold"))
         for passage in result.passages:
-            console.print(_passage(passage, docs))
+            console.print(_passage(passage, docs, result.side_text(passage.a), result.side_text(passage.b)))
 
 
 def add_node(parent: Tree, node: TreeNode, docs, sources, evidence_lines: int = _EVIDENCE_LINES) -> None:
@@ -133,7 +133,8 @@ def _shared_quotes(result: Result, console: Console) -> None:
         )
 
 
-def _passage(p: Passage, docs: dict[str, Document]) -> Group:
+def _passage(p: Passage, docs: dict[str, Document], a: str, b: str) -> Group:
+    """The passage's header line and both sides' texts (``a``, ``b``), differences highlighted."""
     head = Text(f"\n{p.id}", style="bold")
     head.append(f"  {p.words} words · similarity {p.similarity:.1f}")
     if p.quote == "statement":
@@ -144,7 +145,7 @@ def _passage(p: Passage, docs: dict[str, Document]) -> Group:
     attributions = sorted({s.attribution for s in (p.a, p.b) if s.attribution})
     if attributions:
         head.append(" · attributed to " + ", ".join(attributions))
-    text_a, text_b = _highlight(p.a.text, p.b.text)
+    text_a, text_b = _highlight(a, b)
     lines = [head]
     for side, text in ((p.a, text_a), (p.b, text_b)):
         label = Text(f"  {docs[side.doc].label} [{side.start}:{side.end}]  ", style="cyan")

@@ -1,0 +1,116 @@
+"""Article texts a scan keeps out of memory, read back from their files on demand.
+
+A 100k-article corpus is about 500 MB of text, more as Python strings (two
+bytes a character once a text holds a curly quote), and every forked worker
+starts with whatever the parent holds. So ``scan`` keeps, per record, only
+where its bytes lie (``RawRecord.span``: a JSONL line, or a whole ``.txt``/
+``.md`` file) and reads the text again when a stage needs it. Records with
+nothing to go back to (standard input, CSV and ``.json`` records, text in
+an encoding that had to be detected) are held as they were read.
+
+A read-back is checked against the size and CRC-32 of the bytes first read:
+a file changed during the scan is an ``InputError`` naming it, never a
+passage cut from the wrong text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from syndtrace.errors import InputError
+from syndtrace.model import RawRecord
+
+_CACHE = 64  # texts kept after reading: passages come pair by pair, and pairs share documents
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """Where a record's text lies: ``size`` bytes at ``offset`` of ``path``, with their CRC-32."""
+
+    path: str
+    offset: int
+    size: int
+    crc: int
+    column: str | None  # the JSON field holding the text (a JSONL line); None for a whole text file
+    line: int | None
+
+
+class TextStore:
+    """Texts by record index: held, or read back from the record's file.
+
+    ``add`` each record in order; ``text(i)`` returns record ``i``'s text,
+    exactly as the reader decoded it. ``column`` is the JSON field that holds
+    the text in JSONL records (``--field text=...``). Forked workers use the
+    store as they find it: each read opens the file afresh.
+    """
+
+    __slots__ = ("_column", "_items", "_cache")
+
+    def __init__(self, column: str = "text") -> None:
+        self._column = column
+        self._items: list[str | _Ref] = []
+        self._cache: OrderedDict[int, str] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def add(self, record: RawRecord) -> RawRecord:
+        """Keep record ``len(self)``'s text (or where it lies); return the record without its text.
+
+        A record with a ``span`` and a line number is a JSONL line; with a
+        ``span`` and no line, a whole article file.
+        """
+        if record.span is None:
+            self._items.append(record.text)
+        else:
+            offset, size, crc = record.span
+            column = None if record.line is None else self._column
+            self._items.append(_Ref(record.path, offset, size, crc, column, record.line))
+        return _without_text(record)
+
+    def held(self) -> int:
+        """How many texts are held in memory (the rest are read back)."""
+        return sum(isinstance(item, str) for item in self._items)
+
+    def text(self, i: int) -> str:
+        """Record ``i``'s text. ``InputError`` if its file changed or went away since it was read."""
+        item = self._items[i]
+        if isinstance(item, str):
+            return item
+        text = self._cache.get(i)
+        if text is not None:
+            self._cache.move_to_end(i)
+            return text
+        text = _read(item)
+        self._cache[i] = text
+        if len(self._cache) > _CACHE:
+            self._cache.popitem(last=False)
+        return text
+
+
+def _without_text(record: RawRecord) -> RawRecord:
+    return RawRecord(record.id, record.path, "", record.fields, record.line, record.encoding, record.span)
+
+
+def _read(ref: _Ref) -> str:
+    changed = InputError(
+        "the file changed while it was being scanned (its bytes differ from the first read); scan it again",
+        ref.path,
+        ref.line,
+    )
+    try:
+        with open(ref.path, "rb") as fp:
+            fp.seek(ref.offset)
+            data = fp.read(ref.size)
+    except OSError as exc:
+        raise InputError(f"cannot read it again: {exc.strerror or exc}", ref.path, ref.line) from exc
+    if len(data) != ref.size or zlib.crc32(data) != ref.crc:
+        raise changed
+    if ref.column is not None:
+        return json.loads(data)[ref.column]
+    text = data.decode("utf-8")
+    return text[1:] if text.startswith("\ufeff") else text
