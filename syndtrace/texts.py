@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from syndtrace.errors import InputError
 from syndtrace.model import RawRecord
 
-_CACHE = 64  # texts kept after reading: passages come pair by pair, and pairs share documents
+# Texts kept after reading: passages are written pair by pair, and pairs share documents.
+# At 30k articles 64 entries miss 39k of 114k side reads, 1,024 entries 35k.
+_CACHE = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,16 +46,19 @@ class TextStore:
 
     ``add`` each record in order; ``text(i)`` returns record ``i``'s text,
     exactly as the reader decoded it. ``column`` is the JSON field that holds
-    the text in JSONL records (``--field text=...``). Forked workers use the
-    store as they find it: each read opens the file afresh.
+    the text in JSONL records (``--field text=...``). A JSONL file stays open
+    for its many records and is read with ``os.pread``, which moves no shared
+    file position, so forked workers can use the store as they find it.
+    ``close`` closes those files.
     """
 
-    __slots__ = ("_column", "_items", "_cache")
+    __slots__ = ("_column", "_items", "_cache", "_open")
 
     def __init__(self, column: str = "text") -> None:
         self._column = column
         self._items: list[str | _Ref] = []
         self._cache: OrderedDict[int, str] = OrderedDict()
+        self._open: dict[str, int] = {}  # JSONL path -> file descriptor
 
     def __len__(self) -> int:
         return len(self._items)
@@ -85,32 +90,44 @@ class TextStore:
         if text is not None:
             self._cache.move_to_end(i)
             return text
-        text = _read(item)
+        text = self._read(item)
         self._cache[i] = text
         if len(self._cache) > _CACHE:
             self._cache.popitem(last=False)
         return text
 
+    def close(self) -> None:
+        """Close the JSONL files kept open (reading again reopens them)."""
+        for fd in self._open.values():
+            os.close(fd)
+        self._open.clear()
+
+    def __del__(self) -> None:
+        self.close()
+
+    def _read(self, ref: _Ref) -> str:
+        try:
+            if ref.column is None or not hasattr(os, "pread"):  # a whole article file: never kept open
+                with open(ref.path, "rb") as fp:
+                    fp.seek(ref.offset)
+                    data = fp.read(ref.size)
+            else:
+                if ref.path not in self._open:
+                    self._open[ref.path] = os.open(ref.path, os.O_RDONLY)
+                data = os.pread(self._open[ref.path], ref.size, ref.offset)
+        except OSError as exc:
+            raise InputError(f"cannot read it again: {exc.strerror or exc}", ref.path, ref.line) from exc
+        if len(data) != ref.size or zlib.crc32(data) != ref.crc:
+            raise InputError(
+                "the file changed while it was being scanned (its bytes differ from the first read); scan it again",
+                ref.path,
+                ref.line,
+            )
+        if ref.column is not None:
+            return json.loads(data)[ref.column]
+        text = data.decode("utf-8")
+        return text[1:] if text.startswith("\ufeff") else text
+
 
 def _without_text(record: RawRecord) -> RawRecord:
     return RawRecord(record.id, record.path, "", record.fields, record.line, record.encoding, record.span)
-
-
-def _read(ref: _Ref) -> str:
-    changed = InputError(
-        "the file changed while it was being scanned (its bytes differ from the first read); scan it again",
-        ref.path,
-        ref.line,
-    )
-    try:
-        with open(ref.path, "rb") as fp:
-            fp.seek(ref.offset)
-            data = fp.read(ref.size)
-    except OSError as exc:
-        raise InputError(f"cannot read it again: {exc.strerror or exc}", ref.path, ref.line) from exc
-    if len(data) != ref.size or zlib.crc32(data) != ref.crc:
-        raise changed
-    if ref.column is not None:
-        return json.loads(data)[ref.column]
-    text = data.decode("utf-8")
-    return text[1:] if text.startswith("\ufeff") else text

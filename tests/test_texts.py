@@ -68,6 +68,7 @@ def test_a_file_changed_during_the_scan_is_an_error_naming_it(tmp_path):
     path = tmp_path / "corpus.jsonl"
     path.write_text(json.dumps({"id": "a", "text": "First version."}) + "\n", encoding="utf-8")
     _, store = stored([path])
+    _, unread = stored([path])
     path.write_text(json.dumps({"id": "a", "text": "Other version."}) + "\n", encoding="utf-8")  # same size
     with pytest.raises(InputError) as info:
         store.text(0)
@@ -75,7 +76,8 @@ def test_a_file_changed_during_the_scan_is_an_error_naming_it(tmp_path):
     assert "changed while it was being scanned" in info.value.reason
     path.unlink()
     with pytest.raises(InputError, match="cannot read it again"):
-        store.text(0)
+        unread.text(0)  # never opened, and now gone
+    store.close()
 
 
 def test_input_errors_cross_process_boundaries_whole():
