@@ -18,24 +18,36 @@ Contract of :func:`iter_inputs`:
   ``InputProblem`` and reading goes on, so ``found = records + problems``.
 * ``--max-bytes`` limits a whole article file, but each record of a JSON,
   JSONL or CSV file separately: big corpus files are normal, huge articles not.
+
+:func:`load_corpus` gathers them for a scan into a ``Corpus``: records
+without their texts (``syndtrace.texts`` reads those back), the output
+documents of records no pair will involve, title codes for the index, and
+the problems.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 from syndtrace.errors import InputError
 from syndtrace.load import decode_bytes, parse_front_matter
-from syndtrace.model import InputProblem, RawRecord
 from syndtrace.fields import META_FIELDS, FieldMap
+from syndtrace.model import Document, InputProblem, RawRecord
+from syndtrace.names import outlet_key
+from syndtrace.progress import Progress
 from syndtrace.records import Item, RecordReader
 from syndtrace.settings import Settings
+from syndtrace.texts import TextStore
 
-__all__ = ["ARTICLE_EXTENSIONS", "FieldMap", "iter_inputs"]
+__all__ = ["ARTICLE_EXTENSIONS", "Corpus", "FieldMap", "body", "iter_inputs", "load_corpus", "outlet_codes_of"]
 
 # Extension -> reader. Order is the one the "no article files" message lists.
 ARTICLE_EXTENSIONS = {".txt": "text", ".md": "text", ".json": "json", ".jsonl": "jsonl", ".csv": "csv"}
@@ -240,3 +252,79 @@ def _os_reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
         return "permission denied: cannot read the file"
     return f"cannot read the file: {exc.strerror or exc}"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """What a scan keeps of its inputs: records without their texts, and the texts' store.
+
+    ``documents`` are the output documents of records no pair involves
+    (metadata from the record, the title else the first line), built while
+    the text was at hand; ``titles`` codes each record's title for the index.
+    """
+
+    records: list[RawRecord]
+    texts: TextStore
+    documents: list[Document]
+    titles: np.ndarray
+    problems: list[InputProblem]
+
+
+def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress: Progress) -> Corpus:
+    """Read every input of a scan into a ``Corpus``: records without their texts, and where the texts lie."""
+    records: list[RawRecord] = []
+    problems: list[InputProblem] = []
+    documents: list[Document] = []
+    titles: list[int] = []
+    texts = TextStore(fields.column("text"))
+    progress.stage("loaded")
+    for item in iter_inputs(paths, settings, fields):
+        if isinstance(item, RawRecord):
+            documents.append(_plain_document(item))
+            titles.append(_title_code(item))
+            records.append(texts.add(item))
+            progress.advance("loaded")
+        else:
+            problems.append(item)
+    return Corpus(records, texts, documents, np.array(titles, dtype=np.int64), problems)
+
+
+def outlet_codes_of(records: list[RawRecord]) -> np.ndarray:
+    """Integer codes per document for its outlet (-1 unknown)."""
+    outlets: dict[str, int] = {}
+    outlet = np.full(len(records), -1, dtype=np.int64)
+    for i, rec in enumerate(records):
+        name = dict(rec.fields).get("outlet")
+        if name:
+            outlet[i] = outlets.setdefault(outlet_key(name), len(outlets))
+    return outlet
+
+
+def _title_code(rec: RawRecord) -> int:
+    """A code for the record's title, else the first line of its body (front matter is not the story)."""
+    head = dict(rec.fields).get("title") or body(rec.text).lstrip()[:200].split("\n", 1)[0]
+    return zlib.crc32(re.sub(r"\W+", " ", head.lower()).encode("utf-8"))
+
+
+def body_start_of(text: str) -> int:
+    """Where the article begins after any front matter (0 without one)."""
+    return parse_front_matter(text)[1] if text.startswith(("---", "\ufeff---")) else 0
+
+
+def body(text: str) -> str:
+    """``text`` without its front matter."""
+    return text[body_start_of(text) :]
+
+
+def _plain_document(rec: RawRecord) -> Document:
+    """The output ``Document`` of a record no pair involves: its record's metadata, the text left out."""
+    fields = dict(rec.fields)
+    body_start = body_start_of(rec.text)
+    first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
+    provenance = sorted((k, "record") for k in ("outlet", "date", "title", "url", "author") if k in fields)
+    return Document(
+        id=rec.id, path=rec.path, text="", body_start=body_start,
+        title=fields.get("title") or first, outlet=fields.get("outlet"), date=fields.get("date"),
+        author=fields.get("author"), url=fields.get("url"), provenance=tuple(provenance),
+        encoding=rec.encoding, line=rec.line, chars=len(rec.text),
+    )  # fmt: skip

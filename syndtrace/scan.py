@@ -15,25 +15,22 @@ from __future__ import annotations
 import ctypes
 import gc
 import multiprocessing
-import re
 import signal
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
 from syndtrace.attribute import attribute_passages
 from syndtrace.chunks import component_chunks
-from syndtrace.corpus import FieldMap, iter_inputs
+from syndtrace.corpus import FieldMap, body, load_corpus, outlet_codes_of
 from syndtrace.family import families, same_story
 from syndtrace.fingerprint import batch_fingerprints, member
 from syndtrace.index import candidate_pairs
-from syndtrace.load import document_from_text, parse_front_matter
-from syndtrace.model import Document, InputProblem, RawRecord, Result
-from syndtrace.names import outlet_key
+from syndtrace.load import document_from_text
+from syndtrace.model import Document, RawRecord, Result
 from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
 from syndtrace.progress import NullProgress, Progress
@@ -98,9 +95,9 @@ def _quiet_gc():
 
 
 def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progress: Progress) -> Result:
-    corpus = _load(paths, settings, fields or FieldMap(), progress)
+    corpus = load_corpus(paths, settings, fields or FieldMap(), progress)
     records, texts, problems = corpus.records, corpus.texts, corpus.problems
-    outlet_codes = _outlet_codes(records)
+    outlet_codes = outlet_codes_of(records)
     hashes, docs = _fingerprints(records, texts, settings, progress)
     _release_freed_memory()
     progress.stage("indexed", 1)
@@ -147,57 +144,6 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
         command="scan",
         texts=lambda doc_id: texts.text(index[doc_id]),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class _Corpus:
-    """What loading leaves in the parent: records without their texts, and the texts' store.
-
-    ``documents`` are the output documents of records no pair involves
-    (metadata from the record, the title else the first line), built while
-    the text was at hand; ``titles`` codes each record's title for the index.
-    """
-
-    records: list[RawRecord]
-    texts: TextStore
-    documents: list[Document]
-    titles: np.ndarray
-    problems: list[InputProblem]
-
-
-def _load(paths, settings, fields: FieldMap, progress) -> _Corpus:
-    records: list[RawRecord] = []
-    problems: list[InputProblem] = []
-    documents: list[Document] = []
-    titles: list[int] = []
-    texts = TextStore(fields.column("text"))
-    progress.stage("loaded")
-    for item in iter_inputs(paths, settings, fields):
-        if isinstance(item, RawRecord):
-            documents.append(_plain_document(item))
-            titles.append(_title_code(item))
-            records.append(texts.add(item))
-            progress.advance("loaded")
-        else:
-            problems.append(item)
-    return _Corpus(records, texts, documents, np.array(titles, dtype=np.int64), problems)
-
-
-def _outlet_codes(records: list[RawRecord]) -> np.ndarray:
-    """Integer codes per document for its outlet (-1 unknown)."""
-    outlets: dict[str, int] = {}
-    outlet = np.full(len(records), -1, dtype=np.int64)
-    for i, rec in enumerate(records):
-        name = dict(rec.fields).get("outlet")
-        if name:
-            outlet[i] = outlets.setdefault(outlet_key(name), len(outlets))
-    return outlet
-
-
-def _title_code(rec: RawRecord) -> int:
-    """A code for the record's title, else the first line of its body (front matter is not the story)."""
-    head = dict(rec.fields).get("title") or _body(rec.text).lstrip()[:200].split("\n", 1)[0]
-    return zlib.crc32(re.sub(r"\W+", " ", head.lower()).encode("utf-8"))
 
 
 @contextmanager
@@ -247,18 +193,9 @@ def _fingerprints(records, texts: TextStore, settings, progress) -> tuple[np.nda
 def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray]:
     records, store, settings = _STATE["records"], _STATE["texts"], _STATE["settings"]
     end = min(start + _BATCH, len(records))
-    texts = [_body(store.text(k)).encode("utf-8") for k in range(start, end)]
+    texts = [body(store.text(k)).encode("utf-8") for k in range(start, end)]
     hashes, docs = batch_fingerprints(texts, settings.shingle_size, settings.window)
     return hashes, docs + start
-
-
-def _body_start(text: str) -> int:
-    """Where the article begins after any front matter (0 without one)."""
-    return parse_front_matter(text)[1] if text.startswith(("---", "\ufeff---")) else 0
-
-
-def _body(text: str) -> str:
-    return text[_body_start(text) :]
 
 
 def _align(cand, settings, progress):
@@ -382,17 +319,3 @@ def _learned(tokens: TokenStream, furniture: np.ndarray, settings: Settings) -> 
     total = np.bincount(para, minlength=len(tokens.paragraphs))
     bad = np.bincount(para[member(sh[picked], furniture)], minlength=len(tokens.paragraphs))
     return [tokens.paragraphs[k] for k in np.flatnonzero((total > 0) & (bad * 2 >= total)).tolist()]
-
-
-def _plain_document(rec: RawRecord) -> Document:
-    """The output ``Document`` of a record no pair involves: its record's metadata, the text left out."""
-    fields = dict(rec.fields)
-    body_start = _body_start(rec.text)
-    first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
-    provenance = sorted((k, "record") for k in ("outlet", "date", "title", "url", "author") if k in fields)
-    return Document(
-        id=rec.id, path=rec.path, text="", body_start=body_start,
-        title=fields.get("title") or first, outlet=fields.get("outlet"), date=fields.get("date"),
-        author=fields.get("author"), url=fields.get("url"), provenance=tuple(provenance),
-        encoding=rec.encoding, line=rec.line, chars=len(rec.text),
-    )  # fmt: skip

@@ -133,7 +133,7 @@ def test_cli_stops_with_exit_3_when_an_input_changes_mid_scan(tmp_path, monkeypa
         (tmp_path / "c" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "c" / name).write_text(content, encoding="utf-8")
     victim = sorted((tmp_path / "c").rglob("*.*"))[0]
-    loaded = scan_module._load
+    loaded = scan_module.load_corpus
 
     def load_then_edit(*args, **kwargs):
         corpus = loaded(*args, **kwargs)
@@ -141,7 +141,7 @@ def test_cli_stops_with_exit_3_when_an_input_changes_mid_scan(tmp_path, monkeypa
         victim.write_bytes(data.replace(b"e", b"a", 1))  # same size, other bytes
         return corpus
 
-    monkeypatch.setattr(scan_module, "_load", load_then_edit)
+    monkeypatch.setattr(scan_module, "load_corpus", load_then_edit)
     out = tmp_path / "out.json"
     result = CliRunner().invoke(main, ["scan", "-q", "--workers", "1", str(tmp_path / "c"), "--format", "json", "-o", str(out)])
     assert result.exit_code == 3, result.output
