@@ -56,6 +56,8 @@ def candidate_pairs(
     the sorts and masks take about 100 bytes a posting, 800 MB for the 8
     million postings of 100k articles if done at once.
     """
+    if parts < 1 or parts & (parts - 1):
+        raise ValueError(f"parts must be a power of two, not {parts}")  # the low bits pick the part
     n_docs = int(docs.max()) + 1 if len(docs) else 0
     part_of = (hashes & np.uint64(parts - 1)).astype(np.uint8)
     codes, counts = [], []

@@ -6,6 +6,7 @@ from collections import defaultdict
 from itertools import combinations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,3 +52,21 @@ def test_candidates_and_furniture_match_reference(postings, outlet, title):
     got = {(int(a), int(b)): int(n) for a, b, n in zip(cand.left, cand.right, cand.shared)}
     assert got == pairs
     assert {code: furn.tolist() for code, furn in cand.boilerplate.items()} == furniture
+
+
+def test_partitions_change_nothing():
+    rng = np.random.default_rng(7)
+    hashes = rng.integers(0, 40, 400).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    docs = rng.integers(0, 60, 400)
+    keep = np.unique(np.stack([hashes.view(np.int64), docs]), axis=1)  # one posting per (hash, document)
+    hashes, docs = keep[0].view(np.uint64), keep[1]
+    outlet, title = rng.integers(-1, 4, 60), rng.integers(0, 5, 60)
+    cfg = Settings(df_cap=6, boilerplate_min_stories=3, min_shared_fingerprints=1)
+    one = candidate_pairs(hashes, docs, outlet, title, cfg, parts=1)
+    assert len(one.left) > 10 and one.boilerplate  # the case is not empty
+    for parts in (2, 8, 64):
+        many = candidate_pairs(hashes, docs, outlet, title, cfg, parts=parts)
+        assert [x.tolist() for x in (many.left, many.right, many.shared)] == [x.tolist() for x in (one.left, one.right, one.shared)]
+        assert {k: v.tolist() for k, v in many.boilerplate.items()} == {k: v.tolist() for k, v in one.boilerplate.items()}
+    with pytest.raises(ValueError, match="power of two"):
+        candidate_pairs(hashes, docs, outlet, title, cfg, parts=3)
