@@ -85,6 +85,13 @@ def test_input_errors_cross_process_boundaries_whole():
     assert (type(err), err.reason, err.path, err.line, str(err)) == (InputError, "it changed", "a/b.jsonl", 7, "a/b.jsonl:7: it changed")
 
 
+def test_records_orjson_refuses_are_read_back_by_the_loaders_parser(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text('{"id": "a", "score": NaN, "text": "Text beside a NaN."}\n', encoding="utf-8")
+    records, store = stored([path])
+    assert store.text(0) == records[0].text == "Text beside a NaN."
+
+
 def test_field_map_names_the_text_field_read_back(tmp_path):
     path = tmp_path / "corpus.jsonl"
     path.write_text(json.dumps({"id": "a", "body": "In the body field.", "text": "not this"}) + "\n", encoding="utf-8")
