@@ -29,6 +29,7 @@ from syndtrace.model import RawRecord
 # Texts kept after reading: passages are written pair by pair, and pairs share documents.
 # At 30k articles 64 entries miss 39k of 114k side reads, 1,024 entries 35k.
 _CACHE = 64
+_OPEN_FILES = 32  # JSONL files kept open for reading back (most corpora have one, or one a day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +49,10 @@ class TextStore:
 
     ``add`` each record in order; ``text(i)`` returns record ``i``'s text,
     exactly as the reader decoded it. ``column`` is the JSON field that holds
-    the text in JSONL records (``--field text=...``). A JSONL file stays open
-    for its many records and is read with ``os.pread``, which moves no shared
-    file position, so forked workers can use the store as they find it.
-    ``close`` closes those files.
+    the text in JSONL records (``--field text=...``). JSONL files stay open
+    for their many records (the 32 most recently read) and are read with
+    ``os.pread``, which moves no shared file position, so forked workers can
+    use the store as they find it. ``close`` closes those files.
     """
 
     __slots__ = ("_column", "_items", "_cache", "_open")
@@ -60,7 +61,7 @@ class TextStore:
         self._column = column
         self._items: list[str | _Ref] = []
         self._cache: OrderedDict[int, str] = OrderedDict()
-        self._open: dict[str, int] = {}  # JSONL path -> file descriptor
+        self._open: OrderedDict[str, int] = OrderedDict()  # JSONL path -> descriptor, least recent first
 
     def __len__(self) -> int:
         return len(self._items)
@@ -107,6 +108,17 @@ class TextStore:
     def __del__(self) -> None:
         self.close()
 
+    def _descriptor(self, path: str) -> int:
+        """An open descriptor for the JSONL file ``path``; at most ``_OPEN_FILES`` are kept open."""
+        fd = self._open.get(path)
+        if fd is not None:
+            self._open.move_to_end(path)
+            return fd
+        if len(self._open) >= _OPEN_FILES:  # a corpus split into thousands of files must not run out
+            os.close(self._open.popitem(last=False)[1])
+        fd = self._open[path] = os.open(path, os.O_RDONLY)
+        return fd
+
     def _read(self, ref: _Ref) -> str:
         try:
             if ref.column is None or not hasattr(os, "pread"):  # a whole article file: never kept open
@@ -114,9 +126,7 @@ class TextStore:
                     fp.seek(ref.offset)
                     data = fp.read(ref.size)
             else:
-                if ref.path not in self._open:
-                    self._open[ref.path] = os.open(ref.path, os.O_RDONLY)
-                data = os.pread(self._open[ref.path], ref.size, ref.offset)
+                data = os.pread(self._descriptor(ref.path), ref.size, ref.offset)
         except OSError as exc:
             raise InputError(f"cannot read it again: {exc.strerror or exc}", ref.path, ref.line) from exc
         if len(data) != ref.size or zlib.crc32(data) != ref.crc:

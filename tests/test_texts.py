@@ -85,6 +85,21 @@ def test_input_errors_cross_process_boundaries_whole():
     assert (type(err), err.reason, err.path, err.line, str(err)) == (InputError, "it changed", "a/b.jsonl", 7, "a/b.jsonl:7: it changed")
 
 
+def test_a_corpus_of_many_jsonl_files_keeps_few_open(tmp_path, monkeypatch):
+    import syndtrace.texts as texts_module
+
+    monkeypatch.setattr(texts_module, "_OPEN_FILES", 3)
+    for k in range(8):
+        (tmp_path / f"day{k}.jsonl").write_text(json.dumps({"id": f"r{k}", "text": f"Article {k}."}) + "\n", encoding="utf-8")
+    records, store = stored([tmp_path])
+    for _ in range(2):  # reopened after being let go
+        assert [store.text(k) for k in range(8)] == [r.text for r in records]
+        store._cache.clear()
+    assert len(store._open) == 3
+    store.close()
+    assert not store._open
+
+
 def test_records_orjson_refuses_are_read_back_by_the_loaders_parser(tmp_path):
     path = tmp_path / "corpus.jsonl"
     path.write_text('{"id": "a", "score": NaN, "text": "Text beside a NaN."}\n', encoding="utf-8")
