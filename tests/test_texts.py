@@ -6,7 +6,6 @@ import io
 import json
 import pickle
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
