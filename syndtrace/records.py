@@ -9,7 +9,8 @@ author; ``FieldMap`` (``syndtrace.fields``) says which of the corpus's names
 hold them. A record without an id is named ``<id_base>:<line>``.
 
 Speed matters here (``scan`` reads hundreds of thousands of records): JSONL is
-read as bytes line by line and each line goes straight to ``json.loads``;
+read as bytes line by line and each line goes straight to orjson (to
+``json.loads`` when orjson would read it differently, or not at all);
 charset detection runs only for a line that is not UTF-8.
 """
 
@@ -22,6 +23,8 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 
+import orjson
+
 from syndtrace.errors import InputError
 from syndtrace.fields import META_FIELDS, FieldMap
 from syndtrace.load import decode_bytes
@@ -32,6 +35,32 @@ from syndtrace.model import InputProblem, RawRecord
 _CSV_FIELD_LIMIT = 2**31 - 1
 
 Item = RawRecord | InputProblem
+
+def _loads(raw: bytes) -> object:
+    """``json.loads(raw)``, through orjson when that gives the same object.
+
+    orjson reads a record about three times faster and builds the same
+    object, except that it turns integers beyond 64 bits into floats: a
+    record holding any float is read again by json (records rarely hold
+    one). Whatever orjson refuses goes to json, which decides: json accepts
+    NaN, Infinity and lone surrogate escapes (reported later, by field), and
+    its errors are the ones the problems quote.
+    """
+    try:
+        obj = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
+    return json.loads(raw) if _holds_float(obj) else obj
+
+
+def _holds_float(value: object) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_float(v) for v in value)
+    return False
 
 
 def _kind(value: object) -> str:
@@ -172,7 +201,7 @@ class RecordReader:
         read again, not a pipe) gives each UTF-8 record its line's
         ``RawRecord.span``.
         """
-        loads, base, fallback = json.loads, self.id_base, None
+        loads, base, fallback = _loads, self.id_base, None
         seen_any = False
         offset = 0
         for lineno, raw in enumerate(lines, 1):
@@ -187,7 +216,7 @@ class RecordReader:
                 except UnicodeDecodeError:
                     text, encoding = self._decode_line(raw, lineno, fallback)
                     fallback = encoding
-                    obj = loads(text)
+                    obj = json.loads(text)
             except InputError as exc:
                 yield self.problem(exc.reason, lineno)
                 continue

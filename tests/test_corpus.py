@@ -432,3 +432,28 @@ def test_jsonl_round_trip(tmp_path, recs, ascii_only):
             expected_ids.append((rid, rec["text"]))
     assert [(r.id, r.text) for r in records] == expected_ids
     assert all("duplicate id" in p.reason for p in problems)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.integers(-(2**80), 2**80)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(st.characters(blacklist_categories=("Cs",))),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(value=_JSON, ascii_only=st.booleans())
+def test_record_lines_parse_as_json_would(value, ascii_only):
+    from syndtrace.records import _loads
+
+    raw = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8")
+    # json.dumps tells 1 from 1.0 and keeps key order: equal dumps, same object.
+    assert json.dumps(_loads(raw)) == json.dumps(json.loads(raw))
+
+
+@pytest.mark.parametrize("raw", [b'{"a": NaN}', b'{"a": 1e400}', b'{"a": "\\ud800"}', b'{"n": -9223372036854775809}'])
+def test_lines_orjson_reads_otherwise_go_to_json(raw):
+    from syndtrace.records import _loads
+
+    assert repr(_loads(raw)) == repr(json.loads(raw))
