@@ -16,6 +16,7 @@ import ctypes
 import gc
 import multiprocessing
 import signal
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -70,9 +71,11 @@ def _release_freed_memory() -> None:
     allocator cannot reuse them, and every worker forked next would count
     them again in its own memory. So each numpy-heavy stage ends with this.
     """
+    if not sys.platform.startswith("linux"):
+        return
     try:
         trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
+    except (OSError, AttributeError):  # a C library without it (musl)
         return
     trim(0)
 
