@@ -15,16 +15,15 @@ passage cut from the wrong text.
 
 from __future__ import annotations
 
-import json
 import os
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
-import orjson
-
 from syndtrace.errors import InputError
+from syndtrace.load import decode_bytes
 from syndtrace.model import RawRecord
+from syndtrace.records import load_json_line
 
 # Texts kept after reading: passages are written pair by pair, and pairs share documents.
 # At 30k articles 64 entries miss 39k of 114k side reads, 1,024 entries 35k.
@@ -135,15 +134,10 @@ class TextStore:
                 ref.path,
                 ref.line,
             )
+        # Decoded by the loader's own functions, so the text read back is the text first read.
         if ref.column is not None:
-            try:
-                # orjson reads the record three times faster; a line it refuses but the loader
-                # took (a NaN elsewhere in the record, say) goes to the loader's own parser.
-                return orjson.loads(data)[ref.column]
-            except orjson.JSONDecodeError:
-                return json.loads(data)[ref.column]
-        text = data.decode("utf-8")
-        return text[1:] if text.startswith("\ufeff") else text
+            return load_json_line(data)[ref.column]
+        return decode_bytes(data, ref.path, ref.line)[0]
 
 
 def _without_text(record: RawRecord) -> RawRecord:
