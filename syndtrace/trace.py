@@ -82,16 +82,12 @@ def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int]
 
 def _credited_origin(g: _Graph, doc: Document) -> None:
     """An outside original (or agency) the document credits, with a credited-reprint edge."""
-    origin = origin_of(doc)  # never the document's own outlet (direction._foreign)
-    agency = agency_of(doc)
-    if origin is None and agency is None:
+    outside = _outside_original(g, doc)  # None as well when the original is among the inputs
+    if outside is None:
         return
-    name, author, date = origin if origin else (agency, None, None)
-    if outlet_key(name) in g.outlet_doc:
-        return  # the original is among the inputs: the pair edge carries the credit
+    name, kind, author, date, _ = outside
     lines = [c for c in doc.credits if c.source == name]
     evidence = tuple(Evidence("credit", None, 3.0, f"{doc.label}: \"{c.text}\"") for c in lines)
-    kind = "credited" if origin else "agency"
     why = f"{doc.label} credits it as the original" + (f" (\"{lines[0].text}\")" if lines else "")
     sid = g.source(name, kind, why, author, date)
     g.add(Edge(sid, doc.id, "credited-reprint", 0.95, (), evidence, g.words.get(doc.id, 0), 1.0))
