@@ -257,13 +257,7 @@ def align_prepared(a: Prepared, b: Prepared, settings: Settings, *, keep_text: b
 def _side(p: Prepared, first: int, last: int, words: int, keep_text: bool) -> PassageSide:
     t = p.tokens
     start, end = int(t.starts[first]), int(t.ends[last])
-    text = None
-    if keep_text:
-        # One string per span: a document's span aligned against several others is
-        # one object, kept (and pickled) once, not once per pair.
-        text = t.cache.get(("span", start, end))
-        if text is None:
-            text = t.cache["span", start, end] = p.doc.text[start:end]
+    text = p.doc.text[start:end] if keep_text else None
     quoted = int(np.count_nonzero(t.quoted[first : last + 1])) / (last + 1 - first)
     whole = p.para_first[t.paragraph[first]] == first and p.para_last[t.paragraph[last]] == last
     around = 0 if whole else words_around(p.doc, start, end)

@@ -59,7 +59,7 @@ class TokenStream:
     paragraph: np.ndarray
     paragraphs: tuple[tuple[int, int], ...]
     quotes: tuple[tuple[int, int], ...]
-    # Derived values, built on demand and kept: "words", ("winnowed", k, window), ("span", start, end).
+    # Derived values, built on demand and kept: "words", ("winnowed", k, window).
     cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:

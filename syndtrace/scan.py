@@ -45,7 +45,7 @@ from syndtrace.unionfind import UnionFind
 
 _BATCH = 400  # documents per fingerprint batch: large enough to amortise numpy calls
 _CHUNKS_PER_WORKER = 16  # candidate-pair chunks dealt out per worker process
-_STATE: dict = {}  # what forked workers read: records, settings, learned boilerplate
+_STATE: dict = {}  # what forked workers read: records, their texts, settings, outlets, learned boilerplate
 
 
 def scan(
