@@ -47,6 +47,8 @@ class Prepared:
     seeds: np.ndarray  # uint64 seed-shingle hashes
     seed_ok: np.ndarray  # False where a seed touches a masked (boilerplate) word: it never matches
     seed_order: np.ndarray  # positions of usable seeds, sorted by hash (searched from the other side)
+    seed_sorted: np.ndarray  # ``seeds[seed_order]``
+    seed_count: np.ndarray  # per slot of ``seed_sorted``: how many slots hold its hash
     para_first: np.ndarray  # per paragraph index: first word index (or -1)
     para_last: np.ndarray
 
@@ -74,73 +76,86 @@ def prepare(doc: Document, tokens: TokenStream) -> Prepared:
         last[tokens.paragraph] = idx
     usable = np.flatnonzero(seed_ok)
     order = usable[np.argsort(seeds[usable], kind="stable")]
-    return Prepared(doc, tokens, seeds, seed_ok, order, first, last)
+    # Sorted once here, not per pair: a scan aligns a document against every other copy of its story.
+    ordered = seeds[order]
+    bounds = np.flatnonzero(np.diff(ordered)) + 1 if len(ordered) else np.empty(0, np.int64)
+    sizes = np.diff(np.concatenate(([0], bounds, [len(ordered)])))
+    count = np.repeat(sizes, sizes)
+    return Prepared(doc, tokens, seeds, seed_ok, order, ordered, count, first, last)
 
 
-def exact_runs(a: Prepared, b: Prepared) -> list[Run]:
-    """Maximal exact runs of at least ``SEED`` words, before the one-to-one step."""
-    sa, sb = a.seeds, b.seeds
-    if not len(sa) or not len(sb):
-        return []
-    order = b.seed_order
-    sorted_b = sb[order]
-    lo = np.searchsorted(sorted_b, sa, "left")
-    hi = np.searchsorted(sorted_b, sa, "right")
-    counts = hi - lo
+def exact_runs(a: Prepared, b: Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Maximal exact runs of at least ``SEED`` words, before the one-to-one step: ``(a0, b0, n)`` arrays.
+
+    Ordered by diagonal (``a0 - b0``), then by ``a0``.
+    """
+    sa, sorted_b = a.seeds, b.seed_sorted
+    if not len(sa) or not len(sorted_b):
+        return _NO_RUNS
+    lo = np.searchsorted(sorted_b, sa)
+    at = np.minimum(lo, len(sorted_b) - 1)
+    counts = np.where(sorted_b[at] == sa, b.seed_count[at], 0)
     counts[(counts > _REPEAT_CAP) | ~a.seed_ok] = 0
-    total = int(counts.sum())
-    if total == 0:
-        return []
-    i_idx = np.repeat(np.arange(len(sa)), counts)
-    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    j_idx = order[np.repeat(lo, counts) + offsets]
+    if counts.max() <= 1:  # the usual case: every seed occurs at most once in b
+        i_idx = np.flatnonzero(counts)
+        if not len(i_idx):
+            return _NO_RUNS
+        j_idx = b.seed_order[lo[i_idx]]
+    else:
+        total = int(counts.sum())
+        i_idx = np.repeat(np.arange(len(sa)), counts)
+        offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        j_idx = b.seed_order[np.repeat(lo, counts) + offsets]
     diag = i_idx - j_idx
-    perm = np.lexsort((i_idx, diag))
+    # i_idx is ascending, so a stable sort by diagonal orders each diagonal by position.
+    perm = np.argsort(diag, kind="stable")
     i_idx, j_idx, diag = i_idx[perm], j_idx[perm], diag[perm]
     breaks = np.flatnonzero((np.diff(diag) != 0) | (np.diff(i_idx) != 1)) + 1
     starts = np.concatenate(([0], breaks))
     ends = np.concatenate((breaks, [len(i_idx)]))
-    lengths = (ends - starts + SEED - 1).tolist()
-    return [Run(a0, b0, n) for a0, b0, n in zip(i_idx[starts].tolist(), j_idx[starts].tolist(), lengths)]
+    return i_idx[starts], j_idx[starts], ends - starts + SEED - 1
 
 
-def one_to_one(runs: list[Run], len_a: int, len_b: int, min_len: int) -> list[Run]:
-    """Keep runs longest first so that no word of either side is used twice."""
-    if _disjoint(runs):
-        return sorted(runs, key=lambda r: (r.a0, r.b0))
-    used_a = np.zeros(len_a, dtype=bool)
-    used_b = np.zeros(len_b, dtype=bool)
+_NO_RUNS = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64))
+
+
+def one_to_one(runs: tuple[np.ndarray, np.ndarray, np.ndarray], len_a: int, len_b: int, min_len: int) -> list[Run]:
+    """Keep runs longest first so that no word of either side is used twice; sorted by ``(a0, b0)``."""
+    a0, b0, n = runs
+    if _disjoint(a0, n) and _disjoint(b0, n):
+        order = np.lexsort((b0, a0))
+        return list(map(Run, a0[order].tolist(), b0[order].tolist(), n[order].tolist()))
+    # Most pairs land here (a common phrase repeated on one side overlaps a long run), with a few
+    # dozen runs each: bytearrays answer "any word used?" in C, where numpy slices cost microseconds.
+    used_a, used_b = bytearray(len_a), bytearray(len_b)
     kept = []
-    for run in sorted(runs, key=lambda r: (-r.n, r.a0 + r.b0, r.a0)):
-        free = ~used_a[run.a0 : run.a0 + run.n] & ~used_b[run.b0 : run.b0 + run.n]
-        if free.all():
+    for run in sorted(map(Run, a0.tolist(), b0.tolist(), n.tolist()), key=lambda r: (-r.n, r.a0 + r.b0, r.a0)):
+        a_end, b_end = run.a0 + run.n, run.b0 + run.n
+        if used_a.find(1, run.a0, a_end) < 0 and used_b.find(1, run.b0, b_end) < 0:
             piece = run
         else:
+            free = [not (x or y) for x, y in zip(used_a[run.a0 : a_end], used_b[run.b0 : b_end])]
             piece = _longest_free(run, free)
             if piece is None or piece.n < min_len:
                 continue
-        used_a[piece.a0 : piece.a0 + piece.n] = True
-        used_b[piece.b0 : piece.b0 + piece.n] = True
+        used_a[piece.a0 : piece.a0 + piece.n] = b"\x01" * piece.n
+        used_b[piece.b0 : piece.b0 + piece.n] = b"\x01" * piece.n
         kept.append(piece)
     return sorted(kept, key=lambda r: (r.a0, r.b0))
 
 
-def _disjoint(runs: list[Run]) -> bool:
-    """Whether no two runs share a word on either side (then one-to-one keeps them all)."""
-    if len(runs) < 2:
+def _disjoint(start: np.ndarray, n: np.ndarray) -> bool:
+    """Whether the runs ``[start, start + n)`` of one side share no word (then one-to-one keeps them all)."""
+    if len(start) < 2:
         return True
-    arr = np.array(runs, dtype=np.int64)
-    for col in (0, 1):
-        order = np.argsort(arr[:, col], kind="stable")
-        start, n = arr[order, col], arr[order, 2]
-        if np.any(start[1:] < start[:-1] + n[:-1]):
-            return False
-    return True
+    order = np.argsort(start, kind="stable")
+    start, n = start[order], n[order]
+    return not np.any(start[1:] < start[:-1] + n[:-1])
 
 
-def _longest_free(run: Run, free: np.ndarray) -> Run | None:
+def _longest_free(run: Run, free: list[bool]) -> Run | None:
     best, best_start, start = 0, 0, None
-    for i, ok in enumerate(list(free) + [False]):
+    for i, ok in enumerate(free + [False]):
         if ok and start is None:
             start = i
         elif not ok and start is not None:

@@ -1,0 +1,83 @@
+"""The alignment's one-to-one step and seed runs, against plain-Python references (hypothesis)."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings, strategies as st
+
+from syndtrace.align import SEED, Run, exact_runs, one_to_one, prepare
+from syndtrace.load import document_from_text
+from syndtrace.normalize import tokenize
+
+
+def greedy_reference(runs: list[Run], min_len: int) -> list[Run]:
+    """Longest runs first, each cut to its longest stretch of words unused on both sides."""
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    kept = []
+    for run in sorted(runs, key=lambda r: (-r.n, r.a0 + r.b0, r.a0)):
+        free = [run.a0 + k not in used_a and run.b0 + k not in used_b for k in range(run.n)]
+        best, best_at, k = 0, 0, 0
+        while k < run.n:
+            if free[k]:
+                end = k
+                while end < run.n and free[end]:
+                    end += 1
+                if end - k > best:
+                    best, best_at = end - k, k
+                k = end
+            else:
+                k += 1
+        if not best or (best < run.n and best < min_len):
+            continue
+        piece = Run(run.a0 + best_at, run.b0 + best_at, best)
+        used_a.update(range(piece.a0, piece.a0 + piece.n))
+        used_b.update(range(piece.b0, piece.b0 + piece.n))
+        kept.append(piece)
+    return sorted(kept, key=lambda r: (r.a0, r.b0))
+
+
+# Distinct (a0, b0) starts, as exact runs have: two runs never start at the same cell.
+RUNS = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(1, 12)), max_size=25, unique_by=lambda t: t[:2]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(RUNS)
+def test_one_to_one_equals_the_plain_greedy(raw):
+    runs = [Run(*r) for r in raw]
+    arrays = tuple(np.array([r[k] for r in runs], dtype=np.int64) for k in range(3))
+    got = one_to_one(arrays, 60, 60, SEED)
+    assert got == greedy_reference(runs, SEED)
+    for side in (0, 1):  # no word of either side is used twice
+        words = [w for r in got for w in range(r[side], r[side] + r.n)]
+        assert len(words) == len(set(words))
+
+
+def maximal_runs_reference(wa: list[str], wb: list[str]) -> set[tuple[int, int, int]]:
+    """Every maximal common run of at least ``SEED`` words, by brute force."""
+    found = set()
+    for i in range(len(wa)):
+        for j in range(len(wb)):
+            if (i and j and wa[i - 1] == wb[j - 1]) or wa[i] != wb[j]:
+                continue
+            n = 0
+            while i + n < len(wa) and j + n < len(wb) and wa[i + n] == wb[j + n]:
+                n += 1
+            if n >= SEED:
+                found.add((i, j, n))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from("abcd"), min_size=1, max_size=30), st.lists(st.sampled_from("abcd"), min_size=1, max_size=30))
+def test_exact_runs_are_the_maximal_common_runs(wa, wb):
+    # A four-letter vocabulary repeats seeds, so the path for seeds found more than once is exercised.
+    docs = [document_from_text(" ".join(w), doc_id=name, path=f"{name}.txt") for w, name in ((wa, "a"), (wb, "b"))]
+    prepared = [prepare(d, tokenize(d)) for d in docs]
+    a0, b0, n = exact_runs(*prepared)
+    got = set(zip(a0.tolist(), b0.tolist(), n.tolist()))
+    # Seeds repeated more than the cap are noise by design: only short inputs are compared exactly.
+    if len(wb) <= 32:
+        assert got == maximal_runs_reference(wa, wb)
