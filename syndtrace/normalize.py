@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import numpy as np
 
@@ -75,6 +76,18 @@ class TokenStream:
                 words[k] = word
             self.cache["words"] = tuple(words)
         return self.cache["words"]
+
+    @property
+    def joined(self) -> tuple[str, list[int]]:
+        """``(" ".join(words), at)``, where word ``k`` starts at ``at[k]`` (``at[len(self)]`` is the length + 1).
+
+        So ``" ".join(words[i:j]) == joined[at[i] : at[j] - 1]`` for ``i < j``: a
+        slice per passage instead of a join (built once, kept).
+        """
+        if "joined" not in self.cache:
+            words = self.words
+            self.cache["joined"] = (" ".join(words), list(accumulate((len(w) + 1 for w in words), initial=0)))
+        return self.cache["joined"]
 
 
 def normalize_word(word: str) -> str:

@@ -16,6 +16,7 @@ from collections import Counter
 
 import numpy as np
 import pytest
+from rapidfuzz import fuzz
 from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
 
 from syndtrace.align import SEED, _REPEAT_CAP, align_prepared, prepare
@@ -169,6 +170,8 @@ def test_every_passage_side_slices_back_and_shares_min_words(texts):
         assert p.words <= min(len(wa), len(wb))
         # The aligned words are identical and in the same order on both sides.
         assert lcs(wa, wb) >= p.words
+        # The score is rapidfuzz's ratio of the sides' words (align computes it in a band).
+        assert p.similarity == round(fuzz.ratio(" ".join(wa), " ".join(wb)), 1)
         for ins in p.insertions:
             assert docs[ins.doc].text[ins.start : ins.end] == ins.text
             side = p.a if ins.doc == p.a.doc else p.b
