@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from syndtrace.anchored import finditer_near
 from syndtrace.dates import DATE_PATTERN, iso_from_match
 from syndtrace.model import Credit
 from syndtrace.names import canonical, known, looks_like_outlet
@@ -27,6 +28,15 @@ _FIRST = re.compile(r"(?i:\b(?:this|the) (?:article|story|piece|post|report) (?:
 _REPUB = re.compile(r"(?i:\b(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(?:the\s+)?)" + _NAME)
 _DATELINE_AGENCIES = ("AP", "Reuters", "AFP", "UPI", "Bloomberg", "CNN", "dpa")
 _DATELINE = re.compile(r"(?:^|\n)[^\n]{0,60}?\((?P<src>" + "|".join(_DATELINE_AGENCIES) + r")\)\s*[-—–]")
+_DATELINE_REACH = 61  # from the line break to the agency's "("
+# Each lead-in pattern with what ``finditer_near`` needs: the words every match holds, how far
+# into a match they may start, whether in any case, and whether white space may stretch that.
+_LEAD_INS = (
+    ("original-source", _ORIGINAL, ("The original source",), 0, False, False),
+    ("originally-published", _ORIG_PUB, ("originally",), len("was"), True, True),
+    ("first-appeared", _FIRST, ("first", "originally"), len("this article was "), True, False),
+    ("republished", _REPUB, ("republished", "reprinted"), 0, True, False),
+)
 _BYLINE_REACH = 2000  # characters from the top and from the foot where bylines are looked for
 _BYLINE = re.compile(
     r"(?:^|\n)\W*By\s+(?:(?P<author>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,|\s+(?:of|for))\s+)?"
@@ -39,21 +49,13 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
     """Every credit line in ``text[body_start:]``, in text order (duplicates dropped)."""
     credits: list[Credit] = []
     low = text.lower()
-    # Each pattern runs only when its key word is in the text (a C-speed `in`).
-    for kind, pattern, keys in (
-        ("original-source", _ORIGINAL, ("original source",)),
-        ("originally-published", _ORIG_PUB, ("originally",)),
-        ("first-appeared", _FIRST, ("first", "originally")),
-        ("republished", _REPUB, ("republished", "reprinted")),
-    ):
-        if not any(key in low for key in keys):
-            continue
-        for m in pattern.finditer(text, body_start):
+    for kind, pattern, keys, reach, fold, spaces in _LEAD_INS:
+        for m in finditer_near(pattern, text, keys, reach, body_start, fold=fold, spaces=spaces, lowered=low):
             name = _trim_name(m.group("src"))
             if name:
                 credits.append(Credit(kind, canonical(name), m.start(), m.end(), m.group(0).strip()))
-    datelined = any(f"({agency})" in text for agency in _DATELINE_AGENCIES)
-    for m in _DATELINE.finditer(text, body_start) if datelined else ():
+    agencies = tuple(f"({agency})" for agency in _DATELINE_AGENCIES)
+    for m in finditer_near(_DATELINE, text, agencies, _DATELINE_REACH, body_start):
         credits.append(Credit("dateline", canonical(m.group("src")), m.start("src") - 1, m.end(), m.group(0).strip()))
     # A credited byline stands at the top or the foot of an article, not in its middle.
     head_end = min(len(text), body_start + _BYLINE_REACH)
@@ -69,8 +71,7 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
             credits.append(
                 Credit("byline-agency", canonical(src), m.start(), m.end(), m.group(0).strip(), author=m.group("author"))
             )
-    if "copyright" in low:
-        credits.extend(_copyrights(text, body_start))
+    credits.extend(_copyrights(text, body_start))
     credits.extend(_republication_header(text, body_start, known_names or set(), credits))
     seen: set[tuple[str, str, int]] = set()
     unique = []
@@ -90,7 +91,7 @@ def _trim_name(name: str) -> str:
 
 def _copyrights(text: str, body_start: int) -> list[Credit]:
     found = []
-    for m in _COPYRIGHT.finditer(text, body_start):
+    for m in finditer_near(_COPYRIGHT, text, ("Copyright", "COPYRIGHT"), 0, body_start):
         body = re.sub(r"</?u>|[*_]", "", m.group("body"))
         body = re.split(r"\.\s|\s+All rights|\s+This material", body)[0]
         items = [p.strip(" .") for p in re.split(r",|\s+-\s+", body)]
