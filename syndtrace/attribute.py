@@ -44,6 +44,9 @@ class _Context:
     seen: dict = field(default_factory=dict)
     # name -> resolved outlet; built lazily, as most windows name no one worth resolving.
     resolved: dict = field(default_factory=dict)
+    # line (start, end) -> its capitalised phrases: a document resolves many names (every
+    # "X said"), often on the same lines.
+    lines: dict = field(default_factory=dict)
 
 
 def attribute_passages(
@@ -75,27 +78,26 @@ def _context(doc: Document) -> _Context:
     return _Context(doc, blank_markup(doc.text))
 
 
-def phrases_ending(text: str, name: str) -> set[str]:
+def phrases_ending(text: str, name: str, lines: dict | None = None) -> set[str]:
     """The capitalised phrases of 2-5 words in ``text`` that end with ``name`` (and are not just it).
 
     The phrases are ``_CAPITALISED.finditer(text)``'s matches. No match crosses a
     line break and the pattern looks at nothing outside its match, so a line's
     matches are the same whether the scan starts at the text's start or the
-    line's: only the lines that hold ``name`` are scanned (a text is a few
-    hundred lines; the tests hold this to the whole-text scan).
+    line's: only the lines that hold ``name`` are scanned (the tests hold this
+    to the whole-text scan). ``lines`` keeps each line's phrases for the next name.
     """
-    lines: set[tuple[int, int]] = set()
-    at = text.find(name)
+    lines = {} if lines is None else lines
+    found: set[str] = set()
+    at = text.find(name) if name else -1
     while at >= 0:
         end = text.find("\n", at)
-        lines.add((text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end))
-        at = text.find(name, at + 1)
-    return {
-        m.group()
-        for start, end in lines
-        for m in _CAPITALISED.finditer(text, start, end)
-        if m.group().endswith(name) and m.group() != name
-    }
+        span = (text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end)
+        if span not in lines:
+            lines[span] = tuple(m.group() for m in _CAPITALISED.finditer(text, *span))
+        found.update(p for p in lines[span] if p.endswith(name) and p != name)
+        at = text.find(name, span[1])  # the next line holding it (a name holds no line break)
+    return found
 
 
 def _near(ctx: _Context, start: int, end: int) -> str | None:
@@ -147,7 +149,7 @@ def _resolve(name: str, ctx: _Context) -> str | None:
     if not name:
         return None
     # "the Times" -> the longest capitalised phrase ending in it ("The New York Times").
-    candidates = sorted(phrases_ending(ctx.text, name), key=lambda p: (-len(p), p))
+    candidates = sorted(phrases_ending(ctx.text, name, ctx.lines), key=lambda p: (-len(p), p))
     for cand in candidates + [name]:
         cand = re.sub(r"^(?:The|the)[ \t]+", "", cand)
         if known(cand) or (looks_like_outlet(cand) and cand[0].isupper()):
