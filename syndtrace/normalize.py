@@ -99,6 +99,10 @@ def normalize_word(word: str) -> str:
 
 def blank_markup(text: str) -> str:
     """``text`` with markup and URLs replaced by spaces of the same length (offsets unchanged)."""
+    # Every MARKUP match holds "<", "&" or "http"; most articles hold none, and `in` is far
+    # cheaper than the regex's scan (3 against 45 us an article).
+    if "<" not in text and "&" not in text and "http" not in text:
+        return text
     return MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
