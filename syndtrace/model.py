@@ -15,9 +15,30 @@ back from the input files on demand.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 
+def _pickled_as_fields(cls):
+    """Pickle ``cls`` as ``(cls, its field values)``.
+
+    Scan workers send every passage back to the parent by pickle. Slotted
+    dataclasses pickle through ``__getstate__``/``__setstate__``, which ask
+    ``fields()`` for every object: a 10k scan's results took 0.85 s to pickle
+    and 0.8 s to unpickle, against 0.35-0.45 s each this way.
+    """
+    names = [f.name for f in fields(cls)]
+    assert all(f.init for f in fields(cls)) and len(names) > 1, cls  # cls(*values) must rebuild it
+    values = attrgetter(*names)
+
+    def __reduce__(self):
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Credit:
     """A line of a document that names where its text came from.
@@ -40,6 +61,7 @@ class Credit:
     date: str | None = None
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article: its decoded text and what we know about it.
@@ -121,6 +143,7 @@ class InputProblem:
         return f"{where}: {self.reason}"
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class PassageSide:
     """One document's copy of a shared passage.
@@ -146,6 +169,7 @@ class PassageSide:
     around: int = 0
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Insertion:
     """Words one side has inside a passage that the other lacks.
@@ -161,6 +185,7 @@ class Insertion:
     bracketed: bool
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A passage two documents share, with both versions.
@@ -184,6 +209,7 @@ class Passage:
     insertions: tuple[Insertion, ...] = ()
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class PairStats:
     """Set similarity of two documents' shingles: MinHash estimate beside the exact value.

@@ -319,3 +319,19 @@ def test_field_mapping_reads_a_csv_with_other_column_names(tmp_path):
     assert [sorted(f["members"]) for f in data["families"]] == [["u1", "u2"]]
     unmapped = cli(str(path), "--format", "json")
     assert unmapped.exit_code == EXIT_PARTIAL, "without the mapping the records have no text"
+
+
+def test_result_records_survive_pickling_as_field_tuples():
+    # Workers send passages back by pickle, as (class, field values) (model._pickled_as_fields).
+    import pickle
+
+    from syndtrace.model import Credit, Document, Insertion, PairStats, Passage, PassageSide
+
+    side = PassageSide("a", 0, 5, None, 5, 0.25, "Reuters", True, 3)
+    passage = Passage("p1", side, PassageSide("b", 2, 7, "words", 5, 0.0, None, False, 0), 5, 98.5, 4, "a",
+                      (Insertion("a", 1, 2, "[x]", True),))  # fmt: skip
+    doc = Document("a", "a.txt", "text", credits=(Credit("dateline", "Reuters", 0, 9, "(Reuters)"),))
+    stats = PairStats("a", "b", 10, 12, 0.5, 0.48, 0.6, 0.59, 0.5, 0.49)
+    for value in (side, passage, doc, stats):
+        assert pickle.loads(pickle.dumps(value)) == value
+        assert value.__reduce__()[1] == tuple(getattr(value, f) for f in type(value).__slots__)
