@@ -17,7 +17,6 @@ from collections.abc import Iterator
 # Characters that re.IGNORECASE matches to an ASCII letter but str.lower() leaves alone (or
 # lengthens): with one of these in a text, occurrences found in its lower case may be incomplete.
 _FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
-_SPACE_RUN = re.compile(r"\s*")
 
 
 def finditer_near(
