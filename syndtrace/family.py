@@ -72,8 +72,9 @@ def families(
                 groups.setdefault(uf.find(a), set()).add(a)
                 if b in hubs:
                     groups[uf.find(a)].add(b)
+    grouped = set().union(*groups.values())
     for hub in hubs:  # a hub whose partners are all hubs still forms a family
-        if not any(hub in g for g in groups.values()):
+        if hub not in grouped:
             groups.setdefault(hub, {hub})
     source_ids = {s.id for s in sources}
     names = {s.id: s.name for s in sources} | {d.id: d.label for d in docs}
