@@ -300,10 +300,13 @@ def outlet_codes_of(records: list[RawRecord]) -> np.ndarray:
     return outlet
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _title_code(rec: RawRecord) -> int:
     """A code for the record's title, else the first line of its body (front matter is not the story)."""
     head = dict(rec.fields).get("title") or body(rec.text).lstrip()[:200].split("\n", 1)[0]
-    return zlib.crc32(re.sub(r"\W+", " ", head.lower()).encode("utf-8"))
+    return zlib.crc32(_NON_WORD.sub(" ", head.lower()).encode("utf-8"))
 
 
 def body_start_of(text: str) -> int:
