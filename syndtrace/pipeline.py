@@ -145,7 +145,7 @@ def number_passages(raw, docs: dict[str, Document], attribute: bool = True) -> t
         ordered = sorted(passages, key=lambda p: (p.a.start, p.b.start))
         mine = []
         for p in ordered:
-            p = replace(p, id=f"p{len(numbered) + 1}")
+            p = p.numbered(f"p{len(numbered) + 1}")
             numbered.append(p)
             mine.append(p)
         pairs.append(PairPassages(x, y, tuple(mine)))

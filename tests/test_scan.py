@@ -335,3 +335,13 @@ def test_result_records_survive_pickling_as_field_tuples():
     for value in (side, passage, doc, stats):
         assert pickle.loads(pickle.dumps(value)) == value
         assert value.__reduce__()[1] == tuple(getattr(value, f) for f in type(value).__slots__)
+
+
+def test_numbered_passage_is_replace_with_a_new_id():
+    from dataclasses import replace
+
+    from syndtrace.model import Insertion, Passage, PassageSide
+
+    side = PassageSide("a", 0, 5, None, 5, 0.25, "Reuters", True, 3)
+    p = Passage("", side, side, 5, 98.5, 4, "a", (Insertion("a", 1, 2, "[x]", True),))
+    assert p.numbered("p7") == replace(p, id="p7")
