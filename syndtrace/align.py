@@ -337,7 +337,7 @@ def _similarity(a: Prepared, b: Prepared, chain: list[Run]) -> float:
     # cost of deleting everything else. Given that bound, rapidfuzz works in a band around
     # the diagonal instead of the whole matrix: six times faster on a reprint's passages.
     common = sum(at_a[r.a0 + r.n] - at_a[r.a0] for r in chain) - 1
-    bound = total - 2 * common
+    bound = max(0, total - 2 * common)  # below 0 only if runs pair unequal words (see below)
     dist = Indel.distance(words_a, words_b, score_cutoff=bound)
     if dist > bound:  # only if a hash collision made a run of different words
         dist = Indel.distance(words_a, words_b)

@@ -81,3 +81,26 @@ def test_exact_runs_are_the_maximal_common_runs(wa, wb):
     # Seeds repeated more than the cap are noise by design: only short inputs are compared exactly.
     if len(wb) <= 32:
         assert got == maximal_runs_reference(wa, wb)
+
+
+def test_score_falls_back_when_a_hash_collision_makes_a_run_of_different_words():
+    # Give document b the word hashes of a: every seed then "matches", so runs pair unequal
+    # words, and the bound the runs give for the Indel distance is wrong (even negative).
+    from dataclasses import replace as dc_replace
+
+    from rapidfuzz import fuzz
+
+    from syndtrace.align import _similarity
+
+    a_text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+    b_text = "aa bb cc dd ee ff gg hh ii kk ll mm"
+    docs = [document_from_text(t, doc_id=n, path=f"{n}.txt") for t, n in ((a_text, "a"), (b_text, "b"))]
+    ta, tb = (tokenize(d) for d in docs)
+    tb = dc_replace(tb, hashes=ta.hashes.copy())
+    pa, pb = prepare(docs[0], ta), prepare(docs[1], tb)
+    runs = one_to_one(exact_runs(pa, pb), len(ta), len(tb), SEED)
+    assert runs == [Run(0, 0, 12)]
+    # Split the run so that the chain has a gap and is scored.
+    chain = [Run(0, 0, 5), Run(6, 6, 6)]
+    expected = round(fuzz.ratio(" ".join(ta.words), " ".join(tb.words)), 1)
+    assert _similarity(pa, pb, chain) == expected
