@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
+from references import maximal_runs
 from syndtrace.align import SEED, Run, exact_runs, one_to_one, prepare
 from syndtrace.load import document_from_text
 from syndtrace.normalize import tokenize
@@ -55,21 +56,6 @@ def test_one_to_one_equals_the_plain_greedy(raw):
         assert len(words) == len(set(words))
 
 
-def maximal_runs_reference(wa: list[str], wb: list[str]) -> set[tuple[int, int, int]]:
-    """Every maximal common run of at least ``SEED`` words, by brute force."""
-    found = set()
-    for i in range(len(wa)):
-        for j in range(len(wb)):
-            if (i and j and wa[i - 1] == wb[j - 1]) or wa[i] != wb[j]:
-                continue
-            n = 0
-            while i + n < len(wa) and j + n < len(wb) and wa[i + n] == wb[j + n]:
-                n += 1
-            if n >= SEED:
-                found.add((i, j, n))
-    return found
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from("abcd"), min_size=1, max_size=30), st.lists(st.sampled_from("abcd"), min_size=1, max_size=30))
 def test_exact_runs_are_the_maximal_common_runs(wa, wb):
@@ -80,7 +66,7 @@ def test_exact_runs_are_the_maximal_common_runs(wa, wb):
     got = set(zip(a0.tolist(), b0.tolist(), n.tolist()))
     # Seeds repeated more than the cap are noise by design: only short inputs are compared exactly.
     if len(wb) <= 32:
-        assert got == maximal_runs_reference(wa, wb)
+        assert got == set(maximal_runs(wa, wb, SEED))
 
 
 def test_score_falls_back_when_a_hash_collision_makes_a_run_of_different_words():

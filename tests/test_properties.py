@@ -19,6 +19,7 @@ import pytest
 from rapidfuzz import fuzz
 from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
 
+from references import maximal_runs
 from syndtrace.align import SEED, _REPEAT_CAP, align_prepared, prepare
 from syndtrace.load import document_from_text
 from syndtrace.model import Passage, Result
@@ -455,21 +456,6 @@ def test_hashes_are_pinned_and_stable_across_processes():
 
 
 # --- alignment against a slow reference ---------------------------------------------------------------
-
-
-def maximal_runs(a: list[str], b: list[str], min_len: int) -> list[tuple[int, int, int]]:
-    """Every maximal common run ``(i, j, n)``: ``a[i:i+n] == b[j:j+n]``, extendable neither way."""
-    runs = []
-    for i in range(len(a)):
-        for j in range(len(b)):
-            if a[i] != b[j] or (i and j and a[i - 1] == b[j - 1]):
-                continue
-            n = 0
-            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
-                n += 1
-            if n >= min_len:
-                runs.append((i, j, n))
-    return runs
 
 
 @st.composite
