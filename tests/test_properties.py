@@ -16,8 +16,8 @@ from collections import Counter
 
 import numpy as np
 import pytest
-from rapidfuzz import fuzz
 from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
+from rapidfuzz import fuzz
 
 from references import maximal_runs
 from syndtrace.align import SEED, _REPEAT_CAP, align_prepared, prepare
