@@ -21,41 +21,27 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Run in the child: the scan with a progress sink that reads the clocks at every stage.
+BENCH = Path(__file__).resolve().parent
+
+# Run in the child, with the tree first on sys.path: the scan, with bench/stages.py's sink.
 _CHILD = r"""
-import json, resource, sys, time
-from syndtrace.progress import Progress
+import json, sys, time
+sys.path.append(sys.argv[3])
+from stages import Stages
 from syndtrace.scan import scan
 from syndtrace.settings import Settings
 
-def clocks():
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.perf_counter(), own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
-
-class Clocks(Progress):
-    def __init__(self):
-        super().__init__(enabled=False)
-        self.marks = [("start", *clocks())]
-    def stage(self, name, total=None):
-        if name != self.marks[-1][0]:
-            self.marks.append((name, *clocks()))
-    def advance(self, name, amount=1):
-        pass
-
-sink = Clocks()
+sink = Stages()
+t0 = time.perf_counter()
 scan([sys.argv[1]], Settings(workers=int(sys.argv[2])), progress=sink)
-sink.marks.append(("end", *clocks()))
-stages = {}
-for (name, t0, p0, c0), (_, t1, p1, c1) in zip(sink.marks, sink.marks[1:]):
-    stages[name] = {"wall": t1 - t0, "parent_cpu": p1 - p0, "workers_cpu": c1 - c0}
-print(json.dumps({"total": sink.marks[-1][1] - sink.marks[0][1], "stages": stages}))
+print(json.dumps({"total": time.perf_counter() - t0, "stages": sink.usage()}))
 """
 
 
 def run_once(tree: Path, corpus: str, workers: int) -> dict:
     """One in-process scan of ``corpus`` with the code of ``tree``; its timings."""
     env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
-    out = subprocess.run([sys.executable, "-c", _CHILD, corpus, str(workers)], env=env, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", _CHILD, corpus, str(workers), str(BENCH)], env=env, capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(f"{tree}: the scan failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -76,7 +62,7 @@ def main() -> None:
             totals[label].append(timing["total"])
             stages = ", ".join(
                 f"{name} {s['wall']:.1f} s (cpu {s['parent_cpu']:.1f} + workers {s['workers_cpu']:.1f})"
-                for name, s in timing["stages"].items() if name != "start"
+                for name, s in timing["stages"].items()
             )  # fmt: skip
             print(f"round {round_} {label:6} total {timing['total']:.1f} s: {stages}", flush=True)
     before, after = statistics.median(totals["before"]), statistics.median(totals["after"])

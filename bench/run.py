@@ -41,6 +41,7 @@ OUT = BENCH / "out"
 sys.path.insert(0, str(BENCH))
 
 from scoring import load_truth, score  # noqa: E402
+from stages import Stages  # noqa: E402
 
 GENERATOR_FILES = ("generate.py", "synth.py", "outlets.py", "reuters_pool.py", "writer.py")
 
@@ -108,40 +109,19 @@ def run_child(cmd: list[str]) -> tuple[float, float | None, int, str]:
     return wall, (int(kb) / 1024 if kb else None), proc.returncode, tail
 
 
-class _Stages:
-    """A syndtrace progress sink that records when each stage starts and its size."""
-
-    def __init__(self) -> None:
-        self.marks: list[tuple[str, float, int | None]] = []
-
-    def stage(self, name: str, total: int | None = None) -> None:
-        if not self.marks or self.marks[-1][0] != name:
-            self.marks.append((name, time.perf_counter(), total))
-        else:
-            self.marks[-1] = (name, self.marks[-1][1], total)
-
-    def advance(self, name: str, amount: int = 1) -> None:
-        pass
-
-    def split(self, end: float) -> dict[str, float]:
-        """Seconds from each stage's start to the next one's (the last to ``end``)."""
-        times = [t for _, t, _ in self.marks] + [end]
-        return {name: round(times[k + 1] - t, 2) for k, (name, t, _) in enumerate(self.marks)}
-
-
 def run_scan(corpus: Path, workers: int | None) -> dict:
     """``syndtrace.scan.scan`` in this process."""
     from syndtrace.scan import scan
     from syndtrace.settings import Settings
 
     settings = Settings(workers=workers or 0)
-    stages = _Stages()
+    stages = Stages()
     t0 = time.perf_counter()
     result = scan([str(corpus / "corpus.jsonl")], settings, progress=stages)
     end = time.perf_counter()
     ids = {d.id for d in result.documents}
     edges = [{"source": e.source, "copy": e.copy, "kind": e.kind} for e in result.edges]
-    totals = {name: total for name, _, total in stages.marks}
+    totals = stages.totals()
     return {
         "wall_s": end - t0,
         "peak_rss_mb": None,  # shared with this process; see the CLI row
