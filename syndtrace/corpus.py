@@ -47,7 +47,7 @@ from syndtrace.records import Item, RecordReader
 from syndtrace.settings import Settings
 from syndtrace.texts import TextStore
 
-__all__ = ["ARTICLE_EXTENSIONS", "Corpus", "FieldMap", "body", "iter_inputs", "load_corpus", "outlet_codes_of"]
+__all__ = ["ARTICLE_EXTENSIONS", "Corpus", "FieldMap", "iter_inputs", "load_corpus", "outlet_codes_of"]
 
 # Extension -> reader. Order is the one the "no article files" message lists.
 ARTICLE_EXTENSIONS = {".txt": "text", ".md": "text", ".json": "json", ".jsonl": "jsonl", ".csv": "csv"}
@@ -280,8 +280,9 @@ def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress
     progress.stage("loaded")
     for item in iter_inputs(paths, settings, fields):
         if isinstance(item, RawRecord):
-            documents.append(_plain_document(item))
-            titles.append(_title_code(item))
+            start = body_start_of(item.text)  # once: front matter is parsed, not just skipped
+            documents.append(_plain_document(item, start))
+            titles.append(_title_code(item, start))
             records.append(texts.add(item))
             progress.advance("loaded")
         else:
@@ -303,9 +304,9 @@ def outlet_codes_of(records: list[RawRecord]) -> np.ndarray:
 _NON_WORD = re.compile(r"\W+")
 
 
-def _title_code(rec: RawRecord) -> int:
+def _title_code(rec: RawRecord, body_start: int) -> int:
     """A code for the record's title, else the first line of its body (front matter is not the story)."""
-    head = dict(rec.fields).get("title") or body(rec.text).lstrip()[:200].split("\n", 1)[0]
+    head = dict(rec.fields).get("title") or rec.text[body_start:].lstrip()[:200].split("\n", 1)[0]
     return zlib.crc32(_NON_WORD.sub(" ", head.lower()).encode("utf-8"))
 
 
@@ -314,15 +315,9 @@ def body_start_of(text: str) -> int:
     return parse_front_matter(text)[1] if text.startswith(("---", "\ufeff---")) else 0
 
 
-def body(text: str) -> str:
-    """``text`` without its front matter."""
-    return text[body_start_of(text) :]
-
-
-def _plain_document(rec: RawRecord) -> Document:
+def _plain_document(rec: RawRecord, body_start: int) -> Document:
     """The output ``Document`` of a record no pair involves: its record's metadata, the text left out."""
     fields = dict(rec.fields)
-    body_start = body_start_of(rec.text)
     first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
     provenance = sorted((k, "record") for k in ("outlet", "date", "title", "url", "author") if k in fields)
     return Document(

@@ -26,7 +26,7 @@ import numpy as np
 
 from syndtrace.attribute import attribute_passages
 from syndtrace.chunks import component_chunks
-from syndtrace.corpus import FieldMap, body, load_corpus, outlet_codes_of
+from syndtrace.corpus import FieldMap, load_corpus, outlet_codes_of
 from syndtrace.family import families, same_story
 from syndtrace.fingerprint import batch_fingerprints, member
 from syndtrace.index import candidate_pairs
@@ -102,7 +102,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     corpus = load_corpus(paths, settings, fields or FieldMap(), progress)
     records, texts, problems = corpus.records, corpus.texts, corpus.problems
     outlet_codes = outlet_codes_of(records)
-    hashes, docs = _fingerprints(records, texts, settings, progress)
+    hashes, docs = _fingerprints(records, texts, [d.body_start for d in corpus.documents], settings, progress)
     _release_freed_memory()
     progress.stage("indexed", 1)
     cand = candidate_pairs(hashes, docs, outlet_codes, corpus.titles, settings)
@@ -177,8 +177,11 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _fingerprints(records, texts: TextStore, settings, progress) -> tuple[np.ndarray, np.ndarray]:
-    _STATE.update(records=records, texts=texts, settings=settings)
+def _fingerprints(
+    records, texts: TextStore, body_starts: list[int], settings, progress
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every record's fingerprints over its body (front matter is not the story): ``(hashes, record index)``."""
+    _STATE.update(records=records, texts=texts, body_starts=body_starts, settings=settings)
     batches = list(range(0, len(records), _BATCH))
     progress.stage("sketched", len(records))
     parts = []
@@ -196,8 +199,9 @@ def _fingerprints(records, texts: TextStore, settings, progress) -> tuple[np.nda
 
 def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray]:
     records, store, settings = _STATE["records"], _STATE["texts"], _STATE["settings"]
+    body_starts = _STATE["body_starts"]
     end = min(start + _BATCH, len(records))
-    texts = [body(store.text(k)).encode("utf-8") for k in range(start, end)]
+    texts = [store.text(k)[body_starts[k] :].encode("utf-8") for k in range(start, end)]
     hashes, docs = batch_fingerprints(texts, settings.shingle_size, settings.window)
     return hashes, docs + start
 
