@@ -41,7 +41,8 @@ print(json.dumps({"total": time.perf_counter() - t0, "stages": sink.usage()}))
 def run_once(tree: Path, corpus: str, workers: int) -> dict:
     """One in-process scan of ``corpus`` with the code of ``tree``; its timings."""
     env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
-    out = subprocess.run([sys.executable, "-c", _CHILD, corpus, str(workers), str(BENCH)], env=env, capture_output=True, text=True)
+    cmd = [sys.executable, "-c", _CHILD, corpus, str(workers), str(BENCH)]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(f"{tree}: the scan failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
