@@ -288,6 +288,25 @@ def test_dash_reads_jsonl_from_stdin():
     assert [(f["root"], sorted(f["members"])) for f in data["families"]] == [("orig", ["copy", "orig"])]
 
 
+def test_tree_names_each_corpus_record_by_id_and_line(tmp_path):
+    """Every record of one JSONL file shares its path: the tree tells them apart by id and line."""
+    w, rng = Writer(81), random.Random(81)
+    story, title = w.story(300), w.title()
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        jsonl(
+            [
+                record("orig", article(title, story), outlet="Line Times", date="2024-01-01"),
+                record("copy", article(title, edit(story, rng)), outlet="Line Post", date="2024-01-02"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    out = cli(str(feed), "--width", "200", "--no-color")
+    assert out.exit_code == EXIT_OK, out.stderr
+    assert f"orig · {feed}:1" in out.stdout and f"copy · {feed}:2" in out.stdout
+
+
 # --- 10. partial reuse ----------------------------------------------------------------------------------
 
 

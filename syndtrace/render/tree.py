@@ -85,7 +85,7 @@ def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, So
         if doc.path:
             # On its own line: a long path wraps badly beside the outlet's name.
             lines.append(head)
-            head = Text(doc.path, style="dim")
+            head = Text(_location(doc), style="dim")
     else:
         src = sources[node.id]
         head = Text(src.name, style="bold magenta")
@@ -98,6 +98,16 @@ def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, So
     if node.edge is not None:
         lines.extend(_edge_lines(node.edge, docs, sources, evidence_lines))
     return Group(*lines)
+
+
+def _location(doc: Document) -> str:
+    """Where to find ``doc``: its file, and for a record of a corpus file its id and line.
+
+    Every record of ``corpus.jsonl`` has the same path; the id and line tell them apart.
+    """
+    if doc.line is None:
+        return doc.path
+    return f"{doc.id} · {doc.path}:{doc.line}"
 
 
 def _edge_lines(edge: Edge, docs: dict[str, Document], sources: dict[str, Source], evidence_lines: int) -> list[Text]:
