@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
 from syndtrace.settings import Settings
-from syndtrace.trace import build_tree
+from syndtrace.trace import choose_parents, grow, parent_order
 from syndtrace.unionfind import UnionFind
 
 _LINKS = ("copy", "credited-reprint", "undetermined")
@@ -88,8 +88,7 @@ def families(
         if len(members) < 2:
             continue
         fam_edges = [e for m in sorted(members) for e in into.get(m, ()) if e.source in members or e.source in source_ids]
-        tree = build_tree(sorted(members), sorted({e.source for e in fam_edges} & source_ids), [e for e in fam_edges if e.kind != "quoted"])
-        node = _main_root(tree, members, by_id)
+        node = family_tree(members, [e for e in fam_edges if e.kind != "quoted"], by_id)
         result.append((sorted(members), node.id, node))
     result.sort(key=lambda f: (-len(f[0]), f[1], f[0]))
     return tuple(Family(f"f{i + 1}", root, names.get(root, root), tuple(m), node) for i, (m, root, node) in enumerate(result))
@@ -130,15 +129,65 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
-def _main_root(tree: tuple[TreeNode, ...], members: set[str], docs: dict[str, Document]) -> TreeNode:
-    """The top of the family's tree that holds the most members.
+def family_tree(members: set[str], links: list[Edge], docs: dict[str, Document]) -> TreeNode:
+    """The family's tree: the top that holds the most members once every member it can reach is hung in.
 
-    Ties: an outside original or agency first (the members credit it), then
-    the earliest-dated document, then the id. Taking the root from the tree
-    itself keeps ``Family.tree`` holding the members it names.
+    Each node first takes its best parent (``trace.choose_parents``), as in
+    the whole run's tree. That can leave a member outside the top's tree: a
+    copy of an original missing from the inputs whose siblings chose other
+    parents, or a multi-source article whose best parent is another story's.
+    Such a member is then hung under the node of the tree it shares the best
+    link with (``parent_order``): an edge from that node, or an undetermined
+    one either way (it has no direction, so it may hang from either side).
+    A member that only ever gave text to the tree (a second original) has no
+    such link and stays out. Ties between tops: an outside original or
+    agency first (the members credit it), then the earliest-dated document,
+    then the id.
     """
+    ranked = sorted(links, key=parent_order)
+    chosen = choose_parents(ranked)
+    up = {child: edge.source for child, edge in chosen.items()}
+    tops = sorted({n for n in members | set(up.values()) if n not in up})
+    best = None
+    for top in tops:
+        top_up, top_edges, held = _hang_in(top, dict(up), dict(chosen), members, ranked)
+        date = (docs[top].date or "9999") if top in docs else ""
+        key = (-held, top in docs, date, top)
+        if best is None or key < best[0]:
+            best = (key, top, top_up, top_edges)
+    _, top, top_up, top_edges = best
+    return grow(top, top_up, top_edges)
 
-    def held(node: TreeNode) -> int:
-        return (node.id in members) + sum(held(c) for c in node.children)
 
-    return min(tree, key=lambda n: (-held(n), n.id in docs, (docs[n.id].date or "9999") if n.id in docs else "", n.id))
+def _hang_in(top: str, up: dict[str, str], edges: dict[str, Edge], members: set[str], ranked: list[Edge]):
+    """``(up, edges, members held)`` after hanging in, under ``top``'s tree, every member a link reaches."""
+    children: dict[str, set[str]] = {}
+    for child, above in up.items():
+        children.setdefault(above, set()).add(child)
+
+    def subtree(nid: str) -> set[str]:
+        found, stack = set(), [nid]
+        while stack:
+            n = stack.pop()
+            found.add(n)
+            stack.extend(children.get(n, ()))
+        return found
+
+    held = subtree(top)
+    while not members <= held:
+        for e in ranked:
+            if e.source in held and e.copy not in held and e.copy in members:
+                child, above = e.copy, e.source
+            elif e.kind == "undetermined" and e.copy in held and e.source not in held and e.source in members:
+                child, above = e.source, e.copy
+            else:
+                continue
+            if child in up:
+                children[up[child]].discard(child)
+            up[child], edges[child] = above, e
+            children.setdefault(above, set()).add(child)
+            held |= subtree(child)
+            break
+        else:
+            break
+    return up, edges, len(members & held)

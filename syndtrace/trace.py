@@ -133,6 +133,8 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
             return
     else:
         source, copy = verdict.source, verdict.copy
+        if not credited and _carries_outside_text(g, g.docs[copy], g.docs[source], ids, verdict.evidence, copy_words):
+            return
     share = round(copy_words / max(1, g.words.get(copy, 0)), 4)
     evidence = verdict.evidence
     confidence = verdict.confidence if verdict.determined else 0.6
@@ -151,6 +153,34 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
         source, evidence = sid, evidence + (via,)
     kind = "credited-reprint" if credited else "copy"
     g.add(Edge(source, copy, kind, confidence, ids, evidence, copy_words, share))
+
+
+def _carries_outside_text(g: _Graph, copy: Document, source: Document, ids, evidence, words: int) -> bool:
+    """Link ``source`` to the outside original ``copy`` credits, when it does: ``True`` if it did.
+
+    ``copy`` says its text first appeared in an original that is not among
+    the inputs, and ``source``, uncredited, carries that text too. Being dated
+    before ``copy`` shows only that ``source`` did not take it from ``copy``:
+    whether it took the text from the original, or the original from it, is
+    not known. So the pair becomes an undetermined edge from the original to
+    ``source``, not a copy from ``source`` (which ``copy`` itself contradicts).
+    Without it ``source`` would stand apart from the family that shares its
+    text, as a second top that the family's tree leaves out.
+    """
+    outside = _outside_original(g, copy)
+    if outside is None or not uncredited(source):
+        return False
+    name, kind, author, date, how = outside
+    sid = g.source(name, kind, f"{copy.label} credits it {how}", author, date)
+    via = Evidence(
+        "via",
+        sid,
+        0.0,
+        f"{copy.label} credits {name} {how}, so the text {source.label} shares with it is {possessive(name)}: "
+        f"whether {source.label} took it from {name} or {name} from {source.label} is not known",
+    )
+    g.add(Edge(sid, source.id, "undetermined", 0.0, ids, tuple(evidence) + (via,), words, 0.0))
+    return True
 
 
 def _outside_original(g: _Graph, doc: Document):
@@ -221,6 +251,16 @@ def parent_order(edge: Edge) -> tuple:
 
 def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> tuple[TreeNode, ...]:
     """One parent per node (see ``parent_order``); cycles refused; roots sorted, sources first."""
+    parent = choose_parents(edges)
+    up = {child: edge.source for child, edge in parent.items()}
+    below = set(up.values())
+    all_ids = sorted(set(source_ids) | set(doc_ids))
+    roots = [n for n in all_ids if n not in parent and (n in below or not n.startswith("src:"))]
+    return tuple(grow(r, up, parent) for r in sorted(roots, key=lambda n: (not n.startswith("src:"), n)))
+
+
+def choose_parents(edges: list[Edge]) -> dict[str, Edge]:
+    """Each node's parent edge: the best by ``parent_order``, unless it would close a cycle."""
     parent: dict[str, Edge] = {}
     for edge in sorted(edges, key=parent_order):
         if edge.kind == "shared-quote" or edge.copy in parent:
@@ -232,17 +272,21 @@ def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> 
         if node == edge.copy:
             continue
         parent[edge.copy] = edge
+    return parent
+
+
+def grow(root: str, up: dict[str, str], edge_of: dict[str, Edge]) -> TreeNode:
+    """The tree under ``root``: ``up`` maps a node to its parent, ``edge_of`` to the edge that links them."""
     children: dict[str, list[str]] = {}
-    for child, edge in parent.items():
-        children.setdefault(edge.source, []).append(child)
+    for child, above in up.items():
+        children.setdefault(above, []).append(child)
+    order = _order(edge_of)
 
     def node(nid: str) -> TreeNode:
-        kids = tuple(node(c) for c in sorted(children.get(nid, []), key=_order(parent)))
-        return TreeNode(nid, kids, parent.get(nid))
+        kids = tuple(node(c) for c in sorted(children.get(nid, []), key=order))
+        return TreeNode(nid, kids, edge_of.get(nid))
 
-    all_ids = sorted(set(source_ids) | set(doc_ids))
-    roots = [n for n in all_ids if n not in parent and (n in children or not n.startswith("src:"))]
-    return tuple(node(r) for r in sorted(roots, key=lambda n: (not n.startswith("src:"), n)))
+    return node(root)
 
 
 def _order(parent: dict[str, Edge]):

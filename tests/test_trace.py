@@ -62,6 +62,32 @@ def test_a_credit_finds_its_original_in_the_inputs_however_the_outlet_is_spelled
     assert [tree_shape(n) for n in result.tree] == [("original", None, (("reprint", "credited-reprint", ()),))]
 
 
+def test_an_earlier_uncredited_carrier_of_a_credited_outside_original_joins_its_tree():
+    # The reprint says its text is The Harbor Gazette's (not among the inputs). The earlier
+    # article carries the same text with no credit: it took it from the Gazette, or the
+    # Gazette from it. Either way it belongs under the Gazette, not beside it as a second top
+    # (which left it out of the family's tree), and not as the reprint's source.
+    earlier = document_from_text(
+        "---\noutlet: Daily Two\ndate: 2024-01-01\n---\nWater mains to be replaced\n\n" + STORY,
+        doc_id="earlier", path=None,
+    )  # fmt: skip
+    reprint = document_from_text(
+        "---\noutlet: Daily One\ndate: 2024-01-02\n---\nWater mains to be replaced\n\n" + STORY
+        + "\n\nThis article first appeared in The Harbor Gazette.",
+        doc_id="reprint", path=None,
+    )  # fmt: skip
+    result = compare_documents([earlier, reprint], Settings())
+    edges = {(e.source, e.copy): e for e in result.edges}
+    assert ("earlier", "reprint") not in edges
+    assert edges[("src:harbor-gazette", "reprint")].kind == "credited-reprint"
+    carrier = edges[("src:harbor-gazette", "earlier")]
+    assert carrier.kind == "undetermined" and carrier.passages and carrier.confidence == 0.0
+    assert any(ev.kind == "via" and "is not known" in ev.detail for ev in carrier.evidence)
+    assert [tree_shape(n) for n in result.tree] == [
+        ("src:harbor-gazette", None, (("reprint", "credited-reprint", ()), ("earlier", "undetermined", ())))
+    ]
+
+
 def test_outlet_key_folds_the_article_case_and_markup_and_aliases():
     from syndtrace.names import outlet_key
 

@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from syndtrace.model import Result
-from syndtrace.render.tree import add_node
+from syndtrace.model import Document, Edge, Family, Result, TreeNode
+from syndtrace.render.tree import add_node, location
 
 
 def render_forest(result: Result, console: Console) -> None:
@@ -27,6 +27,8 @@ def render_forest(result: Result, console: Console) -> None:
         head.append(f"  ({len(family.members)} articles{when})")
         tree = Tree(head, guide_style="dim")
         add_node(tree, family.tree, docs, sources, evidence_lines=1)
+        for line in _outside_tree(family, result.edges, docs):
+            tree.add(line)
         console.print(tree)
     quotes = sum(1 for e in result.edges if e.kind == "shared-quote")
     singletons = len(result.documents) - len(in_family)
@@ -38,3 +40,29 @@ def render_forest(result: Result, console: Console) -> None:
             style="bold",
         )
     )
+
+
+def _ids(node: TreeNode) -> set[str]:
+    return {node.id}.union(*(_ids(c) for c in node.children))
+
+
+def _outside_tree(family: Family, edges: tuple[Edge, ...], docs: dict[str, Document]) -> list[Text]:
+    """A line for each member the family's tree leaves out, with what it gave the members in it.
+
+    The tree gives every article one parent. A second original, which only
+    gave text to an article whose parent is shown, has no place in it
+    (``family.family_tree``); it is listed here rather than dropped.
+    """
+    held = _ids(family.tree)
+    lines = []
+    for member in family.members:
+        if member in held:
+            continue
+        doc = docs[member]
+        line = Text(doc.label, style="bold cyan")
+        line.append("".join(f"  {x}" for x in (doc.date, location(doc) if doc.path else doc.id) if x), style="dim")
+        for e in edges:
+            if e.source == member and e.copy in held and e.kind != "shared-quote":
+                line.append(f"\n  also gave {e.words} words to {docs[e.copy].label} ({e.copy}; {e.kind}), whose parent is shown above")
+        lines.append(line)
+    return lines

@@ -85,7 +85,7 @@ def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, So
         if doc.path:
             # On its own line: a long path wraps badly beside the outlet's name.
             lines.append(head)
-            head = Text(_location(doc), style="dim")
+            head = Text(location(doc), style="dim")
     else:
         src = sources[node.id]
         head = Text(src.name, style="bold magenta")
@@ -100,7 +100,7 @@ def _node_label(node: TreeNode, docs: dict[str, Document], sources: dict[str, So
     return Group(*lines)
 
 
-def _location(doc: Document) -> str:
+def location(doc: Document) -> str:
     """Where to find ``doc``: its file, and for a record of a corpus file its id and line.
 
     Every record of ``corpus.jsonl`` has the same path; the id and line tell them apart.
@@ -116,11 +116,13 @@ def _edge_lines(edge: Edge, docs: dict[str, Document], sources: dict[str, Source
         quoted = sources[edge.source].name if edge.source in sources else docs[edge.source].label
         kind = f"quotes {quoted} in {len(edge.passages)} shared passage{'s' if len(edge.passages) != 1 else ''}"
     line = Text(f"{kind}", style="green" if edge.kind != "undetermined" else "yellow")
-    if edge.kind != "quoted":
+    # An undetermined edge has no direction: no confidence in one, and neither side "took" anything.
+    if edge.kind not in ("quoted", "undetermined"):
         line.append(f", confidence {edge.confidence:.2f}")
     if edge.passages and edge.kind != "quoted":
-        line.append(f" · took {len(edge.passages)} passage{'s' if len(edge.passages) != 1 else ''}, {edge.words} words")
-        if edge.copy in docs:
+        count = f"{len(edge.passages)} passage{'s' if len(edge.passages) != 1 else ''}, {edge.words} words"
+        line.append(f" · {count}" if edge.kind == "undetermined" else f" · took {count}")
+        if edge.copy in docs and edge.kind != "undetermined":
             line.append(f", {edge.share:.0%} of its text")
         line.append(f" ({', '.join(edge.passages)})", style="dim")
     elif edge.kind == "credited-reprint" and not edge.passages:

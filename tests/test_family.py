@@ -1,0 +1,126 @@
+"""The family's tree: one top, and every member it can reach hung in (``syndtrace.family.family_tree``)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from hypothesis import given, strategies as st
+
+from syndtrace.family import family_tree
+from syndtrace.model import Document, Edge, Family, Result
+from syndtrace.render.forest import render_forest
+from syndtrace.render.tree import make_console
+from syndtrace.trace import build_tree
+
+
+def doc(doc_id: str, date: str | None = None) -> Document:
+    return Document(id=doc_id, path=None, text="", outlet=doc_id.title(), date=date)
+
+
+def edge(source: str, copy: str, kind: str = "copy", confidence: float = 0.8, words: int = 100) -> Edge:
+    return Edge(source, copy, kind, confidence, (), (), words, 0.5)
+
+
+def ids(node) -> list[str]:
+    return [node.id] + [i for c in node.children for i in ids(c)]
+
+
+def parents(node, above=None) -> dict[str, str | None]:
+    found = {node.id: above}
+    for child in node.children:
+        found |= parents(child, node.id)
+    return found
+
+
+def test_a_sibling_linked_only_by_an_undetermined_edge_hangs_from_either_side():
+    # "d" chose "a"; "b" (which gave "c" a little text) is linked to "d" only by an undetermined
+    # edge, stored in id order as b -> d. The whole run's tree leaves "b" a top of its own.
+    links = [edge("a", "d", confidence=0.83), edge("a", "c", confidence=0.75), edge("b", "c", confidence=0.75, words=50),
+             replace(edge("b", "d", "undetermined", 0.0), passages=("p1",))]  # fmt: skip
+    members = {"a", "b", "c", "d"}
+    docs = {m: doc(m, "2024-01-0" + str(k + 1)) for k, m in enumerate(sorted(members))}
+    assert [n.id for n in build_tree(sorted(members), [], links)] == ["a", "b"]
+    tree = family_tree(members, links, docs)
+    assert tree.id == "a" and sorted(ids(tree)) == sorted(members)
+    assert parents(tree)["b"] == "d"
+    (hung,) = [c for c in tree.children if c.id == "d"][0].children
+    assert hung.edge.kind == "undetermined"
+    # Drawn without a direction: no confidence in one, and nobody "took" anything.
+    shown = _forest(docs, links, Family("f1", "a", "A", tuple(sorted(members)), tree))
+    (line,) = [x for x in shown.splitlines() if "direction undetermined" in x]
+    assert line.strip(" │").startswith("shares text (direction undetermined) · 1 passage, 100 words (p1)"), line
+    assert "took" not in line and "confidence" not in line
+
+
+def test_a_member_whose_best_parent_is_another_storys_source_hangs_under_its_own_family():
+    # "m" took more from the outside "src:other" (another story) than from "a", its family's
+    # article: the family is "a" and "m", and its tree must hold both.
+    links = [edge("src:other", "m", confidence=0.86), edge("a", "m", confidence=0.8)]
+    tree = family_tree({"a", "m"}, links, {"a": doc("a"), "m": doc("m")})
+    assert (tree.id, [c.id for c in tree.children]) == ("a", ["m"])
+
+
+def test_an_outside_original_holding_every_member_stays_the_root():
+    links = [edge("src:wire", "a", "credited-reprint", 0.95), edge("src:wire", "b", "credited-reprint", 0.95),
+             edge("a", "b", "undetermined", 0.0)]  # fmt: skip
+    tree = family_tree({"a", "b"}, links, {"a": doc("a", "2024-01-01"), "b": doc("b", "2024-01-02")})
+    assert tree.id == "src:wire" and sorted(c.id for c in tree.children) == ["a", "b"]
+
+
+def test_a_second_original_stays_out_of_the_tree_and_the_forest_lists_it():
+    # "c" only gave text to "b", whose parent is "a": no link can hang it under "a".
+    links = [edge("a", "b", confidence=0.9), edge("c", "b", confidence=0.75, words=40)]
+    docs = {"a": doc("a", "2024-01-01"), "b": doc("b", "2024-01-03"), "c": doc("c", "2024-01-02")}
+    tree = family_tree({"a", "b", "c"}, links, docs)
+    assert tree.id == "a" and sorted(ids(tree)) == ["a", "b"]
+    shown = _forest(docs, links, Family("f1", "a", "A", ("a", "b", "c"), tree))
+    assert "C  2024-01-02  c" in shown
+    assert "also gave 40 words to B (b; copy), whose parent is shown above" in shown
+
+
+def _forest(docs: dict[str, Document], links: list[Edge], family: Family) -> str:
+    result = Result(documents=tuple(docs.values()), passages=(), edges=tuple(links), sources=(), pairs=(),
+                    tree=(family.tree,), families=(family,))  # fmt: skip
+    out = io.StringIO()
+    render_forest(result, make_console(out, width=100, color=False))
+    return out.getvalue()
+
+
+NODES = ["a", "b", "c", "d", "e", "src:x"]
+EDGES = st.lists(
+    st.tuples(
+        st.sampled_from(NODES), st.sampled_from(NODES[:-1]),
+        st.sampled_from(["copy", "credited-reprint", "undetermined"]), st.sampled_from([0.6, 0.75, 0.9]),
+    ).filter(lambda t: t[0] != t[1]),
+    max_size=10,
+)  # fmt: skip
+
+
+@given(EDGES, st.sets(st.sampled_from(NODES[:-1]), min_size=1))
+def test_family_tree_is_a_tree_of_real_links_that_no_link_could_grow(raw, members):
+    links = [edge(s, c, kind, conf) for s, c, kind, conf in raw]
+    docs = {n: doc(n) for n in NODES[:-1]}
+    tree = family_tree(members, links, docs)
+    held = ids(tree)
+    assert len(held) == len(set(held)), "a node twice in the tree"
+    for node, above in parents(tree).items():
+        if above is None:
+            continue
+        e = next(c.edge for c in _walk(tree) if c.id == node)
+        assert e in links and {e.source, e.copy} == {node, above}
+        assert e.source == above or e.kind == "undetermined", "only an undetermined edge hangs either way"
+    # No link could hang in a member left out.
+    out = members - set(held)
+    for e in links:
+        assert not (e.source in held and e.copy in out)
+        assert not (e.kind == "undetermined" and e.copy in held and e.source in out)
+    # And it holds at least as many members as any top of the whole run's tree.
+    best = max((len(members & set(ids(t))) for t in build_tree(sorted(members), [], links)), default=0)
+    assert len(members & set(held)) >= best
+
+
+def _walk(node):
+    yield node
+    for child in node.children:
+        yield from _walk(child)
