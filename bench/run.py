@@ -17,8 +17,10 @@ direction: an edge of any kind but ``shared-quote`` for syndtrace, at least
 one aligned passage for the baseline. ``unrelated`` counts linked pairs the
 truth does not relate (not a pair, not one family, not a shared quote);
 ``base/synd`` is the baseline's wall time over syndtrace's (the CLI's when
-it ran). The table is printed and written to ``bench/out/results.json``;
-walls are medians over ``--repeat`` runs.
+it ran). ``parent`` (in-process scan only) is how often a copy hangs under
+its true source in the tree (``scoring.parents``). The table is printed and
+written to ``bench/out/results.json``; walls are medians over ``--repeat``
+runs.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ REPO = BENCH.parent
 OUT = BENCH / "out"
 sys.path.insert(0, str(BENCH))
 
-from scoring import load_truth, score  # noqa: E402
+from scoring import load_truth, parents, score  # noqa: E402
 from stages import Stages  # noqa: E402
 
 GENERATOR_FILES = ("generate.py", "synth.py", "outlets.py", "reuters_pool.py", "writer.py")
@@ -122,6 +124,13 @@ def run_scan(corpus: Path, workers: int | None) -> dict:
     ids = {d.id for d in result.documents}
     edges = [{"source": e.source, "copy": e.copy, "kind": e.kind} for e in result.edges]
     totals = stages.totals()
+    parent_of: dict[str, str] = {}
+    stack = list(result.tree)
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            parent_of[child.id] = node.id
+            stack.append(child)
     return {
         "wall_s": end - t0,
         "peak_rss_mb": None,  # shared with this process; see the CLI row
@@ -129,6 +138,7 @@ def run_scan(corpus: Path, workers: int | None) -> dict:
         "aligned_pairs": len(result.pairs),
         "stages_s": stages.split(end),
         "found": doc_pairs(edges, ids),
+        "parent_of": parent_of,
     }
 
 
@@ -175,6 +185,8 @@ def measure(name: str, fn, repeat: int, truth: dict) -> dict:
     row["peak_rss_mb"] = round(max(rss), 1) if rss else None
     if "found" in row:
         row["score"] = score(row.pop("found"), truth)
+    if "parent_of" in row:
+        row["score"].update(parents(row.pop("parent_of"), truth))
     return {"tool": name, **row}
 
 
@@ -184,14 +196,14 @@ def _fmt(value, spec: str = "") -> str:
 
 def table(rows: list[dict]) -> str:
     """The results as a fixed-width text table."""
-    head = ("size", "tool", "wall s", "RSS MB", "candidates", "found", "recall", "excerpt", "unrelated", "base/synd")
+    head = ("size", "tool", "wall s", "RSS MB", "candidates", "found", "recall", "excerpt", "unrelated", "parent", "base/synd")
     lines = [head]
     for r in rows:
         s = r["score"]
         lines.append((
             str(r["size"]), r["tool"], _fmt(r["wall_s"], ".1f"), _fmt(r["peak_rss_mb"], ".0f"), _fmt(r["candidates"]),
             f"{s['pairs_found']}/{s['truth_pairs']}", _fmt(s["recall"], ".3f"), _fmt(s["recall_excerpt"], ".3f"),
-            str(s["unrelated_found"]), _fmt(r.get("ratio"), ".2f"),
+            str(s["unrelated_found"]), _fmt(s.get("parent"), ".3f"), _fmt(r.get("ratio"), ".2f"),
         ))  # fmt: skip
     widths = [max(len(line[k]) for line in lines) for k in range(len(head))]
     return "\n".join("  ".join(c.rjust(w) if k != 1 else c.ljust(w) for k, (c, w) in enumerate(zip(line, widths))) for line in lines)

@@ -5,6 +5,10 @@ direction (the caller decides what "links" means: an edge of any kind but
 ``shared-quote`` for syndtrace, at least one aligned passage for the
 baseline). Recall is reported overall, per kind, and for excerpt pairs per
 length band, since short excerpts are what set-similarity search misses.
+
+``parents`` scores the tree: a copy's parent should be its true source (a
+second-generation copy's, the intermediate it copied; a multi-source
+article's, any of its sources).
 """
 
 from __future__ import annotations
@@ -77,4 +81,28 @@ def score(found: Iterable[tuple[str, str]], truth: dict) -> dict:
         "recall_excerpt_by_words": {k: _ratio(h, n) for k, (h, n) in bands.items()},
         "unrelated_found": len(got - related - quotes),
         "shared_quote_found": len(got & quotes),
+    }
+
+
+def parents(parent_of: dict[str, str], truth: dict) -> dict:
+    """How often a copy's parent in the tool's tree is its true source.
+
+    ``parent_of`` maps a document id to its parent's id in the tree (absent at
+    a root). Returns ``parent`` (all copies) and ``parent_by_kind`` (by the
+    kind of copy: ``reprint``, ``second-generation``, ``excerpt``,
+    ``multi-source``, where any of the article's sources counts).
+    """
+    sources: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    for src, cp, kind in truth["pairs"]:
+        sources.setdefault(cp, set()).add(src)
+        kinds[cp] = kind
+    hits: dict[str, list[int]] = {}
+    for cp, srcs in sources.items():
+        h = hits.setdefault(kinds[cp], [0, 0])
+        h[0] += parent_of.get(cp) in srcs
+        h[1] += 1
+    return {
+        "parent": _ratio(sum(h for h, _ in hits.values()), sum(n for _, n in hits.values())),
+        "parent_by_kind": {k: _ratio(h, n) for k, (h, n) in sorted(hits.items())},
     }

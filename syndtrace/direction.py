@@ -15,6 +15,8 @@ document it favours as the source, with a weight:
 * ``fragment`` (0.5 per passage, at most 1.5): a passage stands as whole
   paragraphs in one document but runs inside a longer paragraph of the
   other: it was lifted out of the running prose of the latter.
+* ``edits`` (1.5, from ``syndtrace.chains``): of two copies of a third
+  document, one carries the other's changes to it: it copied the other.
 * ``framing`` (neutral or 1): both carry the same unquoted words around
   quotations of a third party: one copied the other, rather than each
   quoting the third party. When one side presents as a quotation what the
@@ -95,12 +97,13 @@ def text_date(doc: Document) -> str | None:
     return day_of(origin[2] if origin and origin[2] else doc.date)
 
 
-def decide(x: Document, y: Document, passages: list[Passage]) -> Verdict:
+def decide(x: Document, y: Document, passages: list[Passage], extra: tuple[Evidence, ...] = ()) -> Verdict:
     """Weigh the evidence on whether ``x`` or ``y`` is the source of their shared passages.
 
-    ``passages`` have ``x`` on side ``a`` and ``y`` on side ``b``.
+    ``passages`` have ``x`` on side ``a`` and ``y`` on side ``b``. ``extra`` is
+    evidence found beyond the pair (``syndtrace.chains``), weighed with the rest.
     """
-    items: list[Evidence] = []
+    items: list[Evidence] = list(extra)
     items += _credit_evidence(x, y) + _credit_evidence(y, x)
     for doc, other in ((x, y), (y, x)):
         if is_agency(doc.outlet) and not is_agency(other.outlet):

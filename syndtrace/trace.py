@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from syndtrace.direction import agency_of, decide, origin_of, uncredited
+from syndtrace.chains import carried_edits
+from syndtrace.direction import Verdict, agency_of, decide, origin_of, uncredited
 from syndtrace.model import Document, Edge, Evidence, Passage, Source, TreeNode
 from syndtrace.names import canonical, outlet_key, possessive, slug
 from syndtrace.settings import Settings
@@ -71,9 +72,15 @@ def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int]
     g = _Graph({d.id: d for d in docs}, words, outlet_doc)
     for doc in docs:
         _credited_origin(g, doc)
-    for pair in pairs:
-        if pair.passages:
-            _pair_edge(g, pair, settings)
+    live = [pair for pair in pairs if pair.passages]
+    first = {(pair.x, pair.y): _first_verdict(g, pair, settings) for pair in live}
+    # Three-way evidence needs every pair's own direction first: a copy of a copy shows
+    # only against the original both descend from (syndtrace.chains).
+    upstream = {(v.source, v.copy) for v in first.values() if isinstance(v, Verdict) and v.determined}
+    shared = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live) if first[key] != _QUOTES}
+    edits = carried_edits(shared, lambda o, d: (o, d) in upstream, g.docs)
+    for key, pair in zip(first, live):
+        _pair_edge(g, pair, settings, first[key], edits.get(key))
     _quoted_sources(g, pairs)
     edges = sorted(g.edges.values(), key=lambda e: (KIND_PRIORITY[e.kind], e.source, e.copy))
     sources = sorted(g.sources.values(), key=lambda s: s.id)
@@ -93,11 +100,31 @@ def _credited_origin(g: _Graph, doc: Document) -> None:
     g.add(Edge(sid, doc.id, "credited-reprint", 0.95, (), evidence, g.words.get(doc.id, 0), 1.0))
 
 
-def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
+_QUOTES = "shared-quote"  # a pair that shares only quotations
+_SIBLINGS = "siblings"  # both credit the same original or agency
+
+
+def _first_verdict(g: _Graph, pair: PairPassages, settings: Settings) -> Verdict | str:
+    """The pair's own verdict, or why it needs none: ``_QUOTES`` or ``_SIBLINGS``."""
+    x, y = g.docs[pair.x], g.docs[pair.y]
+    if sum(p.authored_words for p in pair.passages) < settings.min_authored_words:
+        return _QUOTES
+    ox, oy, ax = origin_of(x), origin_of(y), agency_of(x)
+    if (ox and oy and ox[0] == oy[0]) or (ax and ax == agency_of(y)):
+        return _SIBLINGS
+    return decide(x, y, list(pair.passages))
+
+
+def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings, first: Verdict | str, edits: Evidence | None) -> None:
+    """The pair's edge. ``edits``: three-way evidence (``syndtrace.chains``), weighed with the pair's own.
+
+    Two copies crediting the same original are siblings unless one carries the
+    other's edits: a copy of a reprint keeps the reprint's credit line.
+    """
     x, y = g.docs[pair.x], g.docs[pair.y]
     ids = tuple(p.id for p in pair.passages)
     authored = sum(p.authored_words for p in pair.passages)
-    if authored < settings.min_authored_words:
+    if first == _QUOTES:
         quoted = sorted({s.attribution for p in pair.passages for s in (p.a, p.b) if s.attribution})
         who = f" (attributed to {', '.join(quoted)})" if quoted else ""
         ev = Evidence(
@@ -110,16 +137,14 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings) -> None:
         a, b = sorted((x.id, y.id))
         g.add(Edge(a, b, "shared-quote", 0.0, ids, (ev,), 0, 0.0))
         return
-    ox, oy, ax = origin_of(x), origin_of(y), agency_of(x)
-    shared_origin = ox and oy and ox[0] == oy[0]
-    shared_agency = ax and ax == agency_of(y)
-    if shared_origin or shared_agency:
-        name = ox[0] if shared_origin else ax
+    if first == _SIBLINGS and edits is None:
+        ox, oy = origin_of(x), origin_of(y)
+        name = ox[0] if ox and oy and ox[0] == oy[0] else agency_of(x)
         a, b = sorted((x.id, y.id))
         ev = Evidence("credit", None, 0.0, f"both credit {name}: copies of the same original, neither copied the other")
         g.add(Edge(a, b, "undetermined", 0.0, ids, (ev,), sum(p.words for p in pair.passages), 0.0))
         return
-    verdict = decide(x, y, list(pair.passages))
+    verdict = first if edits is None else decide(x, y, list(pair.passages), (edits,))
     copy_words = sum(p.words for p in pair.passages)
     credited = any(e.kind == "credit" and e.weight >= 3 for e in verdict.evidence)
     if not verdict.determined:
@@ -241,12 +266,16 @@ def _text_holder(g: _Graph, edge: Edge | None, doc_id: str) -> str | None:
 
 
 def parent_order(edge: Edge) -> tuple:
-    """How candidate parent edges rank: kind, confidence, then words taken, ids last.
+    """How candidate parent edges rank: carried edits, kind, confidence, then words taken, ids last.
 
+    A source whose edits the copy carries (``syndtrace.chains``) comes first:
+    the copy took its text from it, even when it credits the original both
+    descend from (a copy of a reprint keeps the reprint's credit line).
     Words before ids: of two sources equally likely, the one the copy shares
     more text with is its parent, not the one whose file name sorts first.
     """
-    return (KIND_PRIORITY[edge.kind], -edge.confidence, -edge.words, edge.source, edge.copy)
+    carried = any(ev.kind == "edits" and ev.favours == edge.source for ev in edge.evidence)
+    return (not carried, KIND_PRIORITY[edge.kind], -edge.confidence, -edge.words, edge.source, edge.copy)
 
 
 def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> tuple[TreeNode, ...]:

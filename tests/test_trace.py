@@ -88,6 +88,36 @@ def test_an_earlier_uncredited_carrier_of_a_credited_outside_original_joins_its_
     ]
 
 
+def test_a_copy_of_a_credited_reprint_hangs_under_the_reprint_not_the_original_it_credits():
+    # The reprint credits the original and changes two words; the copy of the reprint keeps
+    # both changes and the reprint's credit line. Both credit the original, which alone would
+    # make them siblings: the carried changes say the copy took the reprint's text.
+    original = document_from_text(
+        "---\noutlet: Mountain Post\ndate: 2024-01-01\n---\nWater mains to be replaced\n\n" + STORY,
+        doc_id="original", path=None,
+    )  # fmt: skip
+    edited = STORY.replace("forty million", "fifty million").replace("seven to two", "eight to one")
+    credit = "\n\nThis article first appeared in Mountain Post."
+    reprint = document_from_text(
+        "---\noutlet: Valley Times\ndate: 2024-01-02\n---\nWater mains to be replaced\n\n" + edited + credit,
+        doc_id="reprint", path=None,
+    )  # fmt: skip
+    copy = document_from_text(
+        "---\noutlet: Hill Courier\ndate: 2024-01-03\n---\nWater mains to be replaced\n\n"
+        + edited.replace("three years", "four years") + credit,
+        doc_id="copy", path=None,
+    )  # fmt: skip
+    result = compare_documents([original, reprint, copy], Settings())
+    edges = {(e.source, e.copy): e for e in result.edges}
+    taken = edges[("reprint", "copy")]
+    assert taken.kind == "copy"
+    assert any(ev.kind == "edits" and ev.favours == "reprint" for ev in taken.evidence)
+    assert edges[("original", "copy")].kind == "credited-reprint"  # its credit still stands, as an edge
+    assert [tree_shape(n) for n in result.tree] == [
+        ("original", None, (("reprint", "credited-reprint", (("copy", "copy", ()),)),))
+    ]
+
+
 def test_outlet_key_folds_the_article_case_and_markup_and_aliases():
     from syndtrace.names import outlet_key
 
