@@ -266,16 +266,19 @@ def _text_holder(g: _Graph, edge: Edge | None, doc_id: str) -> str | None:
 
 
 def parent_order(edge: Edge) -> tuple:
-    """How candidate parent edges rank: carried edits, kind, confidence, then words taken, ids last.
+    """How candidate parent edges rank: carried edits, kind, words taken, confidence, ids last.
 
     A source whose edits the copy carries (``syndtrace.chains``) comes first:
     the copy took its text from it, even when it credits the original both
     descend from (a copy of a reprint keeps the reprint's credit line).
-    Words before ids: of two sources equally likely, the one the copy shares
-    more text with is its parent, not the one whose file name sorts first.
+    Then, of sources of one kind, the one the copy shares the most words with:
+    every republisher changes a few words, so a copy is nearest the text it
+    was made from, and a sibling reprint dated earlier, whose edge may carry
+    as much evidence as the original's, shares fewer. Confidence says how sure
+    each pair's direction is, not which source is the parent; it breaks ties.
     """
     carried = any(ev.kind == "edits" and ev.favours == edge.source for ev in edge.evidence)
-    return (not carried, KIND_PRIORITY[edge.kind], -edge.confidence, -edge.words, edge.source, edge.copy)
+    return (not carried, KIND_PRIORITY[edge.kind], -edge.words, -edge.confidence, edge.source, edge.copy)
 
 
 def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> tuple[TreeNode, ...]:

@@ -124,3 +124,16 @@ def test_outlet_key_folds_the_article_case_and_markup_and_aliases():
     assert outlet_key("The Weekly Journal") == outlet_key("Weekly Journal") == outlet_key("*weekly  journal*.")
     assert outlet_key("AP") == outlet_key("The Associated Press")
     assert outlet_key("Weekly Journal") != outlet_key("Weekly Journals")
+
+
+def test_of_two_sources_of_one_kind_the_copy_hangs_under_the_one_it_shares_most_with():
+    # A sibling reprint dated earlier can carry more evidence than the original (here 0.83
+    # against 0.75), but the copy shares fewer words with it: each reprint changed its own.
+    from syndtrace.model import Edge
+    from syndtrace.trace import build_tree
+
+    original = Edge("original", "copy", "copy", 0.75, ("p1",), (), 800, 0.9)
+    sibling = Edge("sibling", "copy", "copy", 0.83, ("p2",), (), 760, 0.85)
+    first = Edge("original", "sibling", "copy", 0.75, ("p3",), (), 790, 0.9)
+    (root,) = build_tree(["copy", "original", "sibling"], [], [sibling, original, first])
+    assert tree_shape(root) == ("original", None, (("copy", "copy", ()), ("sibling", "copy", ())))
