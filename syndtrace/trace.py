@@ -1,6 +1,7 @@
 """Trace stage: edges between documents and external sources, and the tree.
 
-* A credit line naming an original that is not among the inputs makes an
+* A credit line naming an original that is not among the inputs (no
+  document of that outlet shares text with the crediting one) makes an
   external ``Source`` (kind ``credited``) and a ``credited-reprint`` edge; a
   wire credit makes an ``agency`` source.
 * Each pair with shared passages becomes one edge: ``shared-quote`` when
@@ -9,9 +10,11 @@
   an outside original, the copy is hung under that original: what it took is
   the original's text (the reprint only carries it).
 * A news organisation the shared passages are attributed to ("told the
-  Times") becomes a ``quoted`` source above the node whose text quotes it.
-* The tree gives every node one parent: credited reprint, then copy, then
-  quoted, then undetermined; cycles are refused.
+  Times") becomes a ``quoted`` source above the node whose text quotes it,
+  unless a document of that outlet shares the words with it.
+* The tree gives every node one parent (``parent_order``): a source whose
+  edits it carries, then credited reprint, copy, undetermined, quoted; of
+  one kind, the source it shares the most words with; cycles are refused.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from syndtrace.names import canonical, outlet_key, possessive, slug
 from syndtrace.settings import Settings
 
 KIND_PRIORITY = {"credited-reprint": 0, "copy": 1, "quoted": 2, "undetermined": 3, "shared-quote": 4}
+# As a parent, text shared with a document (even in an unknown direction) says more than a
+# quotation of an outlet: a reprint hangs under the article it shares text with.
+_PARENT_RANK = {"credited-reprint": 0, "copy": 1, "undetermined": 2, "quoted": 3, "shared-quote": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,10 @@ class _Graph:
 
     docs: dict[str, Document]
     words: dict[str, int]
-    outlet_doc: dict[str, str] = field(default_factory=dict)  # names.outlet_key(outlet) -> input document id
+    # doc id -> names.outlet_key of the outlets of the documents it shares authored text with,
+    # and of those it shares any text with (quotations included)
+    partner_outlets: dict[str, set[str]] = field(default_factory=dict)
+    quoting_outlets: dict[str, set[str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
 
@@ -68,12 +77,18 @@ def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int]
 
     ``words`` is each document's count of non-boilerplate words (for shares).
     """
-    outlet_doc = {outlet_key(d.outlet): d.id for d in docs if d.outlet}
-    g = _Graph({d.id: d for d in docs}, words, outlet_doc)
-    for doc in docs:
-        _credited_origin(g, doc)
+    g = _Graph({d.id: d for d in docs}, words)
     live = [pair for pair in pairs if pair.passages]
     first = {(pair.x, pair.y): _first_verdict(g, pair, settings) for pair in live}
+    for (x, y), verdict in first.items():
+        for doc, other in ((x, y), (y, x)):
+            if g.docs[other].outlet:
+                key = outlet_key(g.docs[other].outlet)
+                g.quoting_outlets.setdefault(doc, set()).add(key)
+                if verdict != _QUOTES:
+                    g.partner_outlets.setdefault(doc, set()).add(key)
+    for doc in docs:
+        _credited_origin(g, doc)
     # Three-way evidence needs every pair's own direction first: a copy of a copy shows
     # only against the original both descend from (syndtrace.chains).
     upstream = {(v.source, v.copy) for v in first.values() if isinstance(v, Verdict) and v.determined}
@@ -211,14 +226,18 @@ def _carries_outside_text(g: _Graph, copy: Document, source: Document, ids, evid
 def _outside_original(g: _Graph, doc: Document):
     """``(name, source kind, author, date, how)`` of the outside original or agency ``doc`` credits.
 
-    ``None`` when it credits none, or when the original is among the inputs
-    (then the pair with that document carries the relation).
+    ``None`` when it credits none, or when the original is among the inputs:
+    a document of that outlet shares authored text with ``doc`` (then the
+    pair with that document carries the relation). Another story of that
+    outlet does not make it so: a corpus holds many Associated Press
+    stories, rarely the one a given reprint credits.
     """
+    near = g.partner_outlets.get(doc.id, set())
     origin = origin_of(doc)
-    if origin and outlet_key(origin[0]) not in g.outlet_doc:
+    if origin and outlet_key(origin[0]) not in near:
         return origin[0], "credited", origin[1], origin[2], "as its original source"
     agency = agency_of(doc)
-    if not origin and agency and outlet_key(agency) not in g.outlet_doc:
+    if not origin and agency and outlet_key(agency) not in near:
         return agency, "agency", None, None, "as the wire agency behind it"
     return None
 
@@ -229,14 +248,15 @@ def _other(doc: Document, x: Document, y: Document) -> Document:
 
 def _quoted_sources(g: _Graph, pairs: list[PairPassages]) -> None:
     """A ``quoted`` source above the node whose text attributes passages to it."""
-    inputs = {outlet_key(d.outlet) for d in g.docs.values() if d.outlet}
     edge_of = {pid: e for e in g.edges.values() if e.kind != "quoted" for pid in e.passages}
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for pair in pairs:
         for p in pair.passages:
             for side in (p.a, p.b):
                 name = side.attribution
-                if not name or outlet_key(name) in inputs:
+                # The quoted outlet's own text, when in the corpus, shares the words itself: the
+                # pair says so. Another story of that outlet does not make it the quoted report.
+                if not name or outlet_key(name) in g.quoting_outlets.get(side.doc, ()):
                     continue
                 holder = _text_holder(g, edge_of.get(p.id), side.doc)
                 if holder:
@@ -278,7 +298,7 @@ def parent_order(edge: Edge) -> tuple:
     each pair's direction is, not which source is the parent; it breaks ties.
     """
     carried = any(ev.kind == "edits" and ev.favours == edge.source for ev in edge.evidence)
-    return (not carried, KIND_PRIORITY[edge.kind], -edge.words, -edge.confidence, edge.source, edge.copy)
+    return (not carried, _PARENT_RANK[edge.kind], -edge.words, -edge.confidence, edge.source, edge.copy)
 
 
 def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> tuple[TreeNode, ...]:

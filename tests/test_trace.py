@@ -137,3 +137,54 @@ def test_of_two_sources_of_one_kind_the_copy_hangs_under_the_one_it_shares_most_
     first = Edge("original", "sibling", "copy", 0.75, ("p3",), (), 790, 0.9)
     (root,) = build_tree(["copy", "original", "sibling"], [], [sibling, original, first])
     assert tree_shape(root) == ("original", None, (("copy", "copy", ()), ("sibling", "copy", ())))
+
+
+OTHER_STORY = (
+    "The county fair opens on Friday with a new livestock barn, a longer midway and a schedule of concerts "
+    "that organisers say is the most ambitious in the fair's ninety year history.\n\n"
+    "Tickets went on sale last week and the first weekend is nearly sold out, the fair board said, after a "
+    "season in which rain kept crowds away on four of the ten days."
+)
+
+
+def test_an_original_is_outside_unless_its_outlet_shares_text_with_the_credit_holder():
+    # The Harbor Gazette is among the inputs, but with another story: the reprint's original is
+    # still outside them, and the uncredited copy hangs under it.
+    gazette = doc("gazette", "Harbor Gazette", "Fair opens Friday\n\n" + OTHER_STORY)
+    reprint = doc("reprint", "Daily One", "Water mains\n\n" + STORY + "\n\nThis article first appeared in The Harbor Gazette.")
+    copy = doc("copy", "Daily Two", "Water mains\n\n" + STORY)
+    result = compare_documents([gazette, reprint, copy], Settings())
+    edges = {(e.source, e.copy): e for e in result.edges}
+    assert [s.id for s in result.sources] == ["src:harbor-gazette"]
+    assert edges[("src:harbor-gazette", "reprint")].kind == "credited-reprint"
+    assert edges[("src:harbor-gazette", "copy")].kind == "copy"
+    # With the Gazette's own copy of the story among the inputs, the pair carries the credit.
+    own = doc("gazette", "Harbor Gazette", "Water mains\n\n" + STORY)
+    result = compare_documents([own, reprint, copy], Settings())
+    assert result.sources == ()
+    assert {(e.source, e.copy): e.kind for e in result.edges}[("gazette", "reprint")] == "credited-reprint"
+
+
+def test_a_quoted_outlet_is_a_source_unless_its_own_text_shares_the_words():
+    quote = (
+        "The New York Times reported that \\u201cofficials approved a plan on Monday to replace the aging water mains under "
+        "the old market district, a project expected to take three years\\u201d and cost millions."
+    ).encode().decode("unicode_escape")
+    one = doc("one", "Daily One", "Water mains\n\n" + quote + "\n\nThe council meets again next week.")
+    two = doc("two", "Daily Two", "Pipes\n\n" + quote + "\n\nResidents may comment until March.")
+    times_other = doc("times", "The New York Times", "Fair opens Friday\n\n" + OTHER_STORY)
+    result = compare_documents([one, two, times_other], Settings())
+    assert [(s.id, s.kind) for s in result.sources] == [("src:new-york-times", "quoted")]
+    times_own = doc("times", "The New York Times", "Water mains\n\n" + STORY)
+    result = compare_documents([one, two, times_own], Settings())
+    assert not [s for s in result.sources if s.kind == "quoted"]
+
+
+def test_a_document_hangs_under_the_article_it_shares_text_with_before_an_outlet_it_quotes():
+    from syndtrace.model import Edge
+    from syndtrace.trace import build_tree
+
+    shared = Edge("a", "b", "undetermined", 0.0, ("p1",), (), 700, 0.0)
+    quoted = Edge("src:reuters", "b", "quoted", 0.9, ("p2",), (), 0, 0.0)
+    trees = build_tree(["a", "b"], ["src:reuters"], [quoted, shared])
+    assert [tree_shape(t) for t in trees] == [("a", None, (("b", "undetermined", ()),))]
