@@ -18,6 +18,8 @@ at the top of the family's tree.
 
 from __future__ import annotations
 
+import heapq
+
 from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
 from syndtrace.settings import Settings
 from syndtrace.trace import choose_parents, grow, parent_order
@@ -147,47 +149,62 @@ def family_tree(members: set[str], links: list[Edge], docs: dict[str, Document])
     ranked = sorted(links, key=parent_order)
     chosen = choose_parents(ranked)
     up = {child: edge.source for child, edge in chosen.items()}
-    tops = sorted({n for n in members | set(up.values()) if n not in up})
+
+    def preference(top: str) -> tuple:
+        return (top in docs, (docs[top].date or "9999") if top in docs else "", top)
+
     best = None
-    for top in tops:
+    for top in sorted({n for n in members | set(up.values()) if n not in up}, key=preference):
         top_up, top_edges, held = _hang_in(top, dict(up), dict(chosen), members, ranked)
-        date = (docs[top].date or "9999") if top in docs else ""
-        key = (-held, top in docs, date, top)
-        if best is None or key < best[0]:
-            best = (key, top, top_up, top_edges)
+        if best is None or held > best[0]:
+            best = (held, top, top_up, top_edges)
+        if held == len(members):  # no later top can hold more, and this one is preferred
+            break
     _, top, top_up, top_edges = best
     return grow(top, top_up, top_edges)
 
 
 def _hang_in(top: str, up: dict[str, str], edges: dict[str, Edge], members: set[str], ranked: list[Edge]):
-    """``(up, edges, members held)`` after hanging in, under ``top``'s tree, every member a link reaches."""
+    """``(up, edges, members held)`` after hanging in, under ``top``'s tree, every member a link reaches.
+
+    Each step takes the best link (first in ``ranked``) that hangs a member
+    not yet held under a node that is; a heap of the links touching held
+    nodes finds it without rescanning every link after every step.
+    """
     children: dict[str, set[str]] = {}
     for child, above in up.items():
         children.setdefault(above, set()).add(child)
+    touching: dict[str, list[int]] = {}  # node -> links it can hang a member from, once held
+    for k, e in enumerate(ranked):
+        if e.copy in members:
+            touching.setdefault(e.source, []).append(k)
+        if e.kind == "undetermined" and e.source in members:
+            touching.setdefault(e.copy, []).append(k)
+    held: set[str] = set()
+    heap: list[int] = []
 
-    def subtree(nid: str) -> set[str]:
-        found, stack = set(), [nid]
+    def hold(nid: str) -> None:
+        stack = [nid]
         while stack:
             n = stack.pop()
-            found.add(n)
-            stack.extend(children.get(n, ()))
-        return found
+            if n not in held:
+                held.add(n)
+                for k in touching.get(n, ()):
+                    heapq.heappush(heap, k)
+                stack.extend(children.get(n, ()))
 
-    held = subtree(top)
-    while not members <= held:
-        for e in ranked:
-            if e.source in held and e.copy not in held and e.copy in members:
-                child, above = e.copy, e.source
-            elif e.kind == "undetermined" and e.copy in held and e.source not in held and e.source in members:
-                child, above = e.source, e.copy
-            else:
-                continue
-            if child in up:
-                children[up[child]].discard(child)
-            up[child], edges[child] = above, e
-            children.setdefault(above, set()).add(child)
-            held |= subtree(child)
-            break
+    hold(top)
+    while heap:
+        e = ranked[heapq.heappop(heap)]
+        if e.source in held and e.copy not in held and e.copy in members:
+            child, above = e.copy, e.source
+        elif e.kind == "undetermined" and e.copy in held and e.source not in held and e.source in members:
+            child, above = e.source, e.copy
         else:
-            break
+            continue  # both ends held by now: it never hangs anything
+        if child in up:
+            children[up[child]].discard(child)
+        up[child], edges[child] = above, e
+        children.setdefault(above, set()).add(child)
+        hold(child)
     return up, edges, len(members & held)

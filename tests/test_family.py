@@ -124,3 +124,46 @@ def _walk(node):
     yield node
     for child in node.children:
         yield from _walk(child)
+
+
+def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Document]):
+    """family_tree the slow, obvious way: every top tried, every link rescanned after every step."""
+    from syndtrace.trace import choose_parents, grow, parent_order
+
+    ranked = sorted(links, key=parent_order)
+    chosen = choose_parents(ranked)
+    base = {child: edge.source for child, edge in chosen.items()}
+    best = None
+    for top in sorted({n for n in members | set(base.values()) if n not in base}):
+        up, edges = dict(base), dict(chosen)
+
+        def below(nid: str) -> set[str]:
+            return {nid}.union(*(below(c) for c, above in up.items() if above == nid))
+
+        held = below(top)
+        grew = True
+        while grew:
+            grew = False
+            for e in ranked:
+                if e.source in held and e.copy not in held and e.copy in members:
+                    child, above = e.copy, e.source
+                elif e.kind == "undetermined" and e.copy in held and e.source not in held and e.source in members:
+                    child, above = e.source, e.copy
+                else:
+                    continue
+                up[child], edges[child] = above, e
+                held |= below(child)
+                grew = True
+                break
+        date = (docs[top].date or "9999") if top in docs else ""
+        key = (-len(members & held), top in docs, date, top)
+        if best is None or key < best[0]:
+            best = (key, grow(top, up, edges))
+    return best[1]
+
+
+@given(EDGES, st.sets(st.sampled_from(NODES[:-1]), min_size=1), st.lists(st.sampled_from(["2024-01-01", "2024-01-02", None]), min_size=5, max_size=5))
+def test_family_tree_matches_the_slow_reference(raw, members, dates):
+    links = [edge(s, c, kind, conf) for s, c, kind, conf in raw]
+    docs = {n: doc(n, d) for n, d in zip(NODES[:-1], dates)}
+    assert family_tree(members, links, docs) == _reference_tree(members, links, docs)
