@@ -181,16 +181,10 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings, first: Verdict
     outside = _outside_original(g, g.docs[source]) if not credited and uncredited(g.docs[copy]) else None
     if outside is not None:
         # The original is not among the inputs: the copy took the original's text.
-        name, kind_of_source, author, date, how = outside
-        sid = g.source(name, kind_of_source, f"{g.docs[source].label} credits it {how}", author, date)
-        via = Evidence(
-            "via",
-            sid,
-            0.0,
-            f"the text {g.docs[copy].label} shares with {g.docs[source].label} is {possessive(name)}: "
-            f"{g.docs[source].label} credits {name} {how}",
-        )
-        source, evidence = sid, evidence + (via,)
+        holder, name, how = g.docs[source], outside[0], outside[4]
+        sid = _outside_source(g, holder, outside)
+        why = f"the text {g.docs[copy].label} shares with {holder.label} is {possessive(name)}: {holder.label} credits {name} {how}"
+        source, evidence = sid, evidence + (Evidence("via", sid, 0.0, why),)
     kind = "credited-reprint" if credited else "copy"
     g.add(Edge(source, copy, kind, confidence, ids, evidence, copy_words, share))
 
@@ -210,17 +204,19 @@ def _carries_outside_text(g: _Graph, copy: Document, source: Document, ids, evid
     outside = _outside_original(g, copy)
     if outside is None or not uncredited(source):
         return False
-    name, kind, author, date, how = outside
-    sid = g.source(name, kind, f"{copy.label} credits it {how}", author, date)
-    via = Evidence(
-        "via",
-        sid,
-        0.0,
+    sid, name, how = _outside_source(g, copy, outside), outside[0], outside[4]
+    why = (
         f"{copy.label} credits {name} {how}, so the text {source.label} shares with it is {possessive(name)}: "
-        f"whether {source.label} took it from {name} or {name} from {source.label} is not known",
+        f"whether {source.label} took it from {name} or {name} from {source.label} is not known"
     )
-    g.add(Edge(sid, source.id, "undetermined", 0.0, ids, tuple(evidence) + (via,), words, 0.0))
+    g.add(Edge(sid, source.id, "undetermined", 0.0, ids, tuple(evidence) + (Evidence("via", sid, 0.0, why),), words, 0.0))
     return True
+
+
+def _outside_source(g: _Graph, holder: Document, outside) -> str:
+    """The id of the ``Source`` for the outside original ``holder`` credits (``_outside_original``'s answer)."""
+    name, kind, author, date, how = outside
+    return g.source(name, kind, f"{holder.label} credits it {how}", author, date)
 
 
 def _outside_original(g: _Graph, doc: Document):

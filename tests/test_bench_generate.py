@@ -9,13 +9,13 @@ epoch, so both kinds of text are checked; the pool is cached in
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
+
+from bench_modules import bench_module
 
 REPO = Path(__file__).resolve().parents[1]
 REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
@@ -29,18 +29,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _generator():
-    """bench/generate.py as a module (bench/ is scripts, not a package)."""
-    if "bench_generate" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench" / "generate.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bench_generate"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bench_generate"]
-
-
 def _run(out: Path, seed: int = SEED) -> dict:
-    _generator().generate(N, seed, out, REUTERS, REPO / "bench" / "out" / "cache", pool_files=1)
+    bench_module("generate").generate(N, seed, out, REUTERS, REPO / "bench" / "out" / "cache", pool_files=1)
     return json.loads((out / "truth.json").read_text(encoding="utf-8"))
 
 

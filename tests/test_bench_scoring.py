@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _scoring():
-    """bench/scoring.py as a module (bench/ is scripts, not a package)."""
-    if "bench_scoring" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("bench_scoring", REPO / "bench" / "scoring.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bench_scoring"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bench_scoring"]
-
+from bench_modules import bench_module
 
 TRUTH = {
     "pairs": [
@@ -33,12 +18,12 @@ TRUTH = {
 
 def test_a_copy_scores_when_it_hangs_under_its_true_source():
     tree = {"r1": "orig", "r2": "r1", "second": "r1", "multi": "other", "ex": "src:wire"}
-    got = _scoring().parents(tree, TRUTH)
+    got = bench_module("scoring").parents(tree, TRUTH)
     assert got["parent_by_kind"] == {"excerpt": 0.0, "multi-source": 1.0, "reprint": 0.5, "second-generation": 1.0}
     assert got["parent"] == round(3 / 5, 4)
 
 
 def test_a_second_generation_copy_under_the_original_misses():
-    got = _scoring().parents({"r1": "orig", "r2": "orig", "second": "orig"}, TRUTH)
+    got = bench_module("scoring").parents({"r1": "orig", "r2": "orig", "second": "orig"}, TRUTH)
     assert got["parent_by_kind"]["second-generation"] == 0.0
     assert got["parent_by_kind"]["multi-source"] == 0.0  # a root: no parent at all
