@@ -22,7 +22,7 @@ import heapq
 
 from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
 from syndtrace.settings import Settings
-from syndtrace.trace import choose_parents, grow, parent_order
+from syndtrace.trace import choose_parents, grow, rank_parents
 from syndtrace.unionfind import UnionFind
 
 _LINKS = ("copy", "credited-reprint", "undetermined")
@@ -139,14 +139,14 @@ def family_tree(members: set[str], links: list[Edge], docs: dict[str, Document])
     copy of an original missing from the inputs whose siblings chose other
     parents, or a multi-source article whose best parent is another story's.
     Such a member is then hung under the node of the tree it shares the best
-    link with (``parent_order``): an edge from that node, or an undetermined
+    link with (``trace.rank_parents``): an edge from that node, or an undetermined
     one either way (it has no direction, so it may hang from either side).
     A member that only ever gave text to the tree (a second original) has no
     such link and stays out. Ties between tops: an outside original or
     agency first (the members credit it), then the earliest-dated document,
     then the id.
     """
-    ranked = sorted(links, key=parent_order)
+    ranked = rank_parents(links)
     chosen = choose_parents(ranked)
     up = {child: edge.source for child, edge in chosen.items()}
 

@@ -12,9 +12,11 @@
 * A news organisation the shared passages are attributed to ("told the
   Times") becomes a ``quoted`` source above the node whose text quotes it,
   unless a document of that outlet shares the words with it.
-* The tree gives every node one parent (``parent_order``): a source whose
-  edits it carries, then credited reprint, copy, undetermined, quoted; of
-  one kind, the source it shares the most words with; cycles are refused.
+* The tree gives every node one parent (``parent_order``, ``rank_parents``):
+  a source whose edits it carries, then credited reprint, copy,
+  undetermined, quoted; of one kind, the source it shares the most words
+  with, and of sources it is equally near, the one another of them copied;
+  cycles are refused.
 """
 
 from __future__ import annotations
@@ -306,10 +308,32 @@ def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> 
     return tuple(_grow(r, children, parent) for r in sorted(roots, key=lambda n: (not n.startswith("src:"), n)))
 
 
+def rank_parents(edges: list[Edge]) -> list[Edge]:
+    """``edges`` in the order nodes take their parents: ``parent_order``, with one tie-break.
+
+    Of a copy's sources tied on carried edits, kind and words (it holds the
+    same text as each), one that another of them copied comes first: an
+    excerpt of an original that a reprint left unedited is as near the
+    reprint as the original, and the original is where both came from.
+    """
+    feeds = {(e.source, e.copy) for e in edges if e.kind in ("copy", "credited-reprint")}
+    tied: dict[tuple, set[str]] = {}
+    for e in edges:
+        tied.setdefault((e.copy, *parent_order(e)[:3]), set()).add(e.source)
+
+    def key(e: Edge) -> tuple:
+        order = parent_order(e)
+        rivals = tied[(e.copy, *order[:3])]
+        upstream = any((e.source, r) in feeds for r in rivals if r != e.source)
+        return (*order[:3], not upstream, *order[3:])
+
+    return sorted(edges, key=key)
+
+
 def choose_parents(edges: list[Edge]) -> dict[str, Edge]:
-    """Each node's parent edge: the best by ``parent_order``, unless it would close a cycle."""
+    """Each node's parent edge: the first by ``rank_parents``, unless it would close a cycle."""
     parent: dict[str, Edge] = {}
-    for edge in sorted(edges, key=parent_order):
+    for edge in rank_parents(edges):
         if edge.kind == "shared-quote" or edge.copy in parent:
             continue
         node, seen = edge.source, set()

@@ -128,9 +128,9 @@ def _walk(node):
 
 def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Document]):
     """family_tree the slow, obvious way: every top tried, every link rescanned after every step."""
-    from syndtrace.trace import choose_parents, grow, parent_order
+    from syndtrace.trace import choose_parents, grow, rank_parents
 
-    ranked = sorted(links, key=parent_order)
+    ranked = rank_parents(links)
     chosen = choose_parents(ranked)
     base = {child: edge.source for child, edge in chosen.items()}
     best = None

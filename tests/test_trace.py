@@ -188,3 +188,17 @@ def test_a_document_hangs_under_the_article_it_shares_text_with_before_an_outlet
     quoted = Edge("src:reuters", "b", "quoted", 0.9, ("p2",), (), 0, 0.0)
     trees = build_tree(["a", "b"], ["src:reuters"], [quoted, shared])
     assert [tree_shape(t) for t in trees] == [("a", None, (("b", "undetermined", ()),))]
+
+
+def test_a_copy_as_near_two_sources_hangs_under_the_one_the_other_copied():
+    # An excerpt of paragraphs the reprint left unedited holds the same 100 words as the
+    # original and the reprint. The reprint copied the original: the excerpt's likeliest
+    # source is where both came from, even if the reprint's edge is the more confident.
+    from syndtrace.model import Edge
+    from syndtrace.trace import build_tree
+
+    from_original = Edge("original", "excerpt", "copy", 0.75, ("p1",), (), 100, 0.2)
+    from_reprint = Edge("reprint", "excerpt", "copy", 0.83, ("p2",), (), 100, 0.2)
+    reprint = Edge("original", "reprint", "copy", 0.75, ("p3",), (), 790, 0.9)
+    (root,) = build_tree(["excerpt", "original", "reprint"], [], [from_reprint, from_original, reprint])
+    assert tree_shape(root) == ("original", None, (("excerpt", "copy", ()), ("reprint", "copy", ())))
