@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from syndtrace.load import document_from_text
+from syndtrace.model import Edge
 from syndtrace.pipeline import compare_documents
 from syndtrace.settings import Settings
+from syndtrace.trace import build_tree
 
 STORY = (
     "City officials approved a plan on Monday to replace the aging water mains under the old market district, "
@@ -126,19 +130,6 @@ def test_outlet_key_folds_the_article_case_and_markup_and_aliases():
     assert outlet_key("Weekly Journal") != outlet_key("Weekly Journals")
 
 
-def test_of_two_sources_of_one_kind_the_copy_hangs_under_the_one_it_shares_most_with():
-    # A sibling reprint dated earlier can carry more evidence than the original (here 0.83
-    # against 0.75), but the copy shares fewer words with it: each reprint changed its own.
-    from syndtrace.model import Edge
-    from syndtrace.trace import build_tree
-
-    original = Edge("original", "copy", "copy", 0.75, ("p1",), (), 800, 0.9)
-    sibling = Edge("sibling", "copy", "copy", 0.83, ("p2",), (), 760, 0.85)
-    first = Edge("original", "sibling", "copy", 0.75, ("p3",), (), 790, 0.9)
-    (root,) = build_tree(["copy", "original", "sibling"], [], [sibling, original, first])
-    assert tree_shape(root) == ("original", None, (("copy", "copy", ()), ("sibling", "copy", ())))
-
-
 OTHER_STORY = (
     "The county fair opens on Friday with a new livestock barn, a longer midway and a schedule of concerts "
     "that organisers say is the most ambitious in the fair's ninety year history.\n\n"
@@ -181,24 +172,27 @@ def test_a_quoted_outlet_is_a_source_unless_its_own_text_shares_the_words():
 
 
 def test_a_document_hangs_under_the_article_it_shares_text_with_before_an_outlet_it_quotes():
-    from syndtrace.model import Edge
-    from syndtrace.trace import build_tree
-
     shared = Edge("a", "b", "undetermined", 0.0, ("p1",), (), 700, 0.0)
     quoted = Edge("src:reuters", "b", "quoted", 0.9, ("p2",), (), 0, 0.0)
     trees = build_tree(["a", "b"], ["src:reuters"], [quoted, shared])
     assert [tree_shape(t) for t in trees] == [("a", None, (("b", "undetermined", ()),))]
 
 
-def test_a_copy_as_near_two_sources_hangs_under_the_one_the_other_copied():
-    # An excerpt of paragraphs the reprint left unedited holds the same 100 words as the
-    # original and the reprint. The reprint copied the original: the excerpt's likeliest
-    # source is where both came from, even if the reprint's edge is the more confident.
-    from syndtrace.model import Edge
-    from syndtrace.trace import build_tree
-
-    from_original = Edge("original", "excerpt", "copy", 0.75, ("p1",), (), 100, 0.2)
-    from_reprint = Edge("reprint", "excerpt", "copy", 0.83, ("p2",), (), 100, 0.2)
-    reprint = Edge("original", "reprint", "copy", 0.75, ("p3",), (), 790, 0.9)
-    (root,) = build_tree(["excerpt", "original", "reprint"], [], [from_reprint, from_original, reprint])
-    assert tree_shape(root) == ("original", None, (("excerpt", "copy", ()), ("reprint", "copy", ())))
+@pytest.mark.parametrize(
+    "words",
+    [
+        # A sibling reprint dated earlier can carry more evidence than the original, but the
+        # copy shares fewer words with it: each reprint changed its own.
+        pytest.param((800, 760), id="nearer-to-the-original"),
+        # An excerpt of paragraphs the reprint left unedited holds the same words as both: its
+        # likeliest source is the original the reprint itself copied.
+        pytest.param((100, 100), id="as-near-to-both"),
+    ],
+)
+def test_a_copy_hangs_under_the_original_not_a_more_confident_reprint_of_it(words):
+    to_copy, to_sibling = words
+    original = Edge("original", "copy", "copy", 0.75, ("p1",), (), to_copy, 0.9)
+    sibling = Edge("sibling", "copy", "copy", 0.83, ("p2",), (), to_sibling, 0.85)
+    first = Edge("original", "sibling", "copy", 0.75, ("p3",), (), 790, 0.9)
+    (root,) = build_tree(["copy", "original", "sibling"], [], [sibling, original, first])
+    assert tree_shape(root) == ("original", None, (("copy", "copy", ()), ("sibling", "copy", ())))
