@@ -15,8 +15,8 @@
 * The tree gives every node one parent (``parent_order``, ``rank_parents``):
   a source whose edits it carries, then credited reprint, copy,
   undetermined, quoted; of one kind, the source it shares the most words
-  with, and of sources it is equally near, the one another of them copied;
-  cycles are refused.
+  with, and of sources it is equally near, one that copied none of the
+  others; cycles are refused.
 """
 
 from __future__ import annotations
@@ -312,9 +312,9 @@ def rank_parents(edges: list[Edge]) -> list[Edge]:
     """``edges`` in the order nodes take their parents: ``parent_order``, with one tie-break.
 
     Of a copy's sources tied on carried edits, kind and words (it holds the
-    same text as each), one that another of them copied comes first: an
-    excerpt of an original that a reprint left unedited is as near the
-    reprint as the original, and the original is where both came from.
+    same text as each), those that copied none of the others come first: an
+    excerpt of an original that two reprints left unedited is as near each
+    reprint as the original, and the original is where they all came from.
     """
     feeds = {(e.source, e.copy) for e in edges if e.kind in ("copy", "credited-reprint")}
     tied: dict[tuple, set[str]] = {}
@@ -324,8 +324,8 @@ def rank_parents(edges: list[Edge]) -> list[Edge]:
     def key(e: Edge) -> tuple:
         order = parent_order(e)
         rivals = tied[(e.copy, *order[:3])]
-        upstream = any((e.source, r) in feeds for r in rivals if r != e.source)
-        return (*order[:3], not upstream, *order[3:])
+        copied = any((r, e.source) in feeds for r in rivals if r != e.source)
+        return (*order[:3], copied, *order[3:])
 
     return sorted(edges, key=key)
 

@@ -196,3 +196,20 @@ def test_a_copy_hangs_under_the_original_not_a_more_confident_reprint_of_it(word
     first = Edge("original", "sibling", "copy", 0.75, ("p3",), (), 790, 0.9)
     (root,) = build_tree(["copy", "original", "sibling"], [], [sibling, original, first])
     assert tree_shape(root) == ("original", None, (("copy", "copy", ()), ("sibling", "copy", ())))
+
+
+def test_of_three_equally_near_sources_the_copy_hangs_under_the_one_that_copied_none():
+    # The reprint copied the original and a second reprint copied the first: all three hold
+    # the excerpt's 100 words. The first reprint copied one of them and was copied by the
+    # other; only the original copied none of them.
+    into = [
+        Edge("reprint", "excerpt", "copy", 0.83, ("p1",), (), 100, 0.2),
+        Edge("second", "excerpt", "copy", 0.83, ("p2",), (), 100, 0.2),
+        Edge("original", "excerpt", "copy", 0.75, ("p3",), (), 100, 0.2),
+    ]
+    chain = [Edge("original", "reprint", "copy", 0.75, ("p4",), (), 790, 0.9),
+             Edge("reprint", "second", "copy", 0.75, ("p5",), (), 780, 0.9)]  # fmt: skip
+    (root,) = build_tree(["excerpt", "original", "reprint", "second"], [], into + chain)
+    assert tree_shape(root) == (
+        "original", None, (("excerpt", "copy", ()), ("reprint", "copy", (("second", "copy", ()),)))
+    )  # fmt: skip
