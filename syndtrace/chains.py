@@ -14,9 +14,9 @@ the two cases apart:
   from ``o``) shares more with ``o`` than ``y`` (two sets) does.
 
 In the chain case ``x`` sits between ``o`` and ``y``: ``y`` copied ``x``
-("edits" evidence favouring ``x``). On the 10k bench corpus the chain test
-holds for 97% of the generator's second-generation copies and for 0.4% of
-pairs of sibling reprints.
+("edits" evidence favouring ``x``). On the 10k bench corpus, measured from
+the true original, the chain test holds for 97% of the generator's
+second-generation copies and for 0.4% of ordered pairs of sibling reprints.
 """
 
 from __future__ import annotations
