@@ -14,7 +14,7 @@ back from the input files on demand.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 
@@ -297,6 +297,12 @@ class TreeNode:
     id: str
     children: tuple[TreeNode, ...] = ()
     edge: Edge | None = None
+
+    def ids(self) -> Iterator[str]:
+        """This node's id and every id below it, depth first."""
+        yield self.id
+        for child in self.children:
+            yield from child.ids()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from syndtrace.model import Document, Edge, Family, Result, TreeNode
+from syndtrace.model import Document, Edge, Family, Result
 from syndtrace.render.tree import add_node, location
 
 
@@ -42,10 +42,6 @@ def render_forest(result: Result, console: Console) -> None:
     )
 
 
-def _ids(node: TreeNode) -> set[str]:
-    return {node.id}.union(*(_ids(c) for c in node.children))
-
-
 def _outside_tree(family: Family, edges: tuple[Edge, ...], docs: dict[str, Document]) -> list[Text]:
     """A line for each member the family's tree leaves out, with what it gave the members in it.
 
@@ -53,7 +49,7 @@ def _outside_tree(family: Family, edges: tuple[Edge, ...], docs: dict[str, Docum
     gave text to an article whose parent is shown, has no place in it
     (``family.family_tree``); it is listed here rather than dropped.
     """
-    held = _ids(family.tree)
+    held = set(family.tree.ids())
     lines = []
     for member in family.members:
         if member in held:

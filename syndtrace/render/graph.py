@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from syndtrace import __version__
-from syndtrace.model import Edge, Result, TreeNode
+from syndtrace.model import Edge, Result
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 GEXF_NS = "http://gexf.net/1.3"
@@ -42,12 +42,6 @@ class GraphNode:
     family: str | None = None
 
 
-def _tree_ids(node: TreeNode):
-    yield node.id
-    for child in node.children:
-        yield from _tree_ids(child)
-
-
 def graph_nodes(result: Result) -> list[GraphNode]:
     """The graph's nodes: documents, then sources, then any edge end neither names.
 
@@ -58,7 +52,7 @@ def graph_nodes(result: Result) -> list[GraphNode]:
     """
     family: dict[str, str] = {}
     for fam in result.families:
-        for node_id in (fam.root, *fam.members, *_tree_ids(fam.tree)):
+        for node_id in (fam.root, *fam.members, *fam.tree.ids()):
             family.setdefault(node_id, fam.id)
     nodes = [
         GraphNode(d.id, d.label, "document", d.outlet, d.date, family.get(d.id)) for d in result.documents
@@ -242,7 +236,7 @@ def render_dot(result: Result, out: TextIO) -> None:
         out.write(f"  subgraph cluster_{n} {{\n")
         out.write(f"    label={_dot_label(fam.id, fam.root_name)};\n")
         out.write("    style=rounded;\n")
-        for node_id in dict.fromkeys((fam.root, *fam.members, *_tree_ids(fam.tree))):
+        for node_id in dict.fromkeys((fam.root, *fam.members, *fam.tree.ids())):
             if node_id in by_id and node_id not in placed:
                 placed.add(node_id)
                 out.write(f"    {_dot_node(by_id[node_id])}\n")
