@@ -22,7 +22,7 @@ import heapq
 
 from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
 from syndtrace.settings import Settings
-from syndtrace.trace import choose_parents, grow, rank_parents
+from syndtrace.trace import children_of, choose_parents, grow, rank_parents
 from syndtrace.unionfind import UnionFind
 
 _LINKS = ("copy", "credited-reprint", "undetermined")
@@ -171,9 +171,7 @@ def _hang_in(top: str, up: dict[str, str], edges: dict[str, Edge], members: set[
     not yet held under a node that is; a heap of the links touching held
     nodes finds it without rescanning every link after every step.
     """
-    children: dict[str, set[str]] = {}
-    for child, above in up.items():
-        children.setdefault(above, set()).add(child)
+    children = children_of(up)
     touching: dict[str, list[int]] = {}  # node -> links it can hang a member from, once held
     for k, e in enumerate(ranked):
         if e.copy in members:
@@ -203,8 +201,8 @@ def _hang_in(top: str, up: dict[str, str], edges: dict[str, Edge], members: set[
         else:
             continue  # both ends held by now: it never hangs anything
         if child in up:
-            children[up[child]].discard(child)
+            children[up[child]].remove(child)
         up[child], edges[child] = above, e
-        children.setdefault(above, set()).add(child)
+        children.setdefault(above, []).append(child)
         hold(child)
     return up, edges, len(members & held)

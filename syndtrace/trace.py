@@ -302,7 +302,7 @@ def parent_order(edge: Edge) -> tuple:
 def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> tuple[TreeNode, ...]:
     """One parent per node (see ``parent_order``); cycles refused; roots sorted, sources first."""
     parent = choose_parents(edges)
-    children = _children({child: edge.source for child, edge in parent.items()})
+    children = children_of({child: edge.source for child, edge in parent.items()})
     all_ids = sorted(set(source_ids) | set(doc_ids))
     roots = [n for n in all_ids if n not in parent and (n in children or not n.startswith("src:"))]
     return tuple(_grow(r, children, parent) for r in sorted(roots, key=lambda n: (not n.startswith("src:"), n)))
@@ -348,11 +348,14 @@ def choose_parents(edges: list[Edge]) -> dict[str, Edge]:
 
 def grow(root: str, up: dict[str, str], edge_of: dict[str, Edge]) -> TreeNode:
     """The tree under ``root``: ``up`` maps a node to its parent, ``edge_of`` to the edge that links them."""
-    return _grow(root, _children(up), edge_of)
+    return _grow(root, children_of(up), edge_of)
 
 
-def _children(up: dict[str, str]) -> dict[str, list[str]]:
-    # Built once per forest: a run's tree has thousands of roots.
+def children_of(up: dict[str, str]) -> dict[str, list[str]]:
+    """Each node's children, from ``up`` (node -> parent).
+
+    Built once per forest, not per root: a run's tree has thousands of roots.
+    """
     children: dict[str, list[str]] = {}
     for child, above in up.items():
         children.setdefault(above, []).append(child)
