@@ -22,10 +22,6 @@ def edge(source: str, copy: str, kind: str = "copy", confidence: float = 0.8, wo
     return Edge(source, copy, kind, confidence, (), (), words, 0.5)
 
 
-def ids(node) -> list[str]:
-    return [node.id] + [i for c in node.children for i in ids(c)]
-
-
 def parents(node, above=None) -> dict[str, str | None]:
     found = {node.id: above}
     for child in node.children:
@@ -42,7 +38,7 @@ def test_a_sibling_linked_only_by_an_undetermined_edge_hangs_from_either_side():
     docs = {m: doc(m, "2024-01-0" + str(k + 1)) for k, m in enumerate(sorted(members))}
     assert [n.id for n in build_tree(sorted(members), [], links)] == ["a", "b"]
     tree = family_tree(members, links, docs)
-    assert tree.id == "a" and sorted(ids(tree)) == sorted(members)
+    assert tree.id == "a" and sorted(tree.ids()) == sorted(members)
     assert parents(tree)["b"] == "d"
     (hung,) = [c for c in tree.children if c.id == "d"][0].children
     assert hung.edge.kind == "undetermined"
@@ -73,7 +69,7 @@ def test_a_second_original_stays_out_of_the_tree_and_the_forest_lists_it():
     links = [edge("a", "b", confidence=0.9), edge("c", "b", confidence=0.75, words=40)]
     docs = {"a": doc("a", "2024-01-01"), "b": doc("b", "2024-01-03"), "c": doc("c", "2024-01-02")}
     tree = family_tree({"a", "b", "c"}, links, docs)
-    assert tree.id == "a" and sorted(ids(tree)) == ["a", "b"]
+    assert tree.id == "a" and sorted(tree.ids()) == ["a", "b"]
     shown = _forest(docs, links, Family("f1", "a", "A", ("a", "b", "c"), tree))
     assert "C  2024-01-02  c" in shown
     assert "also gave 40 words to B (b; copy), whose parent is shown above" in shown
@@ -102,7 +98,7 @@ def test_family_tree_is_a_tree_of_real_links_that_no_link_could_grow(raw, member
     links = [edge(s, c, kind, conf) for s, c, kind, conf in raw]
     docs = {n: doc(n) for n in NODES[:-1]}
     tree = family_tree(members, links, docs)
-    held = ids(tree)
+    held = list(tree.ids())
     assert len(held) == len(set(held)), "a node twice in the tree"
     for node, above in parents(tree).items():
         if above is None:
@@ -116,7 +112,7 @@ def test_family_tree_is_a_tree_of_real_links_that_no_link_could_grow(raw, member
         assert not (e.source in held and e.copy in out)
         assert not (e.kind == "undetermined" and e.copy in held and e.source in out)
     # And it holds at least as many members as any top of the whole run's tree.
-    best = max((len(members & set(ids(t))) for t in build_tree(sorted(members), [], links)), default=0)
+    best = max((len(members & set(t.ids())) for t in build_tree(sorted(members), [], links)), default=0)
     assert len(members & set(held)) >= best
 
 

@@ -58,10 +58,6 @@ def cli(*args: str, input: str | None = None):
     return CliRunner().invoke(main, ["scan", "-q", "--workers", "1", *args], input=input, catch_exceptions=False)
 
 
-def tree_ids(node) -> list[str]:
-    return [node.id] + [i for child in node.children for i in tree_ids(child)]
-
-
 def parent_of(node, target: str, parent=None):
     """The id of ``target``'s parent in the tree under ``node`` (None at the top or when absent)."""
     if node.id == target:
@@ -81,7 +77,7 @@ def check(result) -> None:
     sizes = [len(f.members) for f in result.families]
     assert sizes == sorted(sizes, reverse=True), "families must come largest first"
     for fam in result.families:
-        assert set(fam.members) <= set(tree_ids(fam.tree)), f"{fam.id}: members missing from its tree"
+        assert set(fam.members) <= set(fam.tree.ids()), f"{fam.id}: members missing from its tree"
 
 
 def run(folder: Path, **settings):
@@ -145,7 +141,7 @@ def test_family_tree_holds_every_member_when_a_sentence_is_appended(tmp_path):
     result = scan([str(write(tmp_path / "c", generations(("a.txt", "b.txt", "c.txt"), append=True)))], Settings(workers=1))
     (fam,) = result.families
     assert set(fam.members) == {"a.txt", "b.txt", "c.txt"}
-    assert set(tree_ids(fam.tree)) >= set(fam.members)
+    assert set(fam.tree.ids()) >= set(fam.members)
 
 
 # --- 3. multi-story page ------------------------------------------------------------------------------
