@@ -19,6 +19,7 @@ at the top of the family's tree.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 
 from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
 from syndtrace.settings import Settings
@@ -94,6 +95,29 @@ def families(
         result.append((sorted(members), node.id, node))
     result.sort(key=lambda f: (-len(f[0]), f[1], f[0]))
     return tuple(Family(f"f{i + 1}", root, names.get(root, root), tuple(m), node) for i, (m, root, node) in enumerate(result))
+
+
+def gifts_by_source(edges: Iterable[Edge]) -> dict[str, list[Edge]]:
+    """Document-to-document edges (shared quotes excepted) by the id of the node that gave the text."""
+    given: dict[str, list[Edge]] = {}
+    for e in edges:
+        if e.kind != "shared-quote":
+            given.setdefault(e.source, []).append(e)
+    return given
+
+
+def outside_tree(family: Family, gifts: dict[str, list[Edge]]) -> list[tuple[str, list[Edge]]]:
+    """The members ``family.tree`` leaves out, in member order, each with the edges by which it gave text to the tree.
+
+    The tree gives every article one parent. A second original (another
+    story's article that only gave text to a member whose parent is shown)
+    has no place in it (``family_tree``): renderers list it beside the tree
+    rather than drop it. ``gifts`` is ``gifts_by_source`` of the run's edges.
+    """
+    held = set(family.tree.ids())
+    return [
+        (m, [e for e in gifts.get(m, ()) if e.copy in held]) for m in family.members if m not in held
+    ]  # fmt: skip
 
 
 def multi_story_pages(links: dict[tuple[str, str], list[Passage]]) -> set[str]:

@@ -10,6 +10,7 @@ from hypothesis import given, strategies as st
 from syndtrace.family import family_tree
 from syndtrace.model import Document, Edge, Family, Result
 from syndtrace.render.forest import render_forest
+from syndtrace.render.json import result_to_dict
 from syndtrace.render.tree import make_console
 from syndtrace.trace import build_tree
 
@@ -73,13 +74,27 @@ def test_a_second_original_stays_out_of_the_tree_and_the_forest_lists_it():
     shown = _forest(docs, links, Family("f1", "a", "A", ("a", "b", "c"), tree))
     assert "C  2024-01-02  c" in shown
     assert "also gave 40 words to B (b; copy), whose parent is shown above" in shown
+    # The JSON lists it too, so a reader of the family's tree alone misses no member.
+    (fam,) = result_to_dict(_result(docs, links, Family("f1", "a", "A", ("a", "b", "c"), tree)))["families"]
+    assert fam["outside_tree"] == [{"id": "c", "name": "C", "gave": [{"copy": "b", "kind": "copy", "words": 40, "passages": []}]}]
+
+
+def test_a_family_whose_tree_holds_every_member_leaves_nothing_outside():
+    links = [edge("a", "b"), edge("b", "c")]
+    docs = {m: doc(m) for m in "abc"}
+    tree = family_tree(set(docs), links, docs)
+    (fam,) = result_to_dict(_result(docs, links, Family("f1", "a", "A", ("a", "b", "c"), tree)))["families"]
+    assert fam["outside_tree"] == []
+
+
+def _result(docs: dict[str, Document], links: list[Edge], family: Family) -> Result:
+    return Result(documents=tuple(docs.values()), passages=(), edges=tuple(links), sources=(), pairs=(),
+                  tree=(family.tree,), families=(family,))  # fmt: skip
 
 
 def _forest(docs: dict[str, Document], links: list[Edge], family: Family) -> str:
-    result = Result(documents=tuple(docs.values()), passages=(), edges=tuple(links), sources=(), pairs=(),
-                    tree=(family.tree,), families=(family,))  # fmt: skip
     out = io.StringIO()
-    render_forest(result, make_console(out, width=100, color=False))
+    render_forest(_result(docs, links, family), make_console(out, width=100, color=False))
     return out.getvalue()
 
 

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
+from syndtrace.family import gifts_by_source, outside_tree
 from syndtrace.model import Document, Edge, Family, Result
 from syndtrace.render.tree import add_node, location
 
@@ -20,6 +21,7 @@ def render_forest(result: Result, console: Console) -> None:
     docs = {d.id: d for d in result.documents}
     sources = {s.id: s for s in result.sources}
     in_family = {m for f in result.families for m in f.members}
+    gifts = gifts_by_source(result.edges)
     for family in result.families:
         dates = sorted(docs[m].date[:10] for m in family.members if docs[m].date)
         when = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
@@ -27,7 +29,7 @@ def render_forest(result: Result, console: Console) -> None:
         head.append(f"  ({len(family.members)} articles{when})")
         tree = Tree(head, guide_style="dim")
         add_node(tree, family.tree, docs, sources, evidence_lines=1)
-        for line in _outside_tree(family, result.edges, docs):
+        for line in _outside_lines(family, gifts, docs):
             tree.add(line)
         console.print(tree)
     quotes = sum(1 for e in result.edges if e.kind == "shared-quote")
@@ -42,23 +44,14 @@ def render_forest(result: Result, console: Console) -> None:
     )
 
 
-def _outside_tree(family: Family, edges: tuple[Edge, ...], docs: dict[str, Document]) -> list[Text]:
-    """A line for each member the family's tree leaves out, with what it gave the members in it.
-
-    The tree gives every article one parent. A second original, which only
-    gave text to an article whose parent is shown, has no place in it
-    (``family.family_tree``); it is listed here rather than dropped.
-    """
-    held = set(family.tree.ids())
+def _outside_lines(family: Family, gifts: dict[str, list[Edge]], docs: dict[str, Document]) -> list[Text]:
+    """A line for each member the family's tree leaves out (``family.outside_tree``), with what it gave."""
     lines = []
-    for member in family.members:
-        if member in held:
-            continue
+    for member, gave in outside_tree(family, gifts):
         doc = docs[member]
         line = Text(doc.label, style="bold cyan")
         line.append("".join(f"  {x}" for x in (doc.date, location(doc) if doc.path else doc.id) if x), style="dim")
-        for e in edges:
-            if e.source == member and e.copy in held and e.kind != "shared-quote":
-                line.append(f"\n  also gave {e.words} words to {docs[e.copy].label} ({e.copy}; {e.kind}), whose parent is shown above")
+        for e in gave:
+            line.append(f"\n  also gave {e.words} words to {docs[e.copy].label} ({e.copy}; {e.kind}), whose parent is shown above")
         lines.append(line)
     return lines

@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 
 from syndtrace import SCHEMA_VERSION, __version__
+from syndtrace.family import gifts_by_source, outside_tree
 from syndtrace.model import (
     Credit,
     Document,
@@ -201,13 +202,22 @@ def _node(node: TreeNode, names: dict[str, str], doc_ids: set[str]) -> dict:
     }
 
 
-def _family(fam: Family, names: dict[str, str], doc_ids: set[str]) -> dict:
+def _family(fam: Family, names: dict[str, str], doc_ids: set[str], gifts: dict[str, list[Edge]]) -> dict:
     return {
         "id": fam.id,
         "root": fam.root,
         "root_name": fam.root_name,
         "members": list(fam.members),
         "tree": _node(fam.tree, names, doc_ids),
+        # Members the tree leaves out (second originals), so a reader of the tree alone misses none.
+        "outside_tree": [
+            {
+                "id": member,
+                "name": names.get(member, member),
+                "gave": [{"copy": e.copy, "kind": e.kind, "words": e.words, "passages": list(e.passages)} for e in gave],
+            }
+            for member, gave in outside_tree(fam, gifts)
+        ],
     }
 
 
@@ -219,6 +229,7 @@ def _sections(result: Result) -> list[tuple[str, Any]]:
     """The top-level keys in order, each with a dict or an iterable of list items (built lazily)."""
     names = node_names(result)
     doc_ids = {doc.id for doc in result.documents}
+    gifts = gifts_by_source(result.edges) if result.families else {}
     return [
         ("syndtrace", {"version": __version__, "schema_version": SCHEMA_VERSION, "command": result.command}),
         ("settings", _plain(result.settings)),
@@ -228,7 +239,7 @@ def _sections(result: Result) -> list[tuple[str, Any]]:
         ("sources", map(_source, result.sources)),
         ("pairs", map(_pair, result.pairs)),
         ("tree", (_node(n, names, doc_ids) for n in result.tree)),
-        ("families", (_family(f, names, doc_ids) for f in result.families)),
+        ("families", (_family(f, names, doc_ids, gifts) for f in result.families)),
         ("problems", map(_problem, result.problems)),
     ]
 

@@ -134,4 +134,21 @@ def check_references(d: dict) -> list[str]:
         if fam["tree"]["id"] != fam["root"]:
             problems.append(f"{where}: tree is rooted at {fam['tree']['id']!r}, not the family root {fam['root']!r}")
         tree(f"{where}.tree", fam["tree"])
+        held = {node["id"] for node, _, _ in _walk(fam["tree"], None, where)}
+        left_out = {out["id"] for out in fam["outside_tree"]}
+        for m in fam["members"]:
+            if m not in held and m not in left_out:
+                problems.append(f"{where}: member {m!r} is neither in the tree nor in outside_tree")
+        for k, out in enumerate(fam["outside_tree"]):
+            at = f"{where}.outside_tree[{k}]"
+            if out["id"] not in fam["members"] or out["id"] in held:
+                problems.append(f"{at}: {out['id']!r} is not a member left out of the tree")
+            for gift in out["gave"]:
+                if gift["copy"] not in held:
+                    problems.append(f"{at}: it gave to {gift['copy']!r}, which is not in the tree")
+                if gift["kind"] not in linked.get((out["id"], gift["copy"]), ()):
+                    problems.append(f"{at}: no {gift['kind']} edge joins {out['id']!r} and {gift['copy']!r}")
+                for pid in gift["passages"]:
+                    if pid not in passage_ids:
+                        problems.append(f"{at}: unknown passage {pid!r}")
     return problems
