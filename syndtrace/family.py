@@ -98,7 +98,7 @@ def families(
 
 
 def gifts_by_source(edges: Iterable[Edge]) -> dict[str, list[Edge]]:
-    """Document-to-document edges (shared quotes excepted) by the id of the node that gave the text."""
+    """The run's edges, shared quotes excepted, by the id of the node (document or source) that gave the text."""
     given: dict[str, list[Edge]] = {}
     for e in edges:
         if e.kind != "shared-quote":
@@ -107,17 +107,16 @@ def gifts_by_source(edges: Iterable[Edge]) -> dict[str, list[Edge]]:
 
 
 def outside_tree(family: Family, gifts: dict[str, list[Edge]]) -> list[tuple[str, list[Edge]]]:
-    """The members ``family.tree`` leaves out, in member order, each with the edges by which it gave text to the tree.
+    """The members ``family.tree`` leaves out, in member order, each with its edges into the tree.
 
+    The edges are those by which the member gave text to nodes of the tree.
     The tree gives every article one parent. A second original (another
     story's article that only gave text to a member whose parent is shown)
     has no place in it (``family_tree``): renderers list it beside the tree
     rather than drop it. ``gifts`` is ``gifts_by_source`` of the run's edges.
     """
     held = set(family.tree.ids())
-    return [
-        (m, [e for e in gifts.get(m, ()) if e.copy in held]) for m in family.members if m not in held
-    ]  # fmt: skip
+    return [(m, [e for e in gifts.get(m, ()) if e.copy in held]) for m in family.members if m not in held]
 
 
 def multi_story_pages(links: dict[tuple[str, str], list[Passage]]) -> set[str]:

@@ -45,7 +45,7 @@ def render_forest(result: Result, console: Console) -> None:
 
 
 def _outside_lines(family: Family, gifts: dict[str, list[Edge]], docs: dict[str, Document]) -> list[Text]:
-    """A line for each member the family's tree leaves out (``family.outside_tree``), with what it gave."""
+    """A line for each member the family's tree leaves out (``syndtrace.family.outside_tree``), with what it gave."""
     lines = []
     for member, gave in outside_tree(family, gifts):
         doc = docs[member]
