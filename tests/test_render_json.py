@@ -301,6 +301,13 @@ def test_check_references_finds_injected_faults(mutate, expect):
     assert any(expect in p for p in problems), problems
 
 
+def test_an_output_written_before_outside_tree_was_added_still_validates():
+    d = copy.deepcopy(result_to_dict(realistic_result()))
+    for fam in d["families"]:
+        del fam["outside_tree"]
+    assert errors(d) == [] and check_references(d) == []
+
+
 def test_check_references_accepts_undetermined_edges_either_way_up():
     # Undetermined edges keep their ends in id order, so the tree may hang
     # the "source" under the "copy"; that still references an existing edge.

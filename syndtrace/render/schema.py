@@ -135,6 +135,8 @@ def check_references(d: dict) -> list[str]:
             problems.append(f"{where}: tree is rooted at {fam['tree']['id']!r}, not the family root {fam['root']!r}")
         tree(f"{where}.tree", fam["tree"])
         held = {node["id"] for node, _, _ in _walk(fam["tree"], None, where)}
+        if "outside_tree" not in fam:  # an output written before the field was added
+            continue
         left_out = {out["id"] for out in fam["outside_tree"]}
         for m in fam["members"]:
             if m not in held and m not in left_out:
