@@ -102,7 +102,16 @@ def check_references(d: dict) -> list[str]:
             if p[end] not in chars:
                 problems.append(f"pairs[{i}]: {end} {p[end]!r} is not a document")
 
-    def tree(where: str, root: dict) -> None:
+    def link(at: str, kind: str, above: str, below: str, passages: list[str]) -> None:
+        """A compact edge reference (a tree node's, an outside member's gift) names a real edge."""
+        if kind not in linked.get((above, below), ()):
+            problems.append(f"{at}: no {kind} edge joins {above!r} and {below!r}")
+        for pid in passages:
+            if pid not in passage_ids:
+                problems.append(f"{at}: unknown passage {pid!r}")
+
+    def tree(where: str, root: dict) -> set[str]:
+        """Check one tree; return the ids it holds."""
         seen: set[str] = set()
         for node, parent, at in _walk(root, None, where):
             if node["id"] not in nodes:
@@ -116,11 +125,8 @@ def check_references(d: dict) -> list[str]:
             if edge is None:
                 problems.append(f"{at}: node {node['id']!r} has a parent but no edge to it")
                 continue
-            if edge["kind"] not in linked.get((parent["id"], node["id"]), ()):
-                problems.append(f"{at}: no {edge['kind']} edge joins {parent['id']!r} and {node['id']!r}")
-            for pid in edge["passages"]:
-                if pid not in passage_ids:
-                    problems.append(f"{at}: unknown passage {pid!r}")
+            link(at, edge["kind"], parent["id"], node["id"], edge["passages"])
+        return seen
 
     for i, root in enumerate(d.get("tree", [])):
         if root["edge"] is not None:
@@ -133,8 +139,7 @@ def check_references(d: dict) -> list[str]:
                 problems.append(f"{where}: member {m!r} is neither a document nor a source")
         if fam["tree"]["id"] != fam["root"]:
             problems.append(f"{where}: tree is rooted at {fam['tree']['id']!r}, not the family root {fam['root']!r}")
-        tree(f"{where}.tree", fam["tree"])
-        held = {node["id"] for node, _, _ in _walk(fam["tree"], None, where)}
+        held = tree(f"{where}.tree", fam["tree"])
         if "outside_tree" not in fam:  # an output written before the field was added
             continue
         left_out = {out["id"] for out in fam["outside_tree"]}
@@ -148,9 +153,5 @@ def check_references(d: dict) -> list[str]:
             for gift in out["gave"]:
                 if gift["copy"] not in held:
                     problems.append(f"{at}: it gave to {gift['copy']!r}, which is not in the tree")
-                if gift["kind"] not in linked.get((out["id"], gift["copy"]), ()):
-                    problems.append(f"{at}: no {gift['kind']} edge joins {out['id']!r} and {gift['copy']!r}")
-                for pid in gift["passages"]:
-                    if pid not in passage_ids:
-                        problems.append(f"{at}: unknown passage {pid!r}")
+                link(at, gift["kind"], out["id"], gift["copy"], gift["passages"])
     return problems
