@@ -86,6 +86,7 @@ def compare(paths, fmt, output, color, width, **settings) -> None:
         from syndtrace.pipeline import compare as run_compare
 
         result = run_compare(list(paths), _settings(**settings))
+        _notes(result)
         _write(result, fmt, output, list(paths), color, width)
         if not result.passages:
             click.echo("syndtrace: no shared passages", err=True)
@@ -120,10 +121,17 @@ def scan(paths, fmt, output, workers, fields, quiet, color, width, **settings) -
             result = run_scan(list(paths), _settings(workers=workers, **settings), fields=field_map, progress=progress)
         for problem in result.problems:
             click.echo(f"syndtrace: skipped {problem.message}", err=True)
+        _notes(result)
         _write(result, fmt, output, list(paths), color, width)
         return EXIT_PARTIAL if result.problems else 0
 
     _run(action)
+
+
+def _notes(result) -> None:
+    """Inputs used but not wholly understood: said on stderr; the exit code does not change."""
+    for note in result.notes:
+        click.echo(f"syndtrace: note: {note.message}", err=True)
 
 
 def _write(result, fmt: str, output: str | None, inputs: list[str], color, width) -> None:

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from syndtrace.dates import parse_date, unreadable_date_notes
 from syndtrace.errors import InputError
 from syndtrace.load import decode_bytes, parse_front_matter
 from syndtrace.fields import META_FIELDS, FieldMap
@@ -268,6 +269,7 @@ class Corpus:
     documents: list[Document]
     titles: np.ndarray
     problems: list[InputProblem]
+    notes: list[InputProblem]
 
 
 def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress: Progress) -> Corpus:
@@ -276,18 +278,24 @@ def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress
     problems: list[InputProblem] = []
     documents: list[Document] = []
     titles: list[int] = []
+    dates: list[tuple[str, int | None, str]] = []
     texts = TextStore(fields.column("text"))
     progress.stage("loaded")
     for item in iter_inputs(paths, settings, fields):
         if isinstance(item, RawRecord):
             start = body_start_of(item.text)  # once: front matter is parsed, not just skipped
-            documents.append(_plain_document(item, start))
+            given = dict(item.fields).get("date")
+            iso = parse_date(given) if given else None
+            if given and iso is None:
+                dates.append((item.path, item.line, given))
+            documents.append(_plain_document(item, start, iso or given))
             titles.append(_title_code(item, start))
             records.append(texts.add(item))
             progress.advance("loaded")
         else:
             problems.append(item)
-    return Corpus(records, texts, documents, np.array(titles, dtype=np.int64), problems)
+    notes = unreadable_date_notes(dates)
+    return Corpus(records, texts, documents, np.array(titles, dtype=np.int64), problems, notes)
 
 
 def outlet_codes_of(records: list[RawRecord]) -> np.ndarray:
@@ -315,14 +323,18 @@ def body_start_of(text: str) -> int:
     return parse_front_matter(text)[1] if text.startswith(("---", "\ufeff---")) else 0
 
 
-def _plain_document(rec: RawRecord, body_start: int) -> Document:
-    """The output ``Document`` of a record no pair involves: its record's metadata, the text left out."""
+def _plain_document(rec: RawRecord, body_start: int, date: str | None) -> Document:
+    """The output ``Document`` of a record no pair involves: its record's metadata, the text left out.
+
+    ``date`` is the record's date as ``syndtrace.metadata`` reads an involved
+    document's (ISO when readable), so every date has one form in the output.
+    """
     fields = dict(rec.fields)
     first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
     provenance = sorted((k, "record") for k in ("outlet", "date", "title", "url", "author") if k in fields)
     return Document(
         id=rec.id, path=rec.path, text="", body_start=body_start,
-        title=fields.get("title") or first, outlet=fields.get("outlet"), date=fields.get("date"),
+        title=fields.get("title") or first, outlet=fields.get("outlet"), date=date,
         author=fields.get("author"), url=fields.get("url"), provenance=tuple(provenance),
         encoding=rec.encoding, line=rec.line, chars=len(rec.text),
     )  # fmt: skip

@@ -1,43 +1,70 @@
 """Dates as news prints them, turned into ISO ``YYYY-MM-DD``.
 
-Recognised: "February 10, 2020", "Feb. 10, 2020", "7 February 2020",
-"2020-02-07" (optionally with a time, kept as given), "10/02/2020" is *not*
-read (day/month order is ambiguous). A date without a year ("Jan. 2") is not
-a publication date and is ignored.
+Recognised: "February 10, 2020", "Feb. 10, 2020", "7 February 2020" (so
+also RFC 2822's "Mon, 10 Feb 2020 14:00:00 +0000"), "26-FEB-1987" (wire
+archives), "2020/02/10", and ISO "2020-02-07" (optionally with a time, kept
+as given). "10/02/2020" is *not* read: day/month order is ambiguous. A date
+without a year ("Jan. 2") is not a publication date and is ignored, and so
+is an impossible one ("February 30, 2020").
+
+A date given in metadata that none of these reads is kept as given but
+never compared: ``day_of`` answers only for real ISO dates, so direction
+evidence and date ranges never order strings such as "9-MAR-1987" and
+"1-JUN-1987" letter by letter. ``unreadable_date_notes`` tells the user.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from datetime import date
+
+from syndtrace.model import InputProblem
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _MONTH = r"(?P<{name}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR = r"(?:19|20)\d\d"
 DATE_PATTERN = re.compile(
     r"\b(?:"
     + _MONTH.format(name="m1")
-    + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    + rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>{_YEAR})"
     + r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+"
     + _MONTH.format(name="m2")
-    + r",?\s+(?P<y2>(?:19|20)\d\d)"
-    + r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?)"
+    + rf",?\s+(?P<y2>{_YEAR})"
+    # Wire archives: "26-FEB-1987", any letter case.
+    + rf"|(?P<d3>\d{{1,2}})-(?P<m3>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))-(?P<y3>{_YEAR})"
+    # Year first is unambiguous with slashes too: "2020/02/10".
+    + rf"|(?P<y4>{_YEAR})/(?P<m4>[01]?\d)/(?P<d4>[0-3]?\d)"
+    + rf"|(?P<iso>(?P<y5>{_YEAR})-(?P<m5>[01]\d)-(?P<d5>[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?)"
     + r")\b"
 )
+_ISO_DAY = re.compile(rf"({_YEAR})-([01]\d)-([0-3]\d)")
 
 
 def iso_from_match(m: re.Match) -> str | None:
     """The ISO form of a ``DATE_PATTERN`` match, or ``None`` for an impossible date."""
     if m.group("iso"):
-        return m.group("iso")
-    month_word = m.group("m1") or m.group("m2")
-    day = int(m.group("d1") or m.group("d2"))
-    year = int(m.group("y1") or m.group("y2"))
-    month = _MONTHS[month_word[:4].lower().rstrip(".")] if month_word[:4].lower() == "sept" else _MONTHS[month_word[:3].lower()]
-    if not 1 <= day <= 31:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+        return m.group("iso") if _real(m.group("y5"), m.group("m5"), m.group("d5")) else None
+    if m.group("y4"):
+        year, month, day = m.group("y4", "m4", "d4")
+    else:
+        word = m.group("m1") or m.group("m2") or m.group("m3")
+        month = str(_MONTHS[word[:3].lower()])
+        day = m.group("d1") or m.group("d2") or m.group("d3")
+        year = m.group("y1") or m.group("y2") or m.group("y3")
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}" if _real(year, month, day) else None
+
+
+def _real(year: str, month: str, day: str) -> bool:
+    """Whether the calendar has this day (no 30 February, no month 13)."""
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -52,11 +79,43 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 def parse_date(value: str) -> str | None:
     """Normalise a date given in metadata (front matter, a record) to ISO, if it reads as one."""
-    value = value.strip()
-    m = DATE_PATTERN.search(value)
+    m = DATE_PATTERN.search(value.strip())
     return iso_from_match(m) if m else None
 
 
 def day_of(iso: str | None) -> str | None:
-    """The ``YYYY-MM-DD`` part of an ISO date-time, for comparing publication days."""
-    return iso[:10] if iso and len(iso) >= 10 else None
+    """The ``YYYY-MM-DD`` day of an ISO date or date-time, for comparing publication days.
+
+    ``None`` for anything else, such as a metadata date ``parse_date`` could
+    not read: compared as text, "9-MAR-1987" would come after "1-JUN-1987".
+    """
+    m = _ISO_DAY.match(iso) if iso else None
+    return m.group() if m and _real(*m.groups()) else None
+
+
+def unreadable_date_notes(dates: Iterable[tuple[str, int | None, str]]) -> list[InputProblem]:
+    """One note per input file for metadata dates that ``parse_date`` could not read.
+
+    ``dates`` are ``(path, line, value)``, the values as given. Such a date
+    is kept in the output as given, but gives no date evidence, which the
+    user should know: a corpus in one unread format loses every date.
+    """
+    first: dict[str, tuple[int | None, str]] = {}
+    count: dict[str, int] = {}
+    for path, line, value in dates:
+        first.setdefault(path, (line, value))
+        count[path] = count.get(path, 0) + 1
+    notes = []
+    for path, (line, value) in first.items():
+        n = count[path]
+        what = f"the date {value!r} is" if n == 1 else f"{n} records' dates (this one {value!r}) are"
+        fix = "it gives" if n == 1 else "they give"
+        notes.append(
+            InputProblem(
+                path,
+                f"{what} not in a form syndtrace reads, so {fix} no evidence of who published first;"
+                " write dates as 2020-02-10 or February 10, 2020",
+                line,
+            )
+        )
+    return notes

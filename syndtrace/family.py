@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
+from syndtrace.dates import day_of
 from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
 from syndtrace.settings import Settings
 from syndtrace.trace import children_of, choose_parents, grow, rank_parents
@@ -182,7 +183,8 @@ def family_tree(members: set[str], links: list[Edge], docs: dict[str, Document])
     up = {child: edge.source for child, edge in chosen.items()}
 
     def preference(top: str) -> tuple:
-        return (top in docs, (docs[top].date or "9999") if top in docs else "", top)
+        # A date that is not ISO cannot be ordered (syndtrace.dates): it counts as none.
+        return (top in docs, (docs[top].date if day_of(docs[top].date) else "9999") if top in docs else "", top)
 
     best = None
     for top in sorted({n for n in members | set(up.values()) if n not in up}, key=preference):

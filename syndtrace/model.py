@@ -132,7 +132,12 @@ class RawRecord:
 
 @dataclass(frozen=True, slots=True)
 class InputProblem:
-    """An input that was reported and skipped (batch mode)."""
+    """Something wrong with one input, said on stderr with where it is.
+
+    In ``Result.problems``, an input that was reported and skipped (batch
+    mode); in ``Result.notes``, an input that was used but part of which was
+    not understood (a date in an unknown form), kept as given.
+    """
 
     path: str
     reason: str
@@ -332,6 +337,7 @@ class Result:
     tree: tuple[TreeNode, ...]
     families: tuple[Family, ...] = ()
     problems: tuple[InputProblem, ...] = ()
+    notes: tuple[InputProblem, ...] = ()
     settings: dict = field(default_factory=dict)
     command: str = "compare"
     texts: Callable[[str], str] | None = field(default=None, compare=False, repr=False)

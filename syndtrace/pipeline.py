@@ -14,6 +14,7 @@ from itertools import combinations
 
 from syndtrace.align import Prepared, align_prepared, prepare
 from syndtrace.attribute import attribute_passages
+from syndtrace.dates import parse_date, unreadable_date_notes
 from syndtrace.errors import InputError
 from syndtrace.load import load_file
 from syndtrace.model import Document, PairStats, Passage, Result
@@ -124,6 +125,7 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
     by_id = {d.id: d for d in docs}
     numbered, pairs = number_passages(raw, by_id)
     edges, sources, tree = trace(docs, pairs, {a.doc.id: a.words for a in analysed}, settings)
+    unread = ((d.path or d.id, d.line, d.date) for d in docs if d.date and parse_date(d.date) is None)
     return Result(
         documents=tuple(docs),
         passages=tuple(numbered),
@@ -131,6 +133,7 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
         sources=sources,
         pairs=tuple(stats),
         tree=tree,
+        notes=tuple(unreadable_date_notes(unread)),
         settings=settings.to_dict(),
         command=command,
     )

@@ -100,7 +100,7 @@ def _quiet_gc():
 
 def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progress: Progress) -> Result:
     corpus = load_corpus(paths, settings, fields or FieldMap(), progress)
-    records, texts, problems = corpus.records, corpus.texts, corpus.problems
+    records, texts, problems, notes = corpus.records, corpus.texts, corpus.problems, corpus.notes
     outlet_codes = outlet_codes_of(records)
     hashes, docs = _fingerprints(records, texts, [d.body_start for d in corpus.documents], settings, progress)
     _release_freed_memory()
@@ -144,6 +144,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
         tree=tree,
         families=fams,
         problems=tuple(problems),
+        notes=tuple(notes),
         settings=settings.to_dict(),
         command="scan",
         texts=lambda doc_id: texts.text(index[doc_id]),

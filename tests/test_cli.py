@@ -375,6 +375,21 @@ def test_same_text_from_two_outlets_is_an_exact_reprint(tmp_path):
     assert not any("Dana Whitfield" in p["a"]["text"] for p in data["passages"])
 
 
+def test_a_front_matter_date_in_an_unread_form_is_noted_and_not_compared(tmp_path):
+    a = write(tmp_path / "a.txt", "---\noutlet: Daily One\ndate: 03/01/2021\n---\n" + ARTICLE)
+    b = write(tmp_path / "b.txt", "---\noutlet: Daily Two\ndate: 2021-03-02\n---\n" + ARTICLE)
+    result = run("compare", a, b, "--format", "json")
+    assert result.exit_code == EXIT_OK, result.stderr
+    assert result.stderr == (
+        f"syndtrace: note: {a}: the date '03/01/2021' is not in a form syndtrace reads, so it gives no evidence "
+        "of who published first; write dates as 2020-02-10 or February 10, 2020\n"
+    )
+    data = json.loads(result.stdout)
+    assert [d["date"] for d in data["documents"]] == ["03/01/2021", "2021-03-02"]  # kept as given
+    assert [(n["path"], n["line"]) for n in data["notes"]] == [(a, None)]
+    assert not [ev for e in data["edges"] for ev in e["evidence"] if ev["kind"] == "date"]
+
+
 def test_only_one_path():
     result = run("compare", AFP)
     assert result.exit_code == EXIT_INPUT

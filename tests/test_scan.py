@@ -315,6 +315,45 @@ def test_two_paragraphs_inside_another_article_are_found(tmp_path):
     assert 70 <= sum(p.words for p in result.passages) <= 90
 
 
+# --- 10b. dates in other forms ---------------------------------------------------------------------------
+
+
+def test_wire_archive_dates_are_read_and_unread_ones_noted_not_compared(tmp_path):
+    """Reuters-21578 writes "9-MAR-1987": read as a date, not compared as text, where "1-JUN-1987" sorts first."""
+    w, rng = Writer(85), random.Random(85)
+    story, title = w.story(300), w.title()
+    other, other_title = w.story(300), w.title()
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        jsonl(
+            [
+                record("copy", article(title, edit(story, rng)), outlet="Wire Post", date="1-JUN-1987 10:02:11.40"),
+                record("orig", article(title, story), outlet="Wire Times", date="9-MAR-1987 15:01:01.79"),
+                record("later", article(other_title, edit(other, rng)), outlet="Day Post", date="10/02/2020"),
+                record("first", article(other_title, other), outlet="Day Times", date="09/02/2020"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    out = cli(str(feed), "--format", "json")
+    assert out.exit_code == EXIT_OK, out.stderr
+    data = json.loads(out.stdout)
+    dates = {d["id"]: d["date"] for d in data["documents"]}
+    assert dates == {"copy": "1987-06-01", "orig": "1987-03-09", "later": "10/02/2020", "first": "09/02/2020"}
+    edges = {(e["source"], e["copy"]): e for e in data["edges"]}
+    assert edges[("orig", "copy")]["kind"] == "copy"
+    assert [e["kind"] for e in edges[("orig", "copy")]["evidence"]] == ["date"]
+    # Unread dates are kept as given but give no evidence: that pair is undetermined.
+    (pair,) = [e for e in data["edges"] if {e["source"], e["copy"]} == {"first", "later"}]
+    assert pair["kind"] == "undetermined" and not pair["evidence"]
+    note = f"{feed}:3: 2 records' dates (this one '10/02/2020') are not in a form syndtrace reads"
+    assert data["notes"] == [{"path": str(feed), "line": 3, "reason": data["notes"][0]["reason"]}]
+    assert f"syndtrace: note: {note}" in out.stderr
+    tree = cli(str(feed), "--width", "200", "--no-color")
+    assert "(2 articles, 1987-03-09 to 1987-06-01)" in tree.stdout
+    assert "(2 articles)" in tree.stdout  # no range from unread dates
+
+
 # --- 11. field mapping ----------------------------------------------------------------------------------
 
 

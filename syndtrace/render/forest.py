@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
+from syndtrace.dates import day_of
 from syndtrace.family import gifts_by_source, outside_tree
 from syndtrace.model import Document, Edge, Family, Result
 from syndtrace.render.tree import add_node, location
@@ -23,7 +24,7 @@ def render_forest(result: Result, console: Console) -> None:
     in_family = {m for f in result.families for m in f.members}
     gifts = gifts_by_source(result.edges)
     for family in result.families:
-        dates = sorted(docs[m].date[:10] for m in family.members if docs[m].date)
+        dates = sorted(d for d in (day_of(docs[m].date) for m in family.members) if d)
         when = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
         head = Text(f"{family.id}  {family.root_name}", style="bold")
         head.append(f"  ({len(family.members)} articles{when})")

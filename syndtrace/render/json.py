@@ -241,6 +241,7 @@ def _sections(result: Result) -> list[tuple[str, Any]]:
         ("tree", (_node(n, names, doc_ids) for n in result.tree)),
         ("families", (_family(f, names, doc_ids, gifts) for f in result.families)),
         ("problems", map(_problem, result.problems)),
+        ("notes", map(_problem, result.notes)),
     ]
 
 

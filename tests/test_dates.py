@@ -1,0 +1,90 @@
+"""Reading dates (``syndtrace.dates``): the forms read, the ones refused, and what is never compared."""
+
+from __future__ import annotations
+
+import pytest
+
+from syndtrace.dates import day_of, find_dates, parse_date, unreadable_date_notes
+from syndtrace.direction import decide
+from syndtrace.model import Document
+
+
+@pytest.mark.parametrize(
+    "given, iso",
+    [
+        ("2020-02-10", "2020-02-10"),
+        ("2020-02-07T10:00:00Z", "2020-02-07T10:00:00Z"),  # ISO keeps its time
+        ("February 10, 2020", "2020-02-10"),
+        ("Feb. 10, 2020", "2020-02-10"),
+        ("Sept. 4, 2019", "2019-09-04"),
+        ("September 4 2019", "2019-09-04"),
+        ("10 February 2020", "2020-02-10"),
+        ("Mon, 10 Feb 2020 14:00:00 +0000", "2020-02-10"),  # RFC 2822
+        ("26-FEB-1987 15:01:01.79", "1987-02-26"),  # Reuters-21578
+        ("1-jun-1987", "1987-06-01"),
+        ("2020/02/10", "2020-02-10"),
+        ("2020/2/3", "2020-02-03"),
+    ],
+)
+def test_dates_read(given, iso):
+    assert parse_date(given) == iso
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "10/02/2020",  # day and month could be either way round
+        "2020",
+        "Jan. 2",  # no year
+        "February 30, 2020",
+        "2021-02-29",
+        "2020-13-01",
+        "2020/2/30",
+        "31-APR-1987",
+        "yesterday",
+    ],
+)
+def test_dates_refused(given):
+    assert parse_date(given) is None
+
+
+def test_find_dates_reads_wire_dates_in_text_with_offsets():
+    text = "PARIS, 26-FEB-1987 - Talks resumed on 2020/02/10, not on 30-FEB-1987."
+    assert find_dates(text) == [(7, 18, "1987-02-26"), (38, 48, "2020-02-10")]
+
+
+def test_day_of_answers_only_for_iso_dates():
+    assert day_of("2020-02-07T10:00:00-05:00") == "2020-02-07"
+    assert day_of("2020-02-07") == "2020-02-07"
+    # Kept as given because unread: as text, "9-MAR-1987" would sort after "1-JUN-1987".
+    for value in ("9-MAR-1987", "1-JUN-1987", "10/02/2020", "2020-19-39", "", None):
+        assert day_of(value) is None
+
+
+def doc(id: str, date: str | None) -> Document:
+    return Document(id=id, path=None, text="", outlet=id.title() + " News", date=date)
+
+
+def test_unread_dates_give_no_date_evidence():
+    # Compared as text, "09/06/2020" < "10/03/2020" would make b the earlier.
+    verdict = decide(doc("a", "10/03/2020"), doc("b", "09/06/2020"), [])
+    assert not [e for e in verdict.evidence if e.kind == "date"]
+    assert not verdict.determined
+
+
+def test_read_dates_are_compared_by_calendar():
+    verdict = decide(doc("a", "1987-06-01"), doc("b", "1987-03-09"), [])
+    (date,) = [e for e in verdict.evidence if e.kind == "date"]
+    assert date.favours == "b"
+    assert (verdict.source, verdict.copy) == ("b", "a")
+
+
+def test_one_note_per_file_naming_the_first_unread_date():
+    notes = unreadable_date_notes(
+        [("feed.jsonl", 3, "10/02/2020"), ("feed.jsonl", 9, "11/02/2020"), ("a.txt", None, "last Tuesday")]
+    )
+    assert [(n.path, n.line) for n in notes] == [("feed.jsonl", 3), ("a.txt", None)]
+    assert notes[0].reason.startswith("2 records' dates (this one '10/02/2020') are not in a form syndtrace reads")
+    assert notes[1].message.startswith("a.txt: the date 'last Tuesday' is not in a form syndtrace reads")
+    assert "2020-02-10" in notes[0].reason  # says what to write instead
+    assert unreadable_date_notes([]) == []
