@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from syndtrace.model import InputProblem
 
@@ -91,6 +91,21 @@ def day_of(iso: str | None) -> str | None:
     """
     m = _ISO_DAY.match(iso) if iso else None
     return m.group() if m and _real(*m.groups()) else None
+
+
+def instant_of(iso: str | None) -> datetime | None:
+    """The moment an ISO date-time with a time zone names ("2018-06-01T16:48:23-04:00"), else ``None``.
+
+    A day alone, or a time without a zone, is no instant: it cannot be
+    ordered against another zone's time.
+    """
+    if not iso or len(iso) <= 10 or not day_of(iso):
+        return None
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return moment if moment.utcoffset() is not None else None
 
 
 def unreadable_date_notes(dates: Iterable[tuple[str, int | None, str]]) -> list[InputProblem]:

@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from syndtrace.dates import day_of
+from syndtrace.dates import day_of, instant_of
 from syndtrace.model import Credit, Document, Evidence, Passage
 from syndtrace.names import canonical, is_agency, outlet_key, possessive
 
@@ -121,11 +121,27 @@ def decide(x: Document, y: Document, passages: list[Passage], extra: tuple[Evide
     if wx and wy:
         items.append(Evidence("conflict", None, 0.0, f"evidence points both ways ({wx:g} for {x.label}, {wy:g} for {y.label}); confidence lowered"))
     if wx == wy:
-        a, b = sorted((x.id, y.id))
+        a, b = _earlier_first(x, y)
         return Verdict(a, b, False, 0.0, tuple(items))
     src, cpy = (x, y) if wx > wy else (y, x)
     confidence = min(0.99, 0.5 + 0.5 * abs(wx - wy) / (wx + wy + 1))
     return Verdict(src.id, cpy.id, True, round(confidence, 3), tuple(items))
+
+
+def _earlier_first(x: Document, y: Document) -> tuple[str, str]:
+    """An undetermined pair's ids in reading order: the one published first, else by id.
+
+    Published first means at an earlier instant: both dates carry a time and
+    zone. That is no evidence of direction (a page's time may be when it was
+    scraped, and two outlets may print one wire story minutes apart), so the
+    pair stays undetermined; but a tree that must hang one under the other
+    shows the older on top.
+    """
+    ix, iy = instant_of(x.date), instant_of(y.date)
+    if ix is not None and iy is not None and ix != iy:
+        return (x.id, y.id) if ix < iy else (y.id, x.id)
+    a, b = sorted((x.id, y.id))
+    return a, b
 
 
 def _credit_evidence(doc: Document, other: Document) -> list[Evidence]:

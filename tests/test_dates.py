@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from syndtrace.dates import day_of, find_dates, parse_date, unreadable_date_notes
+from syndtrace.dates import day_of, find_dates, instant_of, parse_date, unreadable_date_notes
 from syndtrace.direction import decide
 from syndtrace.model import Document
 
@@ -88,3 +88,24 @@ def test_one_note_per_file_naming_the_first_unread_date():
     assert notes[1].message.startswith("a.txt: the date 'last Tuesday' is not in a form syndtrace reads")
     assert "2020-02-10" in notes[0].reason  # says what to write instead
     assert unreadable_date_notes([]) == []
+
+
+def test_instants_need_a_time_and_a_zone():
+    assert instant_of("2018-06-01T12:52:09-04:00") < instant_of("2018-06-01T17:10:26Z")
+    for value in ("2018-06-01", "2018-06-01T12:52:09", "06/01/2018 12:52", None):
+        assert instant_of(value) is None
+
+
+@pytest.mark.parametrize(
+    "dates, reading_order",
+    [
+        (("2018-06-01T12:52:09-04:00", "2018-06-01T05:10:26-04:00"), ("b", "a")),  # published first on top
+        (("2018-06-01T05:10:26-04:00", "2018-06-01T12:52:09-04:00"), ("a", "b")),
+        (("2018-06-01T05:10:26-04:00", "2018-06-01T12:52:09"), ("a", "b")),  # a naive time: ids decide
+        (("2018-06-01T12:52:09-04:00", "2018-06-01"), ("a", "b")),
+    ],
+)
+def test_an_undetermined_pair_reads_from_the_one_published_first(dates, reading_order):
+    verdict = decide(doc("a", dates[0]), doc("b", dates[1]), [])
+    assert not verdict.determined and not verdict.evidence  # the hour is no evidence
+    assert (verdict.source, verdict.copy) == reading_order

@@ -354,6 +354,28 @@ def test_wire_archive_dates_are_read_and_unread_ones_noted_not_compared(tmp_path
     assert "(2 articles)" in tree.stdout  # no range from unread dates
 
 
+def test_a_same_day_pair_roots_its_family_at_the_one_published_first(tmp_path):
+    """No evidence of direction, but times with zones: the tree reads from the older page, edge undetermined."""
+    w, rng = Writer(86), random.Random(86)
+    story, title = w.story(300), w.title()
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        jsonl(
+            [
+                record("a-late", article(title, edit(story, rng)), outlet="Noon Post", date="2018-06-01T12:52:09-04:00"),
+                record("b-early", article(title, story), outlet="Dawn Times", date="2018-06-01T05:10:26-04:00"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = scan([str(feed)], Settings(workers=1))
+    check(result)
+    (edge,) = result.edges
+    assert (edge.source, edge.copy, edge.kind) == ("b-early", "a-late", "undetermined")
+    (fam,) = result.families
+    assert fam.root == "b-early" and parent_of(fam.tree, "a-late") == "b-early"
+
+
 # --- 11. field mapping ----------------------------------------------------------------------------------
 
 
