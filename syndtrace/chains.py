@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from syndtrace.model import Document, Evidence
-from syndtrace.names import possessive
+from syndtrace.names import distinct_labels, possessive
 
 EDITS_WEIGHT = 1.5  # as strong as an editor's bracket: both say which side edited the text
 # Common sources tried per pair, nearest first: a story reprinted hundreds of times would
@@ -73,7 +73,8 @@ def carried_edits(
             best = (o, y, x)
         if best is not None:
             o, near, far = best
-            n, f, src = docs[near].label, docs[far].label, docs[o].label
+            name = distinct_labels(docs[d] for d in (near, far, o))
+            n, f, src = name[near], name[far], name[o]
             evidence[(x, y)] = Evidence(
                 "edits",
                 near,

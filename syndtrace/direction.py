@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from syndtrace.dates import day_of, instant_of
 from syndtrace.model import Credit, Document, Evidence, Passage
-from syndtrace.names import canonical, is_agency, outlet_key, possessive
+from syndtrace.names import canonical, distinct_labels, is_agency, outlet_key, possessive
 
 ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished")
 AGENCY_KINDS = ("dateline", "byline-agency")
@@ -103,23 +103,25 @@ def decide(x: Document, y: Document, passages: list[Passage], extra: tuple[Evide
     ``passages`` have ``x`` on side ``a`` and ``y`` on side ``b``. ``extra`` is
     evidence found beyond the pair (``syndtrace.chains``), weighed with the rest.
     """
+    name = distinct_labels((x, y))
     items: list[Evidence] = list(extra)
-    items += _credit_evidence(x, y) + _credit_evidence(y, x)
+    items += _credit_evidence(x, y, name) + _credit_evidence(y, x, name)
     for doc, other in ((x, y), (y, x)):
         if is_agency(doc.outlet) and not is_agency(other.outlet):
-            items.append(Evidence("agency", doc.id, 2.0, f"{doc.label} is a wire agency; {other.label} is not"))
+            items.append(Evidence("agency", doc.id, 2.0, f"{name[doc.id]} is a wire agency; {name[other.id]} is not"))
     dx, dy = text_date(x), text_date(y)
     if dx and dy and dx != dy:
         early, late = (x, y) if dx < dy else (y, x)
         items.append(
-            Evidence("date", early.id, 1.0, f"{possessive(early.label)} text is dated {min(dx, dy)}, {possessive(late.label)} {max(dx, dy)}")
+            Evidence("date", early.id, 1.0, f"{possessive(name[early.id])} text is dated {min(dx, dy)}, {possessive(name[late.id])} {max(dx, dy)}")
         )
-    items += _insertion_evidence(x, y, passages) + _fragment_evidence(x, y, passages) + _framing_evidence(x, y, passages)
+    items += _insertion_evidence(x, y, passages, name) + _fragment_evidence(x, y, passages, name)
+    items += _framing_evidence(x, y, passages, name)
 
     wx = sum(e.weight for e in items if e.favours == x.id)
     wy = sum(e.weight for e in items if e.favours == y.id)
     if wx and wy:
-        items.append(Evidence("conflict", None, 0.0, f"evidence points both ways ({wx:g} for {x.label}, {wy:g} for {y.label}); confidence lowered"))
+        items.append(Evidence("conflict", None, 0.0, f"evidence points both ways ({wx:g} for {name[x.id]}, {wy:g} for {name[y.id]}); confidence lowered"))
     if wx == wy:
         a, b = _earlier_first(x, y)
         return Verdict(a, b, False, 0.0, tuple(items))
@@ -144,13 +146,13 @@ def _earlier_first(x: Document, y: Document) -> tuple[str, str]:
     return a, b
 
 
-def _credit_evidence(doc: Document, other: Document) -> list[Evidence]:
+def _credit_evidence(doc: Document, other: Document, name: dict[str, str]) -> list[Evidence]:
     """Evidence from ``doc``'s credit lines about the pair."""
     items = []
     other_names = {outlet_key(n) for n in (other.outlet, other.title) if n}
     for c in _foreign(doc):
         if c.kind in ORIGIN_KINDS + AGENCY_KINDS and outlet_key(c.source) in other_names:
-            items.append(Evidence("credit", other.id, 3.0, f"{doc.label} credits {c.source}: \"{c.text}\""))
+            items.append(Evidence("credit", other.id, 3.0, f"{name[doc.id]} credits {c.source}: \"{c.text}\""))
             return items
     origin = origin_of(doc)
     if origin and uncredited(other):
@@ -159,23 +161,23 @@ def _credit_evidence(doc: Document, other: Document) -> list[Evidence]:
                 "credit",
                 doc.id,
                 0.5,
-                f"{doc.label} credits its text to {origin[0]}; {other.label} carries no credit line",
+                f"{name[doc.id]} credits its text to {origin[0]}; {name[other.id]} carries no credit line",
             )
         )
     return items
 
 
-def _insertion_evidence(x: Document, y: Document, passages: list[Passage]) -> list[Evidence]:
+def _insertion_evidence(x: Document, y: Document, passages: list[Passage], name: dict[str, str]) -> list[Evidence]:
     items = []
     for doc, other in ((x, y), (y, x)):
         brackets = [i for p in passages for i in p.insertions if i.doc == doc.id and i.bracketed]
         if brackets:
             shown = "; ".join(f"\"{i.text}\"" for i in brackets[:2])
-            items.append(Evidence("insertion", other.id, 1.5, f"{doc.label} inserts an editor's bracket into the shared text: {shown}"))
+            items.append(Evidence("insertion", other.id, 1.5, f"{name[doc.id]} inserts an editor's bracket into the shared text: {shown}"))
     return items
 
 
-def _fragment_evidence(x: Document, y: Document, passages: list[Passage]) -> list[Evidence]:
+def _fragment_evidence(x: Document, y: Document, passages: list[Passage], name: dict[str, str]) -> list[Evidence]:
     """Words lifted out of running prose: whole paragraphs on one side, cut out of a paragraph on the other.
 
     Only a real cut counts: the paragraphs around the fragment side hold at
@@ -199,14 +201,14 @@ def _fragment_evidence(x: Document, y: Document, passages: list[Passage]) -> lis
                     "fragment",
                     doc.id,
                     1.0 if net >= 100 else 0.5,
-                    f"{lifted_from[doc.id]} shared words stand as whole paragraphs in {other.label} but are cut "
-                    f"out of longer paragraphs of {doc.label} (against {lifted_from[other.id]} the other way)",
+                    f"{lifted_from[doc.id]} shared words stand as whole paragraphs in {name[other.id]} but are cut "
+                    f"out of longer paragraphs of {name[doc.id]} (against {lifted_from[other.id]} the other way)",
                 )
             )
     return items
 
 
-def _framing_evidence(x: Document, y: Document, passages: list[Passage]) -> list[Evidence]:
+def _framing_evidence(x: Document, y: Document, passages: list[Passage], name: dict[str, str]) -> list[Evidence]:
     items = []
     framed = [p for p in passages if p.authored_words and p.a.quoted > 0 and p.b.quoted > 0 and (p.a.attribution or p.b.attribution)]
     if framed:
@@ -234,7 +236,7 @@ def _framing_evidence(x: Document, y: Document, passages: list[Passage]) -> list
                     "framing",
                     doc.id,
                     1.0,
-                    f"{other.label} presents {sum(p.words for p in recast)} words as {possessive(who)} that {doc.label} "
+                    f"{name[other.id]} presents {sum(p.words for p in recast)} words as {possessive(who)} that {name[doc.id]} "
                     "runs in its own voice, unquoted",
                 )
             )

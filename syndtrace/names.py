@@ -8,6 +8,8 @@ cleaned (markup and a leading "the" dropped, whitespace folded).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -98,3 +100,14 @@ def slug(name: str) -> str:
 def possessive(name: str) -> str:
     """English possessive of a name: "Common Dreams'", "Reuters'", "CNN's"."""
     return name + ("'" if name.endswith("s") else "'s")
+
+
+def distinct_labels(docs: Iterable) -> dict[str, str]:
+    """Each document's ``label`` by id, for one sentence of evidence, with its id where another shares it.
+
+    Two pages of one outlet (a re-scrape, a wire archive's repeat) would
+    otherwise read "Reuters' text is dated 1987-03-06, Reuters' 1987-03-27".
+    """
+    docs = list(docs)
+    counts = Counter(d.label for d in docs)
+    return {d.id: d.label if counts[d.label] == 1 else f"{d.label} ({d.id})" for d in docs}

@@ -28,6 +28,16 @@ def test_a_copy_of_a_copy_favours_the_copy_in_between():
     )
 
 
+def test_two_pages_of_one_outlet_are_told_apart_by_id():
+    shared = {("orig", "mid"): 95, ("orig", "late"): 90, ("mid", "late"): 96}
+    pages = docs("orig", "mid", "late") | {d: Document(id=d, path=None, text="", outlet="Free Wire") for d in ("mid", "late")}
+    (ev,) = carried_edits(shared, upstream_of(("orig", "mid"), ("orig", "late")), pages).values()
+    assert ev.detail == (
+        "Free Wire (late) shares 96 words with Free Wire (mid) but only 90 with Orig, which Free Wire (mid) shares "
+        "95 with: Free Wire (late) carries Free Wire (mid)'s changes to Orig's text"
+    )
+
+
 def test_siblings_carry_no_evidence():
     # Each copy changed its own words: they differ from each other by both sets.
     shared = {("orig", "a"): 95, ("orig", "b"): 94, ("a", "b"): 89}

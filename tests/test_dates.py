@@ -109,3 +109,12 @@ def test_an_undetermined_pair_reads_from_the_one_published_first(dates, reading_
     verdict = decide(doc("a", dates[0]), doc("b", dates[1]), [])
     assert not verdict.determined and not verdict.evidence  # the hour is no evidence
     assert (verdict.source, verdict.copy) == reading_order
+
+
+def test_evidence_between_two_pages_of_one_outlet_names_each_by_id():
+    early = Document(id="r2572", path=None, text="", outlet="Harbor Ledger", date="1987-03-06")
+    late = Document(id="r10415", path=None, text="", outlet="Harbor Ledger", date="1987-03-27")
+    (date,) = decide(late, early, []).evidence
+    assert date.detail == "Harbor Ledger (r2572)'s text is dated 1987-03-06, Harbor Ledger (r10415)'s 1987-03-27"
+    (other,) = decide(late, doc("a", "1987-03-01"), []).evidence
+    assert other.detail == "A News' text is dated 1987-03-01, Harbor Ledger's 1987-03-27"  # distinct labels stay
