@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from syndtrace.chains import carried_edits
 from syndtrace.direction import Verdict, agency_of, decide, origin_of, uncredited
 from syndtrace.model import Document, Edge, Evidence, Passage, Source, TreeNode
-from syndtrace.names import canonical, outlet_key, possessive, slug
+from syndtrace.names import canonical, distinct_labels, outlet_key, possessive, slug
 from syndtrace.settings import Settings
 
 KIND_PRIORITY = {"credited-reprint": 0, "copy": 1, "quoted": 2, "undetermined": 3, "shared-quote": 4}
@@ -185,7 +185,11 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings, first: Verdict
         # The original is not among the inputs: the copy took the original's text.
         holder, name, how = g.docs[source], outside[0], outside[4]
         sid = _outside_source(g, holder, outside)
-        why = f"the text {g.docs[copy].label} shares with {holder.label} is {possessive(name)}: {holder.label} credits {name} {how}"
+        label = distinct_labels((g.docs[copy], holder))
+        why = (
+            f"the text {label[copy]} shares with {label[holder.id]} is {possessive(name)}: "
+            f"{label[holder.id]} credits {name} {how}"
+        )
         source, evidence = sid, evidence + (Evidence("via", sid, 0.0, why),)
     kind = "credited-reprint" if credited else "copy"
     g.add(Edge(source, copy, kind, confidence, ids, evidence, copy_words, share))
@@ -207,9 +211,11 @@ def _carries_outside_text(g: _Graph, copy: Document, source: Document, ids, evid
     if outside is None or not uncredited(source):
         return False
     sid, name, how = _outside_source(g, copy, outside), outside[0], outside[4]
+    label = distinct_labels((copy, source))
+    who, other = label[copy.id], label[source.id]
     why = (
-        f"{copy.label} credits {name} {how}, so the text {source.label} shares with it is {possessive(name)}: "
-        f"whether {source.label} took it from {name} or {name} from {source.label} is not known"
+        f"{who} credits {name} {how}, so the text {other} shares with it is {possessive(name)}: "
+        f"whether {other} took it from {name} or {name} from {other} is not known"
     )
     g.add(Edge(sid, source.id, "undetermined", 0.0, ids, tuple(evidence) + (Evidence("via", sid, 0.0, why),), words, 0.0))
     return True

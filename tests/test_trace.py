@@ -42,6 +42,14 @@ def test_an_uncredited_copy_of_a_wire_story_hangs_under_the_agency():
     ]
 
 
+def test_via_evidence_tells_two_pages_of_one_outlet_apart():
+    credited = doc("credited", "Daily One", "Water mains to be replaced\n\nRIVERTON (AP) — " + STORY)
+    rescrape = doc("rescrape", "Daily One", "Water mains to be replaced\n\n" + STORY)
+    result = compare_documents([credited, rescrape], Settings())
+    (via,) = [ev for e in result.edges for ev in e.evidence if ev.kind == "via"]
+    assert via.detail.startswith("the text Daily One (rescrape) shares with Daily One (credited) is Associated Press'")
+
+
 def test_two_credited_copies_of_one_agency_story_are_siblings():
     one = doc("one", "Daily One", "Water mains to be replaced\n\nRIVERTON (AP) — " + STORY)
     two = doc("two", "Daily Two", "Pipes to go\n\nRIVERTON (AP) — " + STORY)
