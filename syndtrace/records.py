@@ -10,7 +10,8 @@ hold them. A record without an id is named ``<id_base>:<line>``.
 
 Speed matters here (``scan`` reads hundreds of thousands of records): JSONL is
 read as bytes line by line and each line goes straight to orjson (to
-``json.loads`` when orjson would read it differently, or not at all);
+``json.loads`` when orjson would read it differently, or not at all:
+``syndtrace.jsonvalues``);
 charset detection runs only for a line that is not UTF-8.
 """
 
@@ -23,10 +24,9 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 
-import orjson
-
 from syndtrace.errors import InputError
 from syndtrace.fields import META_FIELDS, FieldMap
+from syndtrace.jsonvalues import kind_of, load_json_line, meta_value
 from syndtrace.load import decode_bytes
 from syndtrace.model import InputProblem, RawRecord
 
@@ -35,62 +35,6 @@ from syndtrace.model import InputProblem, RawRecord
 _CSV_FIELD_LIMIT = 2**31 - 1
 
 Item = RawRecord | InputProblem
-
-
-def load_json_line(raw: bytes) -> object:
-    """``json.loads(raw)``, through orjson when that gives the same object.
-
-    orjson reads a record about three times faster and builds the same
-    object, except that it turns integers beyond 64 bits into floats: a
-    record holding any float is read again by json (records rarely hold
-    one). Whatever orjson refuses goes to json, which decides: json accepts
-    NaN, Infinity and lone surrogate escapes (reported later, by field), and
-    its errors are the ones the problems quote.
-    """
-    try:
-        obj = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return json.loads(raw)
-    return json.loads(raw) if _holds_float(obj) else obj
-
-
-def _holds_float(value: object) -> bool:
-    if isinstance(value, float):
-        return True
-    if isinstance(value, dict):
-        return any(_holds_float(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_holds_float(v) for v in value)
-    return False
-
-
-def _kind(value: object) -> str:
-    """A JSON value's type as the person who wrote the JSON calls it."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "a list" if isinstance(value, list) else "an object"
-
-
-def _meta_value(value: object) -> str | None:
-    """A metadata value as stripped text, or None when absent or unusable.
-
-    Numbers are written out (``"date": 2020``); a list of names is joined
-    (``"author": ["A", "B"]``). Anything else is dropped rather than costing
-    the record, whose text is what matters.
-    """
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ", ".join(v.strip() for v in value if v.strip()) or None
-    return None
 
 
 # A JSON "\ud800" escape decodes to a lone UTF-16 surrogate: not a character, and no
@@ -146,7 +90,7 @@ class RecordReader:
             col = self.text_col
             if isinstance(text, str):
                 return self.problem(f"the {col!r} field is empty; the record has no article text", line)
-            return self.problem(f"the {col!r} field is {_kind(text)}, not a string of article text", line)
+            return self.problem(f"the {col!r} field is {kind_of(text)}, not a string of article text", line)
         raw_id = obj.get(self.id_col)
         if raw_id is None or isinstance(raw_id, str):
             doc_id = raw_id.strip() if raw_id else ""
@@ -154,7 +98,7 @@ class RecordReader:
             doc_id = str(raw_id)
         else:
             return self.problem(
-                f"the {self.id_col!r} field is {_kind(raw_id)}; an id must be a string or an integer", line
+                f"the {self.id_col!r} field is {kind_of(raw_id)}; an id must be a string or an integer", line
             )
         too_big = self._too_big(text, size_bound)
         if too_big:
@@ -163,7 +107,7 @@ class RecordReader:
         for name, col in self.meta:
             value = obj.get(col)
             if value is not None:
-                value = _meta_value(value)
+                value = meta_value(value)
                 if value:
                     fields.append((name, value))
         if escaped:
@@ -230,7 +174,7 @@ class RecordReader:
                 yield self.problem("the JSON is nested too deeply to read", lineno)
                 continue
             if type(obj) is not dict:
-                yield self.problem(f"expected a JSON object ({{...}}) on each line, got {_kind(obj)}", lineno)
+                yield self.problem(f"expected a JSON object ({{...}}) on each line, got {kind_of(obj)}", lineno)
                 continue
             # A valid UTF-8 line is never shorter than its text's UTF-8 (escapes only shrink).
             bound = len(raw) if encoding == "utf-8" else 0
@@ -278,7 +222,7 @@ class RecordReader:
         for value, line, col, shared_line in items:
             if type(value) is not dict:
                 want = "each list item to be a JSON object" if line else "a JSON object or a list of objects"
-                yield self.problem(f"expected {want}, got {_kind(value)}", line)
+                yield self.problem(f"expected {want}, got {kind_of(value)}", line)
                 continue
             if line is None:
                 default_id = self.id_base

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from syndtrace.errors import InputError
 from syndtrace.load import decode_bytes
 from syndtrace.model import RawRecord
-from syndtrace.records import load_json_line
+from syndtrace.jsonvalues import load_json_line
 
 # Texts kept after reading: passages are written pair by pair, and pairs share documents.
 # At 30k articles 64 entries miss 39k of 114k side reads, 1,024 entries 35k.

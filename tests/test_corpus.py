@@ -445,7 +445,7 @@ _JSON = st.recursive(
 @hsettings(max_examples=300, deadline=None)
 @given(value=_JSON, ascii_only=st.booleans())
 def test_record_lines_parse_as_json_would(value, ascii_only):
-    from syndtrace.records import load_json_line
+    from syndtrace.jsonvalues import load_json_line
 
     raw = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8")
     # json.dumps tells 1 from 1.0 and keeps key order: equal dumps, same object.
@@ -454,6 +454,6 @@ def test_record_lines_parse_as_json_would(value, ascii_only):
 
 @pytest.mark.parametrize("raw", [b'{"a": NaN}', b'{"a": 1e400}', b'{"a": "\\ud800"}', b'{"n": -9223372036854775809}'])
 def test_lines_orjson_reads_otherwise_go_to_json(raw):
-    from syndtrace.records import load_json_line
+    from syndtrace.jsonvalues import load_json_line
 
     assert repr(load_json_line(raw)) == repr(json.loads(raw))
