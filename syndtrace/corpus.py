@@ -314,8 +314,12 @@ _NON_WORD = re.compile(r"\W+")
 
 def _title_code(rec: RawRecord, body_start: int) -> int:
     """A code for the record's title, else the first line of its body (front matter is not the story)."""
-    head = dict(rec.fields).get("title") or rec.text[body_start:].lstrip()[:200].split("\n", 1)[0]
-    return zlib.crc32(_NON_WORD.sub(" ", head.lower()).encode("utf-8"))
+    return title_code(dict(rec.fields).get("title") or rec.text[body_start:].lstrip()[:200].split("\n", 1)[0])
+
+
+def title_code(title: str) -> int:
+    """The index's code for a title: re-scrapes of one story share it, whatever the case and punctuation."""
+    return zlib.crc32(_NON_WORD.sub(" ", title.lower()).encode("utf-8"))
 
 
 def body_start_of(text: str) -> int:
