@@ -16,6 +16,9 @@ Contract of :func:`iter_inputs`:
   already seen is a problem naming both places, and is skipped.
 * Bad input never raises: each unusable file or record yields an
   ``InputProblem`` and reading goes on, so ``found = records + problems``.
+  Metadata a record gives in a form that cannot be read (an object for an
+  author) is left out of the record and told in an ``InputNote`` after its
+  file, one per field.
 * ``--max-bytes`` limits a whole article file, but each record of a JSON,
   JSONL or CSV file separately: big corpus files are normal, huge articles not.
 
@@ -41,7 +44,7 @@ from syndtrace.dates import parse_date, unreadable_date_notes
 from syndtrace.errors import InputError
 from syndtrace.load import decode_bytes, parse_front_matter
 from syndtrace.fields import META_FIELDS, FieldMap
-from syndtrace.model import Document, InputProblem, RawRecord
+from syndtrace.model import Document, InputNote, InputProblem, RawRecord
 from syndtrace.names import outlet_key
 from syndtrace.progress import Progress
 from syndtrace.records import Item, RecordReader
@@ -58,7 +61,10 @@ _SNIFF_BYTES = 65536  # as much as load.decode_bytes inspects for NUL bytes
 
 
 def iter_inputs(paths: Sequence[str], settings: Settings, fields: FieldMap | None = None) -> Iterator[Item]:
-    """Yield every article record under ``paths``, and a problem for each bad input.
+    """Yield every article record under ``paths``, a problem for each bad input, and notes.
+
+    A note (``InputNote``) follows a record file whose records gave metadata
+    in a form that was left out (``RecordReader.notes``); it skips nothing.
 
     ``fields`` maps syndtrace's field names to a JSON/JSONL/CSV corpus's own
     (front matter always uses syndtrace's names). Duplicate ids and files
@@ -91,7 +97,9 @@ def _iter_path(given: str, settings: Settings, fields: FieldMap, files_read: dic
         if stream is None:
             yield InputProblem(STDIN_PATH, "standard input is not available; give file or folder paths")
             return
-        yield from RecordReader(STDIN_PATH, STDIN_PATH, fields, settings.max_bytes).jsonl(stream)
+        reader = RecordReader(STDIN_PATH, STDIN_PATH, fields, settings.max_bytes)
+        yield from reader.jsonl(stream)
+        yield from reader.notes()
         return
     try:
         is_dir = stat.S_ISDIR(os.stat(given).st_mode)
@@ -187,6 +195,7 @@ def _read_file(
                 yield from reader.jsonl(fp, spans=stat.S_ISREG(st.st_mode))
         except OSError as exc:
             yield InputProblem(path, _os_reason(exc))
+        yield from reader.notes()
     elif kind == "csv":
         yield from reader.csv_file(path)
     else:
@@ -201,6 +210,7 @@ def _read_file(
             return
         if kind == "json":
             yield from reader.json_document(data)
+            yield from reader.notes()
         else:
             yield from _text_file(data, path, id_base, rereadable=stat.S_ISREG(st.st_mode))
 
@@ -269,7 +279,7 @@ class Corpus:
     documents: list[Document]
     titles: np.ndarray
     problems: list[InputProblem]
-    notes: list[InputProblem]
+    notes: list[InputNote]
 
 
 def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress: Progress) -> Corpus:
@@ -279,6 +289,7 @@ def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress
     documents: list[Document] = []
     titles: list[int] = []
     dates: list[tuple[str, int | None, str]] = []
+    notes: list[InputNote] = []
     texts = TextStore(fields.column("text"))
     progress.stage("loaded")
     for item in iter_inputs(paths, settings, fields):
@@ -292,9 +303,11 @@ def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress
             titles.append(_title_code(item, start))
             records.append(texts.add(item))
             progress.advance("loaded")
+        elif isinstance(item, InputNote):
+            notes.append(item)
         else:
             problems.append(item)
-    notes = unreadable_date_notes(dates)
+    notes += unreadable_date_notes(dates)
     return Corpus(records, texts, documents, np.array(titles, dtype=np.int64), problems, notes)
 
 

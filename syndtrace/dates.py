@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from syndtrace.model import InputProblem
+from syndtrace.model import InputNote
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -108,7 +108,7 @@ def instant_of(iso: str | None) -> datetime | None:
     return moment if moment.utcoffset() is not None else None
 
 
-def unreadable_date_notes(dates: Iterable[tuple[str, int | None, str]]) -> list[InputProblem]:
+def unreadable_date_notes(dates: Iterable[tuple[str, int | None, str]]) -> list[InputNote]:
     """One note per input file for metadata dates that ``parse_date`` could not read.
 
     ``dates`` are ``(path, line, value)``, the values as given. Such a date
@@ -126,7 +126,7 @@ def unreadable_date_notes(dates: Iterable[tuple[str, int | None, str]]) -> list[
         what = f"the date {value!r} is" if n == 1 else f"{n} records' dates (this one {value!r}) are"
         fix = "it gives" if n == 1 else "they give"
         notes.append(
-            InputProblem(
+            InputNote(
                 path,
                 f"{what} not in a form syndtrace reads, so {fix} no evidence of who published first;"
                 " write dates as 2020-02-10 or February 10, 2020",

@@ -56,8 +56,9 @@ def meta_value(value: object) -> str | None:
     """A metadata value as stripped text, or None when absent or unusable.
 
     Numbers are written out (``"date": 2020``); a list of names is joined
-    (``"author": ["A", "B"]``). Anything else is dropped rather than costing
-    the record, whose text is what matters.
+    (``"author": ["A", "B"]``). Anything else (``unusable``) is left out
+    rather than costing the record, whose text is what matters; the reader
+    notes it.
     """
     if isinstance(value, str):
         return value.strip() or None
@@ -66,3 +67,17 @@ def meta_value(value: object) -> str | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return ", ".join(v.strip() for v in value if v.strip()) or None
     return None
+
+
+def unusable(value: object) -> bool:
+    """Whether a metadata value is given but cannot be read as text: an object, true/false, a list of non-texts.
+
+    ``None``, empty strings and empty lists are absent values, not unusable ones.
+    """
+    if value is None or isinstance(value, str):
+        return False
+    if isinstance(value, bool) or isinstance(value, dict):
+        return True
+    if isinstance(value, list):
+        return not all(isinstance(v, str) for v in value)
+    return not isinstance(value, (int, float))

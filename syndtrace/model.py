@@ -130,13 +130,29 @@ class RawRecord:
     span: tuple[int, int, int] | None = None
 
 
+def _located(path: str, line: int | None, reason: str) -> str:
+    return f"{path if line is None else f'{path}:{line}'}: {reason}"
+
+
 @dataclass(frozen=True, slots=True)
 class InputProblem:
-    """Something wrong with one input, said on stderr with where it is.
+    """An input that was reported and skipped (batch mode), with where it is and why."""
 
-    In ``Result.problems``, an input that was reported and skipped (batch
-    mode); in ``Result.notes``, an input that was used but part of which was
-    not understood (a date in an unknown form), kept as given.
+    path: str
+    reason: str
+    line: int | None = None
+
+    @property
+    def message(self) -> str:
+        return _located(self.path, self.line, self.reason)
+
+
+@dataclass(frozen=True, slots=True)
+class InputNote:
+    """An input that was used, but part of which was not understood: kept as given, or left out.
+
+    A date in a form no parser reads, a metadata field given as an object.
+    Nothing is skipped and the exit code does not change; the user is told.
     """
 
     path: str
@@ -145,8 +161,7 @@ class InputProblem:
 
     @property
     def message(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.reason}"
+        return _located(self.path, self.line, self.reason)
 
 
 @_pickled_as_fields
@@ -337,7 +352,7 @@ class Result:
     tree: tuple[TreeNode, ...]
     families: tuple[Family, ...] = ()
     problems: tuple[InputProblem, ...] = ()
-    notes: tuple[InputProblem, ...] = ()
+    notes: tuple[InputNote, ...] = ()
     settings: dict = field(default_factory=dict)
     command: str = "compare"
     texts: Callable[[str], str] | None = field(default=None, compare=False, repr=False)

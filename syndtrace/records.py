@@ -26,15 +26,15 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from syndtrace.errors import InputError
 from syndtrace.fields import META_FIELDS, FieldMap
-from syndtrace.jsonvalues import kind_of, load_json_line, meta_value
+from syndtrace.jsonvalues import kind_of, load_json_line, meta_value, unusable
 from syndtrace.load import decode_bytes
-from syndtrace.model import InputProblem, RawRecord
+from syndtrace.model import InputNote, InputProblem, RawRecord
 
 # The csv module's default 128 KiB field limit is far below a long article; records
 # over --max-bytes are reported one by one instead of the file dying mid-way.
 _CSV_FIELD_LIMIT = 2**31 - 1
 
-Item = RawRecord | InputProblem
+Item = RawRecord | InputProblem | InputNote
 
 
 # A JSON "\ud800" escape decodes to a lone UTF-16 surrogate: not a character, and no
@@ -43,13 +43,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class RecordReader:
-    """Turns one input's records into ``RawRecord``s or ``InputProblem``s.
+    """Turns one input's records into ``RawRecord``s or ``InputProblem``s; ``notes`` says what was left out.
 
     ``path`` is shown in problems and kept on records; ``id_base`` names
     records that carry no id (``<id_base>:<line>``).
     """
 
-    __slots__ = ("path", "id_base", "max_bytes", "text_col", "id_col", "meta")
+    __slots__ = ("path", "id_base", "max_bytes", "text_col", "id_col", "meta", "left_out")
 
     def __init__(self, path: str, id_base: str, fields: FieldMap, max_bytes: int) -> None:
         self.path = path
@@ -58,6 +58,8 @@ class RecordReader:
         self.text_col = fields.column("text")
         self.id_col = fields.column("id")
         self.meta = tuple((name, fields.column(name)) for name in META_FIELDS)
+        # Metadata fields given in a form left out: field -> [records, first line, first value's kind].
+        self.left_out: dict[str, list] = {}
 
     def problem(self, reason: str, line: int | None) -> InputProblem:
         return InputProblem(self.path, reason, line)
@@ -107,9 +109,12 @@ class RecordReader:
         for name, col in self.meta:
             value = obj.get(col)
             if value is not None:
-                value = meta_value(value)
-                if value:
-                    fields.append((name, value))
+                readable = meta_value(value)
+                if readable:
+                    fields.append((name, readable))
+                elif unusable(value):
+                    seen = self.left_out.setdefault(col, [0, line, kind_of(value)])
+                    seen[0] += 1
         if escaped:
             columns = dict(self.meta)  # problems name the field as the input spells it
             named = [(columns[name], value) for name, value in fields]
@@ -122,6 +127,26 @@ class RecordReader:
                         line,
                     )
         return RawRecord(doc_id or default_id, self.path, text, tuple(fields), line, encoding, span)
+
+    def notes(self) -> list[InputNote]:
+        """One note per metadata field that records gave in a form left out, for the records read so far.
+
+        A record keeps its text when, say, its author is an object
+        (``{"name": ...}``): the field is left out, and the user told which.
+        """
+        notes = []
+        for col, (count, line, kind) in sorted(self.left_out.items()):
+            name = next(n for n, c in self.meta if c == col)
+            where = "" if count == 1 else f" in {count} records (this one the first)"
+            notes.append(
+                InputNote(
+                    self.path,
+                    f"the {col!r} field is {kind}{where}, not text, so it was left out; give it as text, "
+                    f"a number or a list of texts, or name another field with --field {name}=NAME",
+                    line,
+                )
+            )
+        return notes
 
     def _too_big(self, text: str, size_bound: int) -> str | None:
         # Encoding 5 KB per record just to measure it would cost: cheap bounds settle

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 
 from syndtrace.corpus import FieldMap, iter_inputs
 from syndtrace.errors import SettingsError
-from syndtrace.model import InputProblem, RawRecord
+from syndtrace.model import InputNote, InputProblem, RawRecord
 from syndtrace.settings import Settings
 
 SETTINGS = Settings()
@@ -24,12 +24,18 @@ SPANISH = (
 
 
 def run(paths, settings=SETTINGS, fields=None):
-    """iter_inputs as two lists, checking the type of every item on the way."""
+    """iter_inputs as two lists (notes left out: ``notes``), checking the type of every item on the way."""
     records, problems = [], []
     for item in iter_inputs([str(p) for p in paths], settings, fields):
-        assert isinstance(item, (RawRecord, InputProblem))
-        (records if isinstance(item, RawRecord) else problems).append(item)
+        assert isinstance(item, (RawRecord, InputProblem, InputNote))
+        if not isinstance(item, InputNote):
+            (records if isinstance(item, RawRecord) else problems).append(item)
     return records, problems
+
+
+def notes(paths, fields=None) -> list[str]:
+    """The messages of iter_inputs's notes."""
+    return [i.message for i in iter_inputs([str(p) for p in paths], SETTINGS, fields) if isinstance(i, InputNote)]
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -145,7 +151,29 @@ def test_jsonl_ids_fields_and_line_numbers(tmp_path):
         ("7", 1, "int id"), (f"{path}:3", 3, "no id"), ("s", 4, "str id"),
     ]
     assert records[0].fields == (("author", "A, B"), ("date", "2020"), ("outlet", "Planet"))
-    assert records[1].fields == ()
+    assert records[1].fields == ()  # an empty url is absent; an object for a title is left out, and noted
+    assert notes([path]) == [
+        f"{path}:3: the 'title' field is an object, not text, so it was left out; give it as text, a number "
+        "or a list of texts, or name another field with --field title=NAME"
+    ]
+
+
+def test_metadata_left_out_is_noted_once_per_field_and_file_naming_the_first_record(tmp_path):
+    """A CMS export's ``"author": {"name": ...}``: each record keeps its text, the field is left out, once told."""
+    records = [{"id": f"r{k}", "text": f"story {k}", "byline": {"name": "A"}, "outlet": "Daily"} for k in range(3)]
+    records[1]["byline"] = None  # absent: not counted
+    records.append({"id": "r3", "text": "story 3", "byline": True, "outlet": [1, 2]})
+    path = write(tmp_path / "corpus.jsonl", jsonl(*records))
+    fields = FieldMap.parse(["author=byline"])
+    got, problems = run([path], fields=fields)
+    assert problems == [] and [r.id for r in got] == ["r0", "r1", "r2", "r3"]
+    assert [r.fields for r in got] == [(("outlet", "Daily"),)] * 3 + [()]
+    assert notes([path], fields) == [
+        f"{path}:1: the 'byline' field is an object in 3 records (this one the first), not text, so it was left out; "
+        "give it as text, a number or a list of texts, or name another field with --field author=NAME",
+        f"{path}:4: the 'outlet' field is a list, not text, so it was left out; "
+        "give it as text, a number or a list of texts, or name another field with --field outlet=NAME",
+    ]
 
 
 @pytest.mark.parametrize(

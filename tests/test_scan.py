@@ -354,6 +354,24 @@ def test_wire_archive_dates_are_read_and_unread_ones_noted_not_compared(tmp_path
     assert "(2 articles)" in tree.stdout  # no range from unread dates
 
 
+def test_metadata_in_an_unread_form_is_left_out_noted_and_the_exit_code_kept(tmp_path):
+    w = Writer(87)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        jsonl([{"id": "a", "text": article(w.title(), w.story(120)), "author": {"name": "Dana Roe"}, "outlet": "Cms Daily"}]),
+        encoding="utf-8",
+    )
+    out = cli(str(feed), "--format", "json")
+    assert out.exit_code == EXIT_OK, out.stderr
+    data = json.loads(out.stdout)
+    assert data["problems"] == [] and [(d["id"], d["author"], d["outlet"]) for d in data["documents"]] == [
+        ("a", None, "Cms Daily")
+    ]
+    (note,) = data["notes"]
+    assert (note["path"], note["line"]) == (str(feed), 1)
+    assert f"syndtrace: note: {feed}:1: the 'author' field is an object, not text, so it was left out" in out.stderr
+
+
 def test_a_same_day_pair_roots_its_family_at_the_one_published_first(tmp_path):
     """No evidence of direction, but times with zones: the tree reads from the older page, edge undetermined."""
     w, rng = Writer(86), random.Random(86)
