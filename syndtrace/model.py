@@ -130,13 +130,9 @@ class RawRecord:
     span: tuple[int, int, int] | None = None
 
 
-def _located(path: str, line: int | None, reason: str) -> str:
-    return f"{path if line is None else f'{path}:{line}'}: {reason}"
-
-
 @dataclass(frozen=True, slots=True)
-class InputProblem:
-    """An input that was reported and skipped (batch mode), with where it is and why."""
+class _Remark:
+    """What is said of one input on stderr: where (``path``, 1-based ``line`` of a record file) and why."""
 
     path: str
     reason: str
@@ -144,24 +140,22 @@ class InputProblem:
 
     @property
     def message(self) -> str:
-        return _located(self.path, self.line, self.reason)
+        return f"{self.path if self.line is None else f'{self.path}:{self.line}'}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
-class InputNote:
+class InputProblem(_Remark):
+    """An input that was reported and skipped (batch mode)."""
+
+
+@dataclass(frozen=True, slots=True)
+class InputNote(_Remark):
     """An input that was used, but part of which was not understood: kept as given, or left out.
 
     A date in a form no parser reads, a metadata field given as an object.
     Nothing is skipped and the exit code does not change; the user is told.
+    Not an ``InputProblem``: nothing that counts skipped inputs counts it.
     """
-
-    path: str
-    reason: str
-    line: int | None = None
-
-    @property
-    def message(self) -> str:
-        return _located(self.path, self.line, self.reason)
 
 
 @_pickled_as_fields

@@ -54,6 +54,13 @@ def write(folder: Path, docs: dict[str, str | bytes]) -> Path:
     return folder
 
 
+def feed_file(folder: Path, records: list[dict]) -> Path:
+    """``folder/feed.jsonl`` holding ``records``."""
+    feed = folder / "feed.jsonl"
+    feed.write_text(jsonl(records), encoding="utf-8")
+    return feed
+
+
 def cli(*args: str, input: str | None = None):
     return CliRunner().invoke(main, ["scan", "-q", "--workers", "1", *args], input=input, catch_exceptions=False)
 
@@ -288,15 +295,12 @@ def test_tree_names_each_corpus_record_by_id_and_line(tmp_path):
     """Every record of one JSONL file shares its path: the tree tells them apart by id and line."""
     w, rng = Writer(81), random.Random(81)
     story, title = w.story(300), w.title()
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(
-        jsonl(
-            [
-                record("orig", article(title, story), outlet="Line Times", date="2024-01-01"),
-                record("copy", article(title, edit(story, rng)), outlet="Line Post", date="2024-01-02"),
-            ]
-        ),
-        encoding="utf-8",
+    feed = feed_file(
+        tmp_path,
+        [
+            record("orig", article(title, story), outlet="Line Times", date="2024-01-01"),
+            record("copy", article(title, edit(story, rng)), outlet="Line Post", date="2024-01-02"),
+        ],
     )
     out = cli(str(feed), "--width", "200", "--no-color")
     assert out.exit_code == EXIT_OK, out.stderr
@@ -323,17 +327,14 @@ def test_wire_archive_dates_are_read_and_unread_ones_noted_not_compared(tmp_path
     w, rng = Writer(85), random.Random(85)
     story, title = w.story(300), w.title()
     other, other_title = w.story(300), w.title()
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(
-        jsonl(
-            [
-                record("copy", article(title, edit(story, rng)), outlet="Wire Post", date="1-JUN-1987 10:02:11.40"),
-                record("orig", article(title, story), outlet="Wire Times", date="9-MAR-1987 15:01:01.79"),
-                record("later", article(other_title, edit(other, rng)), outlet="Day Post", date="10/02/2020"),
-                record("first", article(other_title, other), outlet="Day Times", date="09/02/2020"),
-            ]
-        ),
-        encoding="utf-8",
+    feed = feed_file(
+        tmp_path,
+        [
+            record("copy", article(title, edit(story, rng)), outlet="Wire Post", date="1-JUN-1987 10:02:11.40"),
+            record("orig", article(title, story), outlet="Wire Times", date="9-MAR-1987 15:01:01.79"),
+            record("later", article(other_title, edit(other, rng)), outlet="Day Post", date="10/02/2020"),
+            record("first", article(other_title, other), outlet="Day Times", date="09/02/2020"),
+        ],
     )
     out = cli(str(feed), "--format", "json")
     assert out.exit_code == EXIT_OK, out.stderr
@@ -356,10 +357,8 @@ def test_wire_archive_dates_are_read_and_unread_ones_noted_not_compared(tmp_path
 
 def test_metadata_in_an_unread_form_is_left_out_noted_and_the_exit_code_kept(tmp_path):
     w = Writer(87)
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(
-        jsonl([{"id": "a", "text": article(w.title(), w.story(120)), "author": {"name": "Dana Roe"}, "outlet": "Cms Daily"}]),
-        encoding="utf-8",
+    feed = feed_file(
+        tmp_path, [{"id": "a", "text": article(w.title(), w.story(120)), "author": {"name": "Dana Roe"}, "outlet": "Cms Daily"}]
     )
     out = cli(str(feed), "--format", "json")
     assert out.exit_code == EXIT_OK, out.stderr
@@ -376,15 +375,12 @@ def test_a_same_day_pair_roots_its_family_at_the_one_published_first(tmp_path):
     """No evidence of direction, but times with zones: the tree reads from the older page, edge undetermined."""
     w, rng = Writer(86), random.Random(86)
     story, title = w.story(300), w.title()
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(
-        jsonl(
-            [
-                record("a-late", article(title, edit(story, rng)), outlet="Noon Post", date="2018-06-01T12:52:09-04:00"),
-                record("b-early", article(title, story), outlet="Dawn Times", date="2018-06-01T05:10:26-04:00"),
-            ]
-        ),
-        encoding="utf-8",
+    feed = feed_file(
+        tmp_path,
+        [
+            record("a-late", article(title, edit(story, rng)), outlet="Noon Post", date="2018-06-01T12:52:09-04:00"),
+            record("b-early", article(title, story), outlet="Dawn Times", date="2018-06-01T05:10:26-04:00"),
+        ],
     )
     result = scan([str(feed)], Settings(workers=1))
     check(result)
