@@ -3,7 +3,9 @@
 Recognised: "February 10, 2020", "Feb. 10, 2020", "7 February 2020" (so
 also RFC 2822's "Mon, 10 Feb 2020 14:00:00 +0000"), "26-FEB-1987" (wire
 archives), "2020/02/10", and ISO "2020-02-07" (optionally with a time, kept
-as given). "10/02/2020" is *not* read: day/month order is ambiguous. A date
+as given); in metadata also digits alone ("20200210", GDELT's
+"20200210143000", Unix time). "10/02/2020" is *not* read: day/month order
+is ambiguous. A date
 without a year ("Jan. 2") is not a publication date and is ignored, and so
 is an impossible one ("February 30, 2020").
 
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from syndtrace.model import InputNote
 
@@ -78,9 +80,36 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 def parse_date(value: str) -> str | None:
-    """Normalise a date given in metadata (front matter, a record) to ISO, if it reads as one."""
-    m = DATE_PATTERN.search(value.strip())
-    return iso_from_match(m) if m else None
+    """Normalise a date given in metadata (front matter, a record) to ISO, if it reads as one.
+
+    Besides ``DATE_PATTERN``'s forms, a metadata field may hold a date as
+    digits alone (``_COMPACT``), which running text never does.
+    """
+    value = value.strip()
+    m = DATE_PATTERN.search(value)
+    if m:
+        return iso_from_match(m)
+    return _compact(value) if value.isdigit() else None
+
+
+# Digits alone: "20200210" or GDELT's "20200210143000" (UTC), or Unix time in seconds
+# (10 digits) or milliseconds (13), as feeds and databases export it, from 2001 up to
+# 2030: later ten-digit values begin "19" or "20" and may be a date with an hour.
+_UNIX_END = 1_900_000_000  # 2030-03-17
+_COMPACT = re.compile(rf"(?P<y>{_YEAR})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d))?")
+
+
+def _compact(digits: str) -> str | None:
+    m = _COMPACT.fullmatch(digits)
+    if m:
+        if not _real(*m.group("y", "m", "d")):
+            return None
+        day = f"{m.group('y')}-{m.group('m')}-{m.group('d')}"
+        return day if m.group("H") is None else f"{day}T{m.group('H')}:{m.group('M')}:{m.group('S')}Z"
+    seconds = int(digits) // 1000 if len(digits) == 13 else int(digits)
+    if len(digits) in (10, 13) and seconds < _UNIX_END:
+        return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None
 
 
 def day_of(iso: str | None) -> str | None:

@@ -24,6 +24,11 @@ from syndtrace.model import Document
         ("1-jun-1987", "1987-06-01"),
         ("2020/02/10", "2020-02-10"),
         ("2020/2/3", "2020-02-03"),
+        # Digits alone, in metadata: a day, GDELT's UTC second, Unix seconds and milliseconds.
+        ("20200210", "2020-02-10"),
+        ("20200210143000", "2020-02-10T14:30:00Z"),
+        ("1581343200", "2020-02-10T14:00:00Z"),
+        ("1581343200123", "2020-02-10T14:00:00Z"),
     ],
 )
 def test_dates_read(given, iso):
@@ -42,14 +47,17 @@ def test_dates_read(given, iso):
         "2020/2/30",
         "31-APR-1987",
         "yesterday",
+        "20201310",
+        "2020021014",  # a date and an hour, or Unix time in 2034: neither is read
+        "123456789",
     ],
 )
 def test_dates_refused(given):
     assert parse_date(given) is None
 
 
-def test_find_dates_reads_wire_dates_in_text_with_offsets():
-    text = "PARIS, 26-FEB-1987 - Talks resumed on 2020/02/10, not on 30-FEB-1987."
+def test_find_dates_reads_wire_dates_in_text_with_offsets_but_never_bare_digits():
+    text = "PARIS, 26-FEB-1987 - Talks resumed on 2020/02/10, not on 30-FEB-1987, for 20200210 dollars."
     assert find_dates(text) == [(7, 18, "1987-02-26"), (38, 48, "2020-02-10")]
 
 
