@@ -34,6 +34,10 @@ def _settings_options(func: Callable) -> Callable:
         ),
         click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR)."),
         click.option("--width", type=int, default=None, help="Width of the tree output (default: the terminal's)."),
+        click.option(
+            "--date-order", type=click.Choice(["dmy", "mdy"]), default=None,
+            help="Read numeric metadata dates such as 10/02/2020 as day/month/year or month/day/year [unread].",
+        ),
     ]
     for option in reversed(options):
         func = option(func)

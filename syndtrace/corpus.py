@@ -36,7 +36,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -296,9 +296,11 @@ def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress
         if isinstance(item, RawRecord):
             start = body_start_of(item.text)  # once: front matter is parsed, not just skipped
             given = dict(item.fields).get("date")
-            iso = parse_date(given) if given else None
+            iso = parse_date(given, settings.date_order) if given else None
             if given and iso is None:
                 dates.append((item.path, item.line, given))
+            elif iso != given:  # the workers' documents read the record's date as it is now
+                item = replace(item, fields=tuple((k, iso if k == "date" else v) for k, v in item.fields))
             documents.append(_plain_document(item, start, iso or given))
             titles.append(_title_code(item, start))
             records.append(texts.add(item))
@@ -307,7 +309,7 @@ def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress
             notes.append(item)
         else:
             problems.append(item)
-    notes += unreadable_date_notes(dates)
+    notes += unreadable_date_notes(dates, settings.date_order)
     return Corpus(records, texts, documents, np.array(titles, dtype=np.int64), problems, notes)
 
 

@@ -79,17 +79,29 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return found
 
 
-def parse_date(value: str) -> str | None:
+def parse_date(value: str, order: str = "") -> str | None:
     """Normalise a date given in metadata (front matter, a record) to ISO, if it reads as one.
 
     Besides ``DATE_PATTERN``'s forms, a metadata field may hold a date as
-    digits alone (``_COMPACT``), which running text never does.
+    digits alone (``_COMPACT``), which running text never does, and, when
+    the corpus's ``order`` is known ("dmy" or "mdy", ``Settings.date_order``),
+    as numbers: "10/02/2020", "10.02.2020" (the day only).
     """
     value = value.strip()
     m = DATE_PATTERN.search(value)
     if m:
         return iso_from_match(m)
-    return _compact(value) if value.isdigit() else None
+    if value.isdigit():
+        return _compact(value)
+    numeric = _NUMERIC.match(value) if order else None
+    if numeric is None:
+        return None
+    first, _, second, year = numeric.groups()
+    day, month = (first, second) if order == "dmy" else (second, first)
+    return f"{year}-{int(month):02d}-{int(day):02d}" if _real(year, month, day) else None
+
+
+_NUMERIC = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2({_YEAR})\b")
 
 
 # Digits alone: "20200210" or GDELT's "20200210143000" (UTC), or Unix time in seconds
@@ -137,12 +149,13 @@ def instant_of(iso: str | None) -> datetime | None:
     return moment if moment.utcoffset() is not None else None
 
 
-def unreadable_date_notes(dates: Iterable[tuple[str, int | None, str]]) -> list[InputNote]:
+def unreadable_date_notes(dates: Iterable[tuple[str, int | None, str]], order: str = "") -> list[InputNote]:
     """One note per input file for metadata dates that ``parse_date`` could not read.
 
-    ``dates`` are ``(path, line, value)``, the values as given. Such a date
-    is kept in the output as given, but gives no date evidence, which the
-    user should know: a corpus in one unread format loses every date.
+    ``dates`` are ``(path, line, value)``, the values as given; ``order`` is
+    the one they were read with. Such a date is kept in the output as given,
+    but gives no date evidence, which the user should know: a corpus in one
+    unread format loses every date.
     """
     first: dict[str, tuple[int | None, str]] = {}
     count: dict[str, int] = {}
@@ -154,11 +167,12 @@ def unreadable_date_notes(dates: Iterable[tuple[str, int | None, str]]) -> list[
         n = count[path]
         what = f"the date {value!r} is" if n == 1 else f"{n} records' dates (this one {value!r}) are"
         fix = "it gives" if n == 1 else "they give"
+        numeric = ", or name the order of numeric ones with --date-order dmy or mdy" if not order and _NUMERIC.match(value) else ""
         notes.append(
             InputNote(
                 path,
                 f"{what} not in a form syndtrace reads, so {fix} no evidence of who published first;"
-                " write dates as 2020-02-10 or February 10, 2020",
+                f" write dates as 2020-02-10 or February 10, 2020{numeric}",
                 line,
             )
         )

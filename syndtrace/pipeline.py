@@ -115,6 +115,9 @@ def compare(paths: list[str], settings: Settings | None = None) -> Result:
 
 def compare_documents(docs: list[Document], settings: Settings, command: str = "compare") -> Result:
     """The pipeline from loaded documents to a ``Result``."""
+    order = settings.date_order
+    if order:  # numeric dates, unread when the documents were loaded, in the order the user gave
+        docs = [replace(d, date=parse_date(d.date, order) or d.date) if d.date else d for d in docs]
     analysed = [prepare_document(d, settings) for d in docs]
     raw: list[tuple[str, str, list[Passage]]] = []
     stats: list[PairStats] = []
@@ -125,7 +128,7 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
     by_id = {d.id: d for d in docs}
     numbered, pairs = number_passages(raw, by_id)
     edges, sources, tree = trace(docs, pairs, {a.doc.id: a.words for a in analysed}, settings)
-    unread = ((d.path or d.id, d.line, d.date) for d in docs if d.date and parse_date(d.date) is None)
+    unread = ((d.path or d.id, d.line, d.date) for d in docs if d.date and parse_date(d.date, order) is None)
     return Result(
         documents=tuple(docs),
         passages=tuple(numbered),
@@ -133,7 +136,7 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
         sources=sources,
         pairs=tuple(stats),
         tree=tree,
-        notes=tuple(unreadable_date_notes(unread)),
+        notes=tuple(unreadable_date_notes(unread, order)),
         settings=settings.to_dict(),
         command=command,
     )

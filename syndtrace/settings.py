@@ -46,6 +46,9 @@ class Settings:
     workers: int = 0
     # scan: inputs larger than this many bytes are reported and skipped.
     max_bytes: int = 20_000_000
+    # Metadata dates written with numbers alone ("10/02/2020") are unread (day and month
+    # could be either way round) unless the corpus's order is given: "dmy" or "mdy".
+    date_order: str = ""
 
     def __post_init__(self) -> None:
         def need(name: str, low: float, high: float, hint: str) -> None:
@@ -72,6 +75,11 @@ class Settings:
         need("family_min_passage_words", 0, 100_000, "25 is the default")
         need("workers", 0, 512, "0 uses all cores")
         need("max_bytes", 1000, 2**40, "the default is 20 MB")
+        if self.date_order not in ("", "dmy", "mdy"):
+            raise SettingsError(
+                f"--date-order must be dmy (10/02/2020 is 10 February 2020) or mdy (it is October 2), "
+                f"got {self.date_order!r}"
+            )
 
     @property
     def worker_count(self) -> int:

@@ -382,12 +382,21 @@ def test_a_front_matter_date_in_an_unread_form_is_noted_and_not_compared(tmp_pat
     assert result.exit_code == EXIT_OK, result.stderr
     assert result.stderr == (
         f"syndtrace: note: {a}: the date '03/01/2021' is not in a form syndtrace reads, so it gives no evidence "
-        "of who published first; write dates as 2020-02-10 or February 10, 2020\n"
+        "of who published first; write dates as 2020-02-10 or February 10, 2020, or name the order of numeric "
+        "ones with --date-order dmy or mdy\n"
     )
     data = json.loads(result.stdout)
     assert [d["date"] for d in data["documents"]] == ["03/01/2021", "2021-03-02"]  # kept as given
     assert [(n["path"], n["line"]) for n in data["notes"]] == [(a, None)]
     assert not [ev for e in data["edges"] for ev in e["evidence"] if ev["kind"] == "date"]
+    # Told the order, it reads the date: 1 March, the day before b's.
+    ordered = run("compare", a, b, "--format", "json", "--date-order", "mdy")
+    assert ordered.exit_code == EXIT_OK and ordered.stderr == ""
+    data = json.loads(ordered.stdout)
+    assert [d["date"] for d in data["documents"]] == ["2021-03-01", "2021-03-02"] and data["notes"] == []
+    assert [(e["source"], e["copy"]) for e in data["edges"] if e["kind"] != "quoted"] == [("a", "b")]
+    # Read the other way (3 January), it is still the earlier.
+    assert json.loads(run("compare", a, b, "--format", "json", "--date-order", "dmy").stdout)["documents"][0]["date"] == "2021-01-03"
 
 
 def test_only_one_path():

@@ -6,7 +6,9 @@ import pytest
 
 from syndtrace.dates import day_of, find_dates, instant_of, parse_date, unreadable_date_notes
 from syndtrace.direction import decide
+from syndtrace.errors import SettingsError
 from syndtrace.model import Document
+from syndtrace.settings import Settings
 
 
 @pytest.mark.parametrize(
@@ -54,6 +56,27 @@ def test_dates_read(given, iso):
 )
 def test_dates_refused(given):
     assert parse_date(given) is None
+
+
+@pytest.mark.parametrize(
+    "given, dmy, mdy",
+    [
+        ("10/02/2020", "2020-02-10", "2020-10-02"),
+        ("10.02.2020 14:00", "2020-02-10", "2020-10-02"),
+        ("13-02-2020", "2020-02-13", None),  # no 13th month
+        ("31/04/2020", None, None),
+        ("10/02-2020", None, None),  # one separator throughout
+        ("2020-02-10", "2020-02-10", "2020-02-10"),  # unambiguous forms read as ever
+    ],
+)
+def test_numeric_dates_are_read_only_in_the_order_given(given, dmy, mdy):
+    assert parse_date(given) == (given if given.startswith("2020") else None)
+    assert (parse_date(given, "dmy"), parse_date(given, "mdy")) == (dmy, mdy)
+
+
+def test_a_date_order_other_than_dmy_or_mdy_is_refused_saying_what_works():
+    with pytest.raises(SettingsError, match=r"--date-order must be dmy .* or mdy"):
+        Settings(date_order="ymd")
 
 
 def test_find_dates_reads_wire_dates_in_text_with_offsets_but_never_bare_digits():

@@ -353,6 +353,14 @@ def test_wire_archive_dates_are_read_and_unread_ones_noted_not_compared(tmp_path
     tree = cli(str(feed), "--width", "200", "--no-color")
     assert "(2 articles, 1987-03-09 to 1987-06-01)" in tree.stdout
     assert "(2 articles)" in tree.stdout  # no range from unread dates
+    # Told the order, the numeric dates are read (in the workers' documents too) and weighed.
+    ordered = cli(str(feed), "--format", "json", "--date-order", "dmy")
+    assert ordered.exit_code == EXIT_OK and ordered.stderr == ""
+    data = json.loads(ordered.stdout)
+    assert {d["id"]: d["date"] for d in data["documents"]}["later"] == "2020-02-10" and data["notes"] == []
+    (pair,) = [e for e in data["edges"] if {e["source"], e["copy"]} == {"first", "later"}]
+    assert (pair["source"], pair["copy"], pair["kind"]) == ("first", "later", "copy")
+    assert [ev["detail"] for ev in pair["evidence"]] == ["Day Times' text is dated 2020-02-09, Day Post's 2020-02-10"]
 
 
 def test_metadata_in_an_unread_form_is_left_out_noted_and_the_exit_code_kept(tmp_path):
