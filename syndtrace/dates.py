@@ -4,8 +4,8 @@ Recognised: "February 10, 2020", "Feb. 10, 2020", "7 February 2020" (so
 also RFC 2822's "Mon, 10 Feb 2020 14:00:00 +0000"), "26-FEB-1987" (wire
 archives), "2020/02/10", and ISO "2020-02-07" (optionally with a time, kept
 as given); in metadata also digits alone ("20200210", GDELT's
-"20200210143000", Unix time). "10/02/2020" is *not* read: day/month order
-is ambiguous. A date
+"20200210143000", Unix time). "10/02/2020" is read only when the corpus's
+order is given (``Settings.date_order``): either order is possible. A date
 without a year ("Jan. 2") is not a publication date and is ignored, and so
 is an impossible one ("February 30, 2020").
 
@@ -44,6 +44,13 @@ DATE_PATTERN = re.compile(
     + r")\b"
 )
 _ISO_DAY = re.compile(rf"({_YEAR})-([01]\d)-([0-3]\d)")
+# Numbers alone, one separator throughout: "10/02/2020", "10.02.2020" (read in a given order).
+_NUMERIC = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2({_YEAR})\b")
+# Digits alone: "20200210" or GDELT's "20200210143000" (UTC), or Unix time in seconds
+# (10 digits) or milliseconds (13), as feeds and databases export it, from 2001 up to
+# 2030: later ten-digit values begin "19" or "20" and may be a date with an hour.
+_UNIX_END = 1_900_000_000  # 2030-03-17
+_COMPACT = re.compile(rf"(?P<y>{_YEAR})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d))?")
 
 
 def iso_from_match(m: re.Match) -> str | None:
@@ -101,17 +108,8 @@ def parse_date(value: str, order: str = "") -> str | None:
     return f"{year}-{int(month):02d}-{int(day):02d}" if _real(year, month, day) else None
 
 
-_NUMERIC = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2({_YEAR})\b")
-
-
-# Digits alone: "20200210" or GDELT's "20200210143000" (UTC), or Unix time in seconds
-# (10 digits) or milliseconds (13), as feeds and databases export it, from 2001 up to
-# 2030: later ten-digit values begin "19" or "20" and may be a date with an hour.
-_UNIX_END = 1_900_000_000  # 2030-03-17
-_COMPACT = re.compile(rf"(?P<y>{_YEAR})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d))?")
-
-
 def _compact(digits: str) -> str | None:
+    """A date written as digits alone (``_COMPACT``, or Unix time), in ISO; ``None`` if it is neither."""
     m = _COMPACT.fullmatch(digits)
     if m:
         if not _real(*m.group("y", "m", "d")):
