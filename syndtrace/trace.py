@@ -119,6 +119,7 @@ def _credited_origin(g: _Graph, doc: Document) -> None:
 
 _QUOTES = "shared-quote"  # a pair that shares only quotations
 _SIBLINGS = "siblings"  # both credit the same original or agency
+_SAME_PAGE = 0.9  # share of the longer page's words two pages of one outlet hold in common to be "the same page"
 
 
 def _first_verdict(g: _Graph, pair: PairPassages, settings: Settings) -> Verdict | str:
@@ -171,7 +172,8 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings, first: Verdict
         if len(holders) == 1 and uncredited(_other(holders[0], x, y)):
             source, copy = holders[0].id, _other(holders[0], x, y).id
         else:
-            g.add(Edge(verdict.source, verdict.copy, "undetermined", 0.0, ids, verdict.evidence, copy_words, 0.0))
+            evidence = verdict.evidence + _same_page(g, x, y, copy_words)
+            g.add(Edge(verdict.source, verdict.copy, "undetermined", 0.0, ids, evidence, copy_words, 0.0))
             return
     else:
         source, copy = verdict.source, verdict.copy
@@ -244,6 +246,26 @@ def _outside_original(g: _Graph, doc: Document):
     if not origin and agency and outlet_key(agency) not in near:
         return agency, "agency", None, None, "as the wire agency behind it"
     return None
+
+
+def _same_page(g: _Graph, x: Document, y: Document, words: int) -> tuple[Evidence, ...]:
+    """Why an undetermined pair of one outlet's pages that share nearly all their words has no direction.
+
+    A scraped corpus holds the same page saved twice, and outlets run their
+    own stories again; neither copied the other from elsewhere. Said, not
+    weighed: which came first is still unknown.
+    """
+    if not (x.outlet and y.outlet and outlet_key(x.outlet) == outlet_key(y.outlet)):
+        return ()
+    sizes = sorted(g.words.get(d.id, 0) for d in (x, y))
+    if not sizes[0] or words < _SAME_PAGE * sizes[1]:
+        return ()
+    have = f"{sizes[0]} each" if sizes[0] == sizes[1] else f"{sizes[0]} and {sizes[1]}"
+    why = (
+        f"both are {x.outlet} pages and share {words} words (they have {have}): "
+        f"one page saved twice, or {x.outlet} running its story again"
+    )
+    return (Evidence("same-page", None, 0.0, why),)
 
 
 def _other(doc: Document, x: Document, y: Document) -> Document:

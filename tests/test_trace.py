@@ -50,6 +50,21 @@ def test_via_evidence_tells_two_pages_of_one_outlet_apart():
     assert via.detail.startswith("the text Daily One (rescrape) shares with Daily One (credited) is Associated Press'")
 
 
+def test_one_outlets_page_saved_twice_is_said_to_be_one_page_without_a_direction():
+    first = doc("first", "Daily One", "Water mains to be replaced\n\n" + STORY)
+    again = doc("again", "Daily One", "Water mains will be replaced\n\n" + STORY)
+    (edge,) = compare_documents([first, again], Settings()).edges
+    assert edge.kind == "undetermined" and edge.confidence == 0.0
+    (same,) = [ev for ev in edge.evidence if ev.kind == "same-page"]
+    assert (same.favours, same.weight) == (None, 0.0)
+    assert same.detail.startswith("both are Daily One pages and share ")
+    # Another outlet's identical text, or a page of the same outlet that shares a part: not one page.
+    other = doc("other", "Daily Two", "Water mains will be replaced\n\n" + STORY)
+    part = doc("part", "Daily One", "Pipes\n\n" + STORY.split("\n\n")[0] + "\n\n" + "Unrelated words follow here. " * 40)
+    for pair in ([first, other], [first, part]):
+        assert not [ev for e in compare_documents(pair, Settings()).edges for ev in e.evidence if ev.kind == "same-page"]
+
+
 def test_two_credited_copies_of_one_agency_story_are_siblings():
     one = doc("one", "Daily One", "Water mains to be replaced\n\nRIVERTON (AP) — " + STORY)
     two = doc("two", "Daily Two", "Pipes to go\n\nRIVERTON (AP) — " + STORY)
