@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from syndtrace.dates import day_of
 from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
 from syndtrace.settings import Settings
-from syndtrace.trace import children_of, choose_parents, grow, rank_parents
+from syndtrace.parents import children_of, choose_parents, grow, rank_parents
 from syndtrace.unionfind import UnionFind
 
 _LINKS = ("copy", "credited-reprint", "undetermined")

@@ -12,7 +12,7 @@ from syndtrace.model import Document, Edge, Family, Passage, PassageSide, Result
 from syndtrace.render.forest import render_forest
 from syndtrace.render.json import result_to_dict
 from syndtrace.render.tree import make_console
-from syndtrace.trace import build_tree
+from syndtrace.parents import build_tree
 
 
 def doc(doc_id: str, date: str | None = None) -> Document:
@@ -157,7 +157,7 @@ def _walk(node):
 
 def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Document]):
     """family_tree the slow, obvious way: every top tried, every link rescanned after every step."""
-    from syndtrace.trace import choose_parents, grow, rank_parents
+    from syndtrace.parents import choose_parents, grow, rank_parents
 
     ranked = rank_parents(links)
     chosen = choose_parents(ranked)

@@ -8,7 +8,7 @@ from syndtrace.load import document_from_text
 from syndtrace.model import Edge
 from syndtrace.pipeline import compare_documents
 from syndtrace.settings import Settings
-from syndtrace.trace import build_tree
+from syndtrace.parents import build_tree
 
 STORY = (
     "City officials approved a plan on Monday to replace the aging water mains under the old market district, "

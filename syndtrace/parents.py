@@ -1,0 +1,110 @@
+"""One parent per node: how candidate parent edges rank, and the trees they make.
+
+Every node takes one parent: a source whose edits it carries, then
+credited reprint, copy, undetermined, quoted; of one kind, the source it
+shares the most words with, and of sources it is equally near, one that
+copied none of the others; cycles are refused. ``syndtrace.trace`` builds
+the run's forest with it, ``syndtrace.family`` each family's tree.
+"""
+
+from __future__ import annotations
+
+from syndtrace.model import Edge, TreeNode
+
+KIND_PRIORITY = {"credited-reprint": 0, "copy": 1, "quoted": 2, "undetermined": 3, "shared-quote": 4}
+# As a parent, text shared with a document (even in an unknown direction) says more than a
+# quotation of an outlet: a reprint hangs under the article it shares text with.
+_PARENT_RANK = {"credited-reprint": 0, "copy": 1, "undetermined": 2, "quoted": 3, "shared-quote": 4}
+
+
+def parent_order(edge: Edge) -> tuple:
+    """How candidate parent edges rank: carried edits, kind, words taken, confidence, ids last.
+
+    A source whose edits the copy carries (``syndtrace.chains``) comes first:
+    the copy took its text from it, even when it credits the original both
+    descend from (a copy of a reprint keeps the reprint's credit line).
+    Then, of sources of one kind, the one the copy shares the most words with:
+    every republisher changes a few words, so a copy is nearest the text it
+    was made from, and a sibling reprint dated earlier, whose edge may carry
+    as much evidence as the original's, shares fewer. Confidence says how sure
+    each pair's direction is, not which source is the parent; it breaks ties.
+    """
+    carried = any(ev.kind == "edits" and ev.favours == edge.source for ev in edge.evidence)
+    return (not carried, _PARENT_RANK[edge.kind], -edge.words, -edge.confidence, edge.source, edge.copy)
+
+
+def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> tuple[TreeNode, ...]:
+    """One parent per node (see ``parent_order``); cycles refused; roots sorted, sources first."""
+    parent = choose_parents(edges)
+    children = children_of({child: edge.source for child, edge in parent.items()})
+    all_ids = sorted(set(source_ids) | set(doc_ids))
+    roots = [n for n in all_ids if n not in parent and (n in children or not n.startswith("src:"))]
+    return tuple(_grow(r, children, parent) for r in sorted(roots, key=lambda n: (not n.startswith("src:"), n)))
+
+
+def rank_parents(edges: list[Edge]) -> list[Edge]:
+    """``edges`` in the order nodes take their parents: ``parent_order``, with one tie-break.
+
+    Of a copy's sources tied on carried edits, kind and words (it holds the
+    same text as each), those that copied none of the others come first: an
+    excerpt of an original that two reprints left unedited is as near each
+    reprint as the original, and the original is where they all came from.
+    """
+    feeds = {(e.source, e.copy) for e in edges if e.kind in ("copy", "credited-reprint")}
+    tied: dict[tuple, set[str]] = {}
+    for e in edges:
+        tied.setdefault((e.copy, *parent_order(e)[:3]), set()).add(e.source)
+
+    def key(e: Edge) -> tuple:
+        order = parent_order(e)
+        rivals = tied[(e.copy, *order[:3])]
+        copied = any((r, e.source) in feeds for r in rivals if r != e.source)
+        return (*order[:3], copied, *order[3:])
+
+    return sorted(edges, key=key)
+
+
+def choose_parents(edges: list[Edge]) -> dict[str, Edge]:
+    """Each node's parent edge: the first by ``rank_parents``, unless it would close a cycle."""
+    parent: dict[str, Edge] = {}
+    for edge in rank_parents(edges):
+        if edge.kind == "shared-quote" or edge.copy in parent:
+            continue
+        node, seen = edge.source, set()
+        while node in parent and node not in seen:  # refuse cycles
+            seen.add(node)
+            node = parent[node].source
+        if node == edge.copy:
+            continue
+        parent[edge.copy] = edge
+    return parent
+
+
+def grow(root: str, up: dict[str, str], edge_of: dict[str, Edge]) -> TreeNode:
+    """The tree under ``root``: ``up`` maps a node to its parent, ``edge_of`` to the edge that links them."""
+    return _grow(root, children_of(up), edge_of)
+
+
+def children_of(up: dict[str, str]) -> dict[str, list[str]]:
+    """Each node's children, from ``up`` (node -> parent).
+
+    Built once per forest, not per root: a run's tree has thousands of roots.
+    """
+    children: dict[str, list[str]] = {}
+    for child, above in up.items():
+        children.setdefault(above, []).append(child)
+    return children
+
+
+def _grow(root: str, children: dict[str, list[str]], edge_of: dict[str, Edge]) -> TreeNode:
+    order = _order(edge_of)
+
+    def node(nid: str) -> TreeNode:
+        kids = tuple(node(c) for c in sorted(children.get(nid, []), key=order))
+        return TreeNode(nid, kids, edge_of.get(nid))
+
+    return node(root)
+
+
+def _order(parent: dict[str, Edge]):
+    return lambda nid: (KIND_PRIORITY[parent[nid].kind], -parent[nid].confidence, nid)
