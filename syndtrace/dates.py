@@ -40,7 +40,7 @@ DATE_PATTERN = re.compile(
     + rf"|(?P<d3>\d{{1,2}})-(?P<m3>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))-(?P<y3>{_YEAR})"
     # Year first is unambiguous with slashes too: "2020/02/10".
     + rf"|(?P<y4>{_YEAR})/(?P<m4>[01]?\d)/(?P<d4>[0-3]?\d)"
-    + rf"|(?P<iso>(?P<y5>{_YEAR})-(?P<m5>[01]\d)-(?P<d5>[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?)"
+    + rf"|(?P<iso>(?P<y5>{_YEAR})-(?P<m5>[01]\d)-(?P<d5>[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?)"
     + r")\b"
 )
 _ISO_DAY = re.compile(rf"({_YEAR})-([01]\d)-([0-3]\d)")

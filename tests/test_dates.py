@@ -16,6 +16,7 @@ from syndtrace.settings import Settings
     [
         ("2020-02-10", "2020-02-10"),
         ("2020-02-07T10:00:00Z", "2020-02-07T10:00:00Z"),  # ISO keeps its time
+        ("2020-02-07T10:00:00.123Z", "2020-02-07T10:00:00.123Z"),  # and its zone after a fraction
         ("February 10, 2020", "2020-02-10"),
         ("Feb. 10, 2020", "2020-02-10"),
         ("Sept. 4, 2019", "2019-09-04"),
