@@ -375,6 +375,15 @@ def test_same_text_from_two_outlets_is_an_exact_reprint(tmp_path):
     assert not any("Dana Whitfield" in p["a"]["text"] for p in data["passages"])
 
 
+def test_two_pages_of_one_outlet_are_told_apart_by_id_in_the_passages(tmp_path):
+    a = write(tmp_path / "a.txt", "---\noutlet: Daily One\ndate: 2021-03-01\n---\n" + ARTICLE)
+    b = write(tmp_path / "b.txt", "---\noutlet: Daily One\ndate: 2021-03-02\n---\n" + ARTICLE)
+    result = run("compare", a, b, *FIXED)
+    assert result.exit_code == EXIT_OK, result.stderr
+    sides = re.findall(r"^  (Daily One.*?) \[\d+:\d+\]", result.stdout, re.M)
+    assert sides and set(sides) == {"Daily One (a)", "Daily One (b)"}, result.stdout
+
+
 def test_a_front_matter_date_in_an_unread_form_is_noted_and_not_compared(tmp_path):
     a = write(tmp_path / "a.txt", "---\noutlet: Daily One\ndate: 03/01/2021\n---\n" + ARTICLE)
     b = write(tmp_path / "b.txt", "---\noutlet: Daily Two\ndate: 2021-03-02\n---\n" + ARTICLE)

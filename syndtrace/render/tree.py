@@ -18,6 +18,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from syndtrace.model import Document, Edge, Passage, Result, Source, TreeNode
+from syndtrace.names import distinct_labels
 from syndtrace.normalize import WORD
 
 _KIND_TEXT = {
@@ -59,12 +60,14 @@ def render_tree(result: Result, console: Console) -> None:
     for node in result.tree:
         add_node(root, node, docs, sources)
     console.print(root)
-    _shared_quotes(result, console)
+    # Two articles of one outlet (a page saved twice) are told apart by id wherever sides are named.
+    names = {s.id: s.name for s in result.sources} | distinct_labels(result.documents)
+    _shared_quotes(result, names, console)
     if result.passages:
         console.print()
         console.print(Text(f"Shared passages ({len(result.passages)})", style="bold"))
         for passage in result.passages:
-            console.print(_passage(passage, docs, result.side_text(passage.a), result.side_text(passage.b)))
+            console.print(_passage(passage, names, result.side_text(passage.a), result.side_text(passage.b)))
 
 
 def add_node(parent: Tree, node: TreeNode, docs, sources, evidence_lines: int = _EVIDENCE_LINES) -> None:
@@ -136,23 +139,26 @@ def _edge_lines(edge: Edge, docs: dict[str, Document], sources: dict[str, Source
     return lines
 
 
-def _shared_quotes(result: Result, console: Console) -> None:
+def _shared_quotes(result: Result, names: dict[str, str], console: Console) -> None:
     quotes = [e for e in result.edges if e.kind == "shared-quote"]
     for edge in quotes:
         console.print(
-            Text(f"{result.node_name(edge.source)} and {result.node_name(edge.copy)} share only quotations "
+            Text(f"{names[edge.source]} and {names[edge.copy]} share only quotations "
                  f"({', '.join(edge.passages)}): " + edge.evidence[0].detail, style="yellow")
         )
 
 
-def _passage(p: Passage, docs: dict[str, Document], a: str, b: str) -> Group:
-    """The passage's header line and both sides' texts (``a``, ``b``), differences highlighted."""
+def _passage(p: Passage, names: dict[str, str], a: str, b: str) -> Group:
+    """The passage's header line and both sides' texts (``a``, ``b``), differences highlighted.
+
+    ``names`` gives each document's name as the passages show it.
+    """
     head = Text(f"\n{p.id}", style="bold")
     head.append(f"  {p.words} words · similarity {p.similarity:.1f}")
     if p.quote == "statement":
         head.append(" · a statement widely quoted in the corpus")
     elif p.quote != "none":
-        where = {"both": "in both", "a": f"in {docs[p.a.doc].label}", "b": f"in {docs[p.b.doc].label}"}[p.quote]
+        where = {"both": "in both", "a": f"in {names[p.a.doc]}", "b": f"in {names[p.b.doc]}"}[p.quote]
         head.append(f" · quoted {where}")
     attributions = sorted({s.attribution for s in (p.a, p.b) if s.attribution})
     if attributions:
@@ -160,11 +166,11 @@ def _passage(p: Passage, docs: dict[str, Document], a: str, b: str) -> Group:
     text_a, text_b = _highlight(a, b)
     lines = [head]
     for side, text in ((p.a, text_a), (p.b, text_b)):
-        label = Text(f"  {docs[side.doc].label} [{side.start}:{side.end}]  ", style="cyan")
+        label = Text(f"  {names[side.doc]} [{side.start}:{side.end}]  ", style="cyan")
         lines.append(label + text)
     for ins in p.insertions:
         if ins.bracketed:
-            lines.append(Text(f"  inserted by {docs[ins.doc].label}: {ins.text}", style="yellow"))
+            lines.append(Text(f"  inserted by {names[ins.doc]}: {ins.text}", style="yellow"))
     return Group(*lines)
 
 
