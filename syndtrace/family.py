@@ -171,7 +171,7 @@ def family_tree(members: set[str], links: list[Edge], docs: dict[str, Document])
     copy of an original missing from the inputs whose siblings chose other
     parents, or a multi-source article whose best parent is another story's.
     Such a member is then hung under the node of the tree it shares the best
-    link with (``trace.rank_parents``): an edge from that node, or an undetermined
+    link with (``parents.rank_parents``): an edge from that node, or an undetermined
     one either way (it has no direction, so it may hang from either side).
     A member that only ever gave text to the tree (a second original) has no
     such link and stays out. Ties between tops: an outside original or

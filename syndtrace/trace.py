@@ -27,7 +27,6 @@ from syndtrace.parents import KIND_PRIORITY, build_tree
 from syndtrace.settings import Settings
 
 
-
 @dataclass(frozen=True, slots=True)
 class PairPassages:
     """The passages two documents share; ``x`` is side ``a`` of every passage."""
@@ -87,10 +86,11 @@ def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int]
     # Three-way evidence needs every pair's own direction first: a copy of a copy shows
     # only against the original both descend from (syndtrace.chains).
     upstream = {(v.source, v.copy) for v in first.values() if isinstance(v, Verdict) and v.determined}
-    shared = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live) if first[key] != _QUOTES}
+    pair_words = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
+    shared = {key: n for key, n in pair_words.items() if first[key] != _QUOTES}
     edits = carried_edits(shared, lambda o, d: (o, d) in upstream, g.docs)
     for key, pair in zip(first, live):
-        _pair_edge(g, pair, settings, first[key], edits.get(key))
+        _pair_edge(g, pair, settings, first[key], edits.get(key), pair_words[key])
     _quoted_sources(g, pairs)
     edges = sorted(g.edges.values(), key=lambda e: (KIND_PRIORITY[e.kind], e.source, e.copy))
     sources = sorted(g.sources.values(), key=lambda s: s.id)
@@ -126,23 +126,26 @@ def _first_verdict(g: _Graph, pair: PairPassages, settings: Settings) -> Verdict
     return decide(x, y, list(pair.passages))
 
 
-def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings, first: Verdict | str, edits: Evidence | None) -> None:
+def _pair_edge(
+    g: _Graph, pair: PairPassages, settings: Settings, first: Verdict | str, edits: Evidence | None, copy_words: int
+) -> None:
     """The pair's edge. ``edits``: three-way evidence (``syndtrace.chains``), weighed with the pair's own.
+    ``copy_words``: the words its passages share.
 
     Two copies crediting the same original are siblings unless one carries the
     other's edits: a copy of a reprint keeps the reprint's credit line.
     """
     x, y = g.docs[pair.x], g.docs[pair.y]
     ids = tuple(p.id for p in pair.passages)
-    authored = sum(p.authored_words for p in pair.passages)
     if first == _QUOTES:
+        authored = sum(p.authored_words for p in pair.passages)
         quoted = sorted({s.attribution for p in pair.passages for s in (p.a, p.b) if s.attribution})
         who = f" (attributed to {', '.join(quoted)})" if quoted else ""
         ev = Evidence(
             "shared-quote",
             None,
             0.0,
-            f"of {sum(p.words for p in pair.passages)} shared words only {authored} are outside quotation marks: "
+            f"of {copy_words} shared words only {authored} are outside quotation marks: "
             f"both quote the same statement{who}, which is not copying",
         )
         a, b = sorted((x.id, y.id))
@@ -153,10 +156,9 @@ def _pair_edge(g: _Graph, pair: PairPassages, settings: Settings, first: Verdict
         name = ox[0] if ox and oy and ox[0] == oy[0] else agency_of(x)
         a, b = sorted((x.id, y.id))
         ev = Evidence("credit", None, 0.0, f"both credit {name}: copies of the same original, neither copied the other")
-        g.add(Edge(a, b, "undetermined", 0.0, ids, (ev,), sum(p.words for p in pair.passages), 0.0))
+        g.add(Edge(a, b, "undetermined", 0.0, ids, (ev,), copy_words, 0.0))
         return
     verdict = first if edits is None else decide(x, y, list(pair.passages), (edits,))
-    copy_words = sum(p.words for p in pair.passages)
     credited = any(e.kind == "credit" and e.weight >= 3 for e in verdict.evidence)
     if not verdict.determined:
         # Direction unknown, but if exactly one side credits an outside original or agency,
