@@ -7,6 +7,10 @@ document it favours as the source, with a weight:
   credit line naming an original, the other none: the credited text is the
   original's, but the uncredited side may be that original itself, so this
   only tips an otherwise even balance.
+* ``release`` (3): one is a press release, the other not: news is written
+  from releases (``syndtrace.release``). A story dated up to two days before
+  the release it shares text with is embargoed copy, not evidence that the
+  release came later: the date is then left out.
 * ``agency`` (2): one is a wire agency, the other not.
 * ``date`` (1): one is dated earlier (the date of the *text*: a credited
   reprint's text is as old as its original).
@@ -30,11 +34,13 @@ weight at all leaves the pair ``undetermined``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from syndtrace.dates import day_of, instant_of
 from syndtrace.model import Credit, Document, Evidence, Passage
 from syndtrace.names import canonical, distinct_labels, is_agency, outlet_key, possessive
+from syndtrace.release import is_release, release_evidence_line
 
 ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished")
 AGENCY_KINDS = ("dateline", "byline-agency")
@@ -109,7 +115,20 @@ def decide(x: Document, y: Document, passages: list[Passage], extra: tuple[Evide
     for doc, other in ((x, y), (y, x)):
         if is_agency(doc.outlet) and not is_agency(other.outlet):
             items.append(Evidence("agency", doc.id, 2.0, f"{name[doc.id]} is a wire agency; {name[other.id]} is not"))
+    releases = [doc for doc in (x, y) if is_release(doc)]
+    if len(releases) == 1:
+        rel = releases[0]
+        other = y if rel is x else x
+        items.append(
+            Evidence(
+                "release", rel.id, 3.0,
+                f"{name[rel.id]} is a press release ({release_evidence_line(rel)}); {name[other.id]} is not: "
+                "news is written from releases",
+            )
+        )  # fmt: skip
     dx, dy = text_date(x), text_date(y)
+    if len(releases) == 1 and dx and dy and _embargoed(releases[0], x, y, dx, dy):
+        dx = dy = None
     if dx and dy and dx != dy:
         early, late = (x, y) if dx < dy else (y, x)
         items.append(
@@ -128,6 +147,20 @@ def decide(x: Document, y: Document, passages: list[Passage], extra: tuple[Evide
     src, cpy = (x, y) if wx > wy else (y, x)
     confidence = min(0.99, 0.5 + 0.5 * abs(wx - wy) / (wx + wy + 1))
     return Verdict(src.id, cpy.id, True, round(confidence, 3), tuple(items))
+
+
+_EMBARGO_DAYS = 2
+
+
+def _embargoed(release: Document, x: Document, y: Document, dx: str, dy: str) -> bool:
+    """Whether the story is dated at most ``_EMBARGO_DAYS`` before the release: embargoed copy.
+
+    Releases are dated when posted and stories when the embargo lifts, often
+    the day before; such a date says nothing about who came first.
+    """
+    story_day, release_day = (dy, dx) if release is x else (dx, dy)
+    gap = (date.fromisoformat(release_day) - date.fromisoformat(story_day)).days
+    return 0 < gap <= _EMBARGO_DAYS
 
 
 def _earlier_first(x: Document, y: Document) -> tuple[str, str]:

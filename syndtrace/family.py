@@ -1,135 +1,335 @@
-"""Families: one reprint family per story, each with a root and a tree.
+"""Story families: one story and its versions, decided by where each article's text comes from.
 
-Documents join a family through document-to-document reuse edges (copy,
-credited reprint, undetermined), never through an external source: two
-different Associated Press stories share the AP node but are two families.
-Shared quotes link nothing.
+Connected components of "shares text" glue stories together: a wire's
+background paragraph, carried by two of its stories, would make the two one
+family, and a day of wire copy one family of hundreds. So a family is built
+the other way round.
 
-A *multi-story page* (a digest, "News in Brief", a live blog, or an article
-built from several sources) shares disjoint parts of itself with partners
-that are otherwise unrelated. It does not glue their stories together: it
-joins each of those families as a member.
+* **Links.** Two documents are linked when their verdict is reuse
+  (``syndtrace.verdict``) and they share enough to be one story
+  (``same_story``: 40 reused words in all, or one passage of 25).
+* **Cores.** A link is *strong* when the shared words are at least half of
+  the smaller document's words: one of the two is mostly the other's text
+  (a reprint, a trim, a write-thru, a copy with a local paragraph). Strong
+  links make the cores, except through a page that shares disjoint parts of
+  itself with otherwise unrelated partners (a compilation, a page that
+  embeds a second story: ``multi_story_pages``), which joins each of them.
+* **Satellites.** A document with no strong link (an article quoting two
+  paragraphs of another, a news story written from a press release) goes
+  where its borrowed text comes from: each part of it that others share
+  joins the family of the partner that shares the most of that part. A part
+  shared with several families is background text, not a story: it joins
+  none. So does a part shared only with the same outlet's or the same
+  wire's other stories (an outlet reusing its own background). Satellites
+  never merge two cores: each points at one partner, so a group of them
+  holds at most one core.
+* **Quoted reports.** Documents that share quotations attributed to one
+  news organisation that is not among the inputs ("according to the X News
+  Service") point at that organisation's node, which heads their family.
+* **Links between families.** Every link that joins no two families is
+  reported on both (``Family.links``): the other family and the words shared.
 
-The root is the most upstream node above the members that is reached by
-reuse edges (a quoted source is upstream of the story, not its root): an
-external original or agency when the members credit one, else the document
-at the top of the family's tree.
+The root is the most upstream node of the family's tree
+(``syndtrace.familytree.family_tree``): an outside original, agency or
+quoted outlet when the members point to one, else the document at the top.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from syndtrace.dates import day_of
-from syndtrace.model import Document, Edge, Family, Passage, Source, TreeNode
+from syndtrace.direction import agency_of, origin_of
+from syndtrace.familytree import family_tree
+from syndtrace.model import Document, Edge, Family, FamilyLink, PairVerdict, Passage, Source
+from syndtrace.names import outlet_key, slug
+from syndtrace.release import is_release
 from syndtrace.settings import Settings
-from syndtrace.parents import children_of, choose_parents, grow, rank_parents
 from syndtrace.unionfind import UnionFind
 
-_LINKS = ("copy", "credited-reprint", "undetermined")
+# A link is strong when it covers at least this share of the smaller document's words.
+STRONG_SHARE = 0.5
+# Cores of at least this many documents are large: two of them never merge through weak links.
+LARGE_CORE = 5
+# Characters two parts of a page may share and still be different parts: where two excerpts
+# meet, each passage can claim the word at the junction ("... said on Tuesday. The" / "The
+# ministry ..."). A 100k benchmark page built from an AP and an AFP story did, by 3 characters,
+# and merged the two stories' families.
+_JUNCTION = 24
 
 
-def same_story(passages: list[Passage], settings: Settings) -> bool:
-    """Whether two documents' passages are substantial authored overlap: one story.
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two documents (or a document and a quoted outlet's node) that share one story's text.
 
-    ``family_min_authored_words`` unquoted shared words in all, or one passage
-    with ``family_min_passage_words``. Shared quotations alone never qualify.
+    ``words`` is what they share (reused words); ``spans`` the ``[start, end)``
+    parts of each side's text, by document id.
     """
-    authored = [p.authored_words for p in passages]
-    return bool(authored) and (
-        sum(authored) >= settings.family_min_authored_words or max(authored) >= settings.family_min_passage_words
+
+    a: str
+    b: str
+    words: int
+    spans: dict[str, tuple[tuple[int, int], ...]]
+
+
+def same_story(passages: Sequence[Passage], settings: Settings, quotes_count: bool = False) -> bool:
+    """Whether two documents' passages are substantial overlap: one story.
+
+    ``family_min_authored_words`` shared words in all, or one passage with
+    ``family_min_passage_words``. Quotations count only when ``quotes_count``
+    (one side is where they first appeared); otherwise shared quotations
+    alone never qualify.
+    """
+    counts = [p.words if quotes_count else p.authored_words for p in passages]
+    return bool(counts) and (
+        sum(counts) >= settings.family_min_authored_words or max(counts) >= settings.family_min_passage_words
     )
 
 
-def family_links(edges, passages: list[Passage], settings: Settings) -> dict[tuple[str, str], list[Passage]]:
-    """Document pairs that share enough authored text to be one story, with their passages.
-
-    Built from the aligned pairs, not the tree edges: a copy hung under an
-    outside original (Common Dreams) still belongs with that original's
-    reprint (Global Research) it was aligned against.
-    """
-    edge_of = {pid: e for e in edges if e.kind != "quoted" for pid in e.passages}
-    pairs: dict[tuple[str, str], list[Passage]] = {}
+def story_links(
+    passages: Iterable[Passage], verdicts: Iterable[PairVerdict], sources: Iterable[Source], settings: Settings
+) -> list[Link]:
+    """The links between documents, and between documents and quoted outlets' nodes, in a stable order."""
+    reuse = {(v.a, v.b): v for v in verdicts if v.verdict == "reuse"}
+    quoted = {s.id for s in sources if s.kind == "quoted"}
+    by_pair: dict[tuple[str, str], list[Passage]] = {}
+    by_outlet: dict[tuple[str, str], list[Passage]] = {}
     for p in passages:
-        edge = edge_of.get(p.id)
-        if edge is not None and edge.kind in _LINKS:
-            pairs.setdefault(tuple(sorted((p.a.doc, p.b.doc))), []).append(p)
-    return {pair: ps for pair, ps in pairs.items() if same_story(ps, settings)}
+        pair = (p.a.doc, p.b.doc)
+        if pair in reuse:
+            by_pair.setdefault(pair, []).append(p)
+        elif p.a.attribution and p.b.attribution and outlet_key(p.a.attribution) == outlet_key(p.b.attribution):
+            sid = "src:" + slug(p.a.attribution)
+            if sid in quoted:  # both quote one outlet's report, and its page is not among the inputs
+                for side in (p.a, p.b):
+                    by_outlet.setdefault((side.doc, sid), []).append(p)
+    links = []
+    for (a, b), ps in sorted(by_pair.items()):
+        v = reuse[(a, b)]
+        # Copying shown, the quotations inside the copied passages came along with their framing.
+        if same_story(ps, settings, quotes_count=True):
+            links.append(Link(a, b, v.words, {a: _spans(ps, a), b: _spans(ps, b)}))
+    for (doc, sid), ps in sorted(by_outlet.items()):
+        unique = list({p.id: p for p in ps}.values())
+        if same_story(unique, settings, quotes_count=True):
+            links.append(Link(doc, sid, sum(p.words for p in unique), {doc: _spans(unique, doc), sid: ()}))
+    return links
+
+
+def _spans(passages: Sequence[Passage], doc: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted((s.start, s.end) for p in passages for s in (p.a, p.b) if s.doc == doc))
 
 
 def families(
-    docs: list[Document], edges: tuple[Edge, ...], sources: tuple[Source, ...], passages: list[Passage], settings: Settings
+    docs: list[Document],
+    edges: tuple[Edge, ...],
+    sources: tuple[Source, ...],
+    passages: list[Passage],
+    verdicts: Sequence[PairVerdict],
+    words: dict[str, int],
+    settings: Settings,
 ) -> tuple[Family, ...]:
-    """Reprint families, largest first (ties by root id)."""
-    ids = {d.id for d in docs}
-    links = family_links(edges, passages, settings)
-    hubs = multi_story_pages(links)
-    uf = UnionFind(sorted(ids))
-    for a, b in links:
-        if a not in hubs and b not in hubs:
-            uf.union(a, b)
-    groups: dict[str, set[str]] = {}
-    for pair in links:
-        for a, b in (pair, pair[::-1]):
-            if a not in hubs:
-                groups.setdefault(uf.find(a), set()).add(a)
-                if b in hubs:
-                    groups[uf.find(a)].add(b)
-    grouped = set().union(*groups.values())
-    for hub in hubs:  # a hub whose partners are all hubs still forms a family
-        if hub not in grouped:
-            groups.setdefault(hub, {hub})
+    """Story families, largest first (ties by root id), with the links between them.
+
+    ``words`` is each document's count of words outside publisher boilerplate.
+    """
+    by_id = {d.id: d for d in docs}
+    links = story_links(passages, verdicts, sources, settings)
+    groups, member_of = _group(links, by_id, words)
     source_ids = {s.id for s in sources}
     names = {s.id: s.name for s in sources} | {d.id: d.label for d in docs}
-    by_id = {d.id: d for d in docs}
     into: dict[str, list[Edge]] = {}
     for e in edges:
         if e.kind != "shared-quote":
             into.setdefault(e.copy, []).append(e)
-    result = []
-    for members in groups.values():
-        if len(members) < 2:
+    built = []
+    for key, members in groups.items():
+        docs_in = {m for m in members if m in by_id}
+        if len(docs_in) < 2:
             continue
-        fam_edges = [e for m in sorted(members) for e in into.get(m, ()) if e.source in members or e.source in source_ids]
-        node = family_tree(members, [e for e in fam_edges if e.kind != "quoted"], by_id)
-        result.append((sorted(members), node.id, node))
-    result.sort(key=lambda f: (-len(f[0]), f[1], f[0]))
-    return tuple(Family(f"f{i + 1}", root, names.get(root, root), tuple(m), node) for i, (m, root, node) in enumerate(result))
+        fam_edges = [e for m in sorted(docs_in) for e in into.get(m, ()) if e.source in docs_in or e.source in source_ids]
+        # In one story, an outside node is that story's original: it may have a parent of its own
+        # (the press release the agency wrote from, the outlet it quotes).
+        seen, todo = set(), sorted({e.source for e in fam_edges if e.source in source_ids})
+        while todo:
+            sid = todo.pop()
+            if sid in seen:
+                continue
+            seen.add(sid)
+            ups = [e for e in into.get(sid, ()) if e.source in docs_in or e.source in source_ids]
+            fam_edges += ups
+            todo += [e.source for e in ups if e.source in source_ids]
+        node = family_tree(docs_in, fam_edges, by_id)
+        built.append((sorted(docs_in), node.id, node, key))
+    built.sort(key=lambda f: (-len(f[0]), f[1], f[0]))
+    fid = {key: f"f{i + 1}" for i, (_, _, _, key) in enumerate(built)}
+    between = _between(links, member_of, fid)
+    return tuple(
+        Family(fid[key], root, names.get(root, root), tuple(m), node, between.get(fid[key], ()))
+        for m, root, node, key in built
+    )
 
 
-def gifts_by_source(edges: Iterable[Edge]) -> dict[str, list[Edge]]:
-    """The run's edges, shared quotes excepted, by the id of the node (document or source) that gave the text."""
-    given: dict[str, list[Edge]] = {}
-    for e in edges:
-        if e.kind != "shared-quote":
-            given.setdefault(e.source, []).append(e)
-    return given
+def _group(links: list[Link], docs: dict[str, Document], words: dict[str, int]):
+    """``(groups, member_of)``: each family's nodes by a key, and each node's family keys."""
+    def strong(link: Link) -> bool:
+        sizes = [max(1, words.get(n, 0)) for n in (link.a, link.b) if n in docs]
+        return len(sizes) == 2 and link.words >= STRONG_SHARE * min(sizes)
+
+    strong_links = [lk for lk in links if strong(lk)]
+    hubs = multi_story_pages(strong_links)
+    cores = UnionFind(sorted(docs) + sorted({lk.b for lk in links if lk.b not in docs}))
+    for lk in strong_links:
+        if lk.a not in hubs and lk.b not in hubs:
+            cores.union(lk.a, lk.b)
+    in_core = {n for lk in strong_links for n in (lk.a, lk.b)}
+    _to_releases(links, cores, in_core - hubs, docs)
+    _to_larger_cores(links, cores, in_core - hubs, docs)
+    # Satellites point at the partner that shares the most of each part of them.
+    extra: dict[str, set[str]] = {}  # a hub or a satellite of several parts -> the nodes whose families it joins
+    for node, targets in sorted(_satellite_targets(links, in_core, hubs, docs).items()):
+        if len(targets) == 1:
+            cores.union(node, targets[0])
+        else:
+            extra[node] = set(targets)
+    for hub in sorted(hubs):
+        extra[hub] = {n for lk in strong_links if hub in (lk.a, lk.b) for n in (lk.a, lk.b) if n != hub and n not in hubs}
+    groups: dict[str, set[str]] = {}
+    for node in cores.parent:
+        if node not in extra:
+            groups.setdefault(cores.find(node), set()).add(node)
+    member_of: dict[str, set[str]] = {n: {key} for key, ms in groups.items() for n in ms}
+    for node, targets in extra.items():
+        keys = {cores.find(t) for t in targets if t not in extra}
+        for key in keys or {node}:
+            groups.setdefault(key, set()).add(node)
+        member_of[node] = keys or {node}
+    return groups, member_of
 
 
-def outside_tree(family: Family, gifts: dict[str, list[Edge]]) -> list[tuple[str, list[Edge]]]:
-    """The members ``family.tree`` leaves out, in member order, each with its edges into the tree.
+def _to_releases(links: list[Link], cores: UnionFind, in_core: set[str], docs: dict[str, Document]) -> None:
+    """Join each core that holds no press release to the release its members' text comes from most.
 
-    The edges are those by which the member gave text to nodes of the tree.
-    The tree gives every article one parent. A second original (another
-    story's article that only gave text to a member whose parent is shown)
-    has no place in it (``family_tree``): renderers list it beside the tree
-    rather than drop it. ``gifts`` is ``gifts_by_source`` of the run's edges.
+    A release is written to be written from: every story that reuses it is
+    its story, whatever share of the story that is (a lifted quote, three
+    sentences of twenty). Each core joins one release only, so two releases
+    never merge through the stories between them.
     """
-    held = set(family.tree.ids())
-    return [(m, [e for e in gifts.get(m, ()) if e.copy in held]) for m in family.members if m not in held]
+    releases = {d for d in docs if is_release(docs[d])}
+    if not releases:
+        return
+    key = {n: cores.find(n) for n in in_core}
+    has_release = {key[r] for r in releases if r in key}
+    scores: dict[str, dict[str, int]] = {}
+    for lk in links:
+        for node, other in ((lk.a, lk.b), (lk.b, lk.a)):
+            if node in key and other in releases and node not in releases and key[node] not in has_release:
+                per = scores.setdefault(key[node], {})
+                per[other] = per.get(other, 0) + lk.words
+    for core, per in sorted(scores.items()):
+        best = max(sorted(per), key=lambda r: per[r])
+        cores.union(core, best)
 
 
-def multi_story_pages(links: dict[tuple[str, str], list[Passage]]) -> set[str]:
+def _to_larger_cores(links: list[Link], cores: UnionFind, in_core: set[str], docs: dict[str, Document]) -> None:
+    """Join each core to the core it shares the most text with, when that one is larger and they are not both large.
+
+    Stories written from one source share its words in many ways: three
+    outlets' versions of one agency report, each strongly tied to its own
+    reprints, and only weakly to each other. A smaller core joins the larger
+    core it shares most with. Two large families never merge this way
+    (``LARGE_CORE``): what they share is a cross-family link. Nor do two
+    cores whose shared text is one outlet's or one wire's own (its
+    background paragraph in two of its stories). Each core points at one
+    larger core only, so no core can pull two larger ones together.
+    """
+    key = {n: cores.find(n) for n in in_core}
+    size: dict[str, int] = {}
+    for k in key.values():
+        size[k] = size.get(k, 0) + 1
+    scores: dict[str, dict[str, int]] = {}
+    for lk in links:
+        ka, kb = key.get(lk.a), key.get(lk.b)
+        if ka is None or kb is None or ka == kb or _same_source(docs[lk.a], docs[lk.b]):
+            continue
+        for mine, theirs in ((ka, kb), (kb, ka)):
+            per = scores.setdefault(mine, {})
+            per[theirs] = per.get(theirs, 0) + lk.words
+    rank = {k: (size[k], k) for k in size}
+    for core, per in sorted(scores.items()):
+        larger = [k for k in per if rank[k] > rank[core] and min(size[k], size[core]) < LARGE_CORE]
+        if larger:
+            cores.union(core, max(sorted(larger), key=lambda k: per[k]))
+
+
+def _satellite_targets(
+    links: list[Link], in_core: set[str], hubs: set[str], docs: dict[str, Document]
+) -> dict[str, list[str]]:
+    """For each document with no strong link: the partner it points at for each part of it others share.
+
+    Parts are groups of overlapping spans. A part shared with partners of the
+    same outlet or wire only, or with several unrelated partners' stories, is
+    background and points nowhere.
+    """
+    by_node: dict[str, list[tuple[str, int, tuple[tuple[int, int], ...]]]] = {}
+    for lk in links:
+        for node, other in ((lk.a, lk.b), (lk.b, lk.a)):
+            if node in docs and node not in in_core:
+                by_node.setdefault(node, []).append((other, lk.words, lk.spans.get(node, ())))
+    out: dict[str, list[str]] = {}
+    for node, partners in by_node.items():
+        targets = []
+        for part in _parts(partners):
+            usable = [
+                (w, other) for other, w, _ in part if other not in hubs and not _same_source(docs[node], docs.get(other))
+            ]
+            if usable:
+                targets.append(max(usable, key=lambda t: (t[0], _neg(t[1])))[1])
+        if targets:
+            out[node] = sorted(set(targets))
+    return out
+
+
+def _neg(text: str) -> tuple[int, ...]:
+    """A key that sorts strings in reverse: ties on words go to the smaller id."""
+    return tuple(-ord(c) for c in text)
+
+
+def _parts(partners: list[tuple[str, int, tuple[tuple[int, int], ...]]]):
+    """Partners grouped by the part of the document they share: overlapping spans are one part."""
+    uf = UnionFind(range(len(partners)))
+    for i in range(len(partners)):
+        for j in range(i + 1, len(partners)):
+            if _overlap(partners[i][2], partners[j][2]):
+                uf.union(i, j)
+    parts: dict[int, list] = {}
+    for i, partner in enumerate(partners):
+        parts.setdefault(uf.find(i), []).append(partner)
+    return [parts[k] for k in sorted(parts)]
+
+
+def _same_source(doc: Document, other: Document | None) -> bool:
+    """One outlet's two pages, or two pages of one wire's copy: a shared part is their own background."""
+    if other is None:
+        return False
+    if doc.outlet and other.outlet and outlet_key(doc.outlet) == outlet_key(other.outlet):
+        return True
+    mine = {outlet_key(x) for x in (agency_of(doc), (origin_of(doc) or (None,))[0]) if x}
+    return bool(mine & {outlet_key(x) for x in (agency_of(other), (origin_of(other) or (None,))[0]) if x})
+
+
+def multi_story_pages(links: Sequence[Link]) -> set[str]:
     """Documents whose partners fall into groups sharing disjoint parts of them and nothing else."""
-    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    spans: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
     partners: dict[str, set[str]] = {}
-    for (x, y), ps in links.items():
-        partners.setdefault(x, set()).add(y)
-        partners.setdefault(y, set()).add(x)
-        for p in ps:
-            for mine, theirs in ((p.a, p.b), (p.b, p.a)):
-                spans.setdefault((mine.doc, theirs.doc), []).append((mine.start, mine.end))
+    pairs = set()
+    for lk in links:
+        pairs.add((lk.a, lk.b))
+        pairs.add((lk.b, lk.a))
+        partners.setdefault(lk.a, set()).add(lk.b)
+        partners.setdefault(lk.b, set()).add(lk.a)
+        spans[(lk.a, lk.b)] = lk.spans.get(lk.a, ())
+        spans[(lk.b, lk.a)] = lk.spans.get(lk.b, ())
     hubs = set()
     for doc, others in partners.items():
         if len(others) < 2:
@@ -143,7 +343,7 @@ def multi_story_pages(links: dict[tuple[str, str], list[Passage]]) -> set[str]:
                     break
                 if uf.find(x) == uf.find(y):
                     continue
-                if (x, y) in links or _overlap(spans.get((doc, x), []), spans.get((doc, y), [])):
+                if (x, y) in pairs or _overlap(spans.get((doc, x), ()), spans.get((doc, y), ())):
                     uf.union(x, y)
                     groups -= 1
         if groups > 1:
@@ -151,91 +351,25 @@ def multi_story_pages(links: dict[tuple[str, str], list[Passage]]) -> set[str]:
     return hubs
 
 
-# Characters two parts of a page may share and still be different parts: where two excerpts
-# meet, each passage can claim the word at the junction ("... said on Tuesday. The" / "The
-# ministry ..."). A 100k benchmark page built from an AP and an AFP story did, by 3 characters,
-# and merged the two stories' families.
-_JUNCTION = 24
-
-
-def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
     """Whether a span of ``a`` and one of ``b`` (spans of one page) share more than a junction."""
     return any(min(e1, e2) - max(s1, s2) > _JUNCTION for s1, e1 in a for s2, e2 in b)
 
 
-def family_tree(members: set[str], links: list[Edge], docs: dict[str, Document]) -> TreeNode:
-    """The family's tree: the top that holds the most members once every member it can reach is hung in.
-
-    Each node first takes its best parent (``trace.choose_parents``), as in
-    the whole run's tree. That can leave a member outside the top's tree: a
-    copy of an original missing from the inputs whose siblings chose other
-    parents, or a multi-source article whose best parent is another story's.
-    Such a member is then hung under the node of the tree it shares the best
-    link with (``parents.rank_parents``): an edge from that node, or an undetermined
-    one either way (it has no direction, so it may hang from either side).
-    A member that only ever gave text to the tree (a second original) has no
-    such link and stays out. Ties between tops: an outside original or
-    agency first (the members credit it), then the earliest-dated document,
-    then the id.
-    """
-    ranked = rank_parents(links)
-    chosen = choose_parents(ranked)
-    up = {child: edge.source for child, edge in chosen.items()}
-
-    def preference(top: str) -> tuple:
-        # A date that is not ISO cannot be ordered (syndtrace.dates): it counts as none.
-        return (top in docs, (docs[top].date if day_of(docs[top].date) else "9999") if top in docs else "", top)
-
-    best = None
-    for top in sorted({n for n in members | set(up.values()) if n not in up}, key=preference):
-        top_up, top_edges, held = _hang_in(top, dict(up), dict(chosen), members, ranked)
-        if best is None or held > best[0]:
-            best = (held, top, top_up, top_edges)
-        if held == len(members):  # no later top can hold more, and this one is preferred
-            break
-    _, top, top_up, top_edges = best
-    return grow(top, top_up, top_edges)
-
-
-def _hang_in(top: str, up: dict[str, str], edges: dict[str, Edge], members: set[str], ranked: list[Edge]):
-    """``(up, edges, members held)`` after hanging in, under ``top``'s tree, every member a link reaches.
-
-    Each step takes the best link (first in ``ranked``) that hangs a member
-    not yet held under a node that is; a heap of the links touching held
-    nodes finds it without rescanning every link after every step.
-    """
-    children = children_of(up)
-    touching: dict[str, list[int]] = {}  # node -> links it can hang a member from, once held
-    for k, e in enumerate(ranked):
-        if e.copy in members:
-            touching.setdefault(e.source, []).append(k)
-        if e.kind == "undetermined" and e.source in members:
-            touching.setdefault(e.copy, []).append(k)
-    held: set[str] = set()
-    heap: list[int] = []
-
-    def hold(nid: str) -> None:
-        stack = [nid]
-        while stack:
-            n = stack.pop()
-            if n not in held:
-                held.add(n)
-                for k in touching.get(n, ()):
-                    heapq.heappush(heap, k)
-                stack.extend(children.get(n, ()))
-
-    hold(top)
-    while heap:
-        e = ranked[heapq.heappop(heap)]
-        if e.source in held and e.copy not in held and e.copy in members:
-            child, above = e.copy, e.source
-        elif e.kind == "undetermined" and e.copy in held and e.source not in held and e.source in members:
-            child, above = e.source, e.copy
-        else:
-            continue  # both ends held by now: it never hangs anything
-        if child in up:
-            children[up[child]].remove(child)
-        up[child], edges[child] = above, e
-        children.setdefault(above, []).append(child)
-        hold(child)
-    return up, edges, len(members & held)
+def _between(links: list[Link], member_of: dict[str, set[str]], fid: dict[str, str]) -> dict[str, tuple[FamilyLink, ...]]:
+    """Each family's links to the others: the links whose two ends share no family."""
+    found: dict[tuple[str, str], list[int]] = {}
+    for lk in links:
+        fa = {fid[k] for k in member_of.get(lk.a, ()) if k in fid}
+        fb = {fid[k] for k in member_of.get(lk.b, ()) if k in fid}
+        if not fa or not fb or fa & fb:
+            continue
+        for x in fa:
+            for y in fb:
+                found.setdefault((x, y), []).append(lk.words)
+                found.setdefault((y, x), []).append(lk.words)
+    out: dict[str, list[FamilyLink]] = {}
+    for (x, y), shared in sorted(found.items()):
+        out.setdefault(x, []).append(FamilyLink(y, max(shared), len(shared)))
+    order = lambda f: int(f.family[1:])  # noqa: E731 - family ids are "f<rank>"
+    return {f: tuple(sorted(ls, key=order)) for f, ls in out.items()}

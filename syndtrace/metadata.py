@@ -16,6 +16,7 @@ from syndtrace.dates import find_dates, parse_date
 from syndtrace.model import Document
 from syndtrace.names import canonical
 from syndtrace.paragraphs import paragraph_spans
+from syndtrace.release import RELEASE_KIND, foot_spans, release_marks
 
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>|[*_#]+")
 _BYLINE = re.compile(r"^\W*By[ \t]+(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})", re.M)
@@ -56,7 +57,8 @@ def enrich(doc: Document) -> Document:
         if any(key in text for key in _PUBLISHER_KEYS)
         else []
     )
-    credits = find_credits(text, start, set(publishers))
+    marks = release_marks(text, start)
+    credits = tuple(sorted(find_credits(text, start, set(publishers)) + marks, key=lambda c: (c.start, c.kind)))
     credited = {c.source for c in credits if c.kind in ("original-source", "originally-published", "first-appeared", "republished")}
 
     # Guesses only fill what is missing: skip the searches whose answer could not be used.
@@ -67,6 +69,8 @@ def enrich(doc: Document) -> Document:
         guess("author", author)
     own = [p for p in publishers if p not in credited]
     guess("outlet", own[0] if own else None)
+    # A release's header names its issuer ("Press Release from Thorax"): the release's own outlet.
+    guess("outlet", next((c.source for c in marks if c.kind == RELEASE_KIND and c.source != "press release"), None))
     if not values["date"]:
         guess("date", _publication_date(text, start, credits))
 
@@ -78,7 +82,7 @@ def enrich(doc: Document) -> Document:
         date=values["date"],
         credits=credits,
         provenance=tuple(sorted(provenance.items())),
-        boilerplate=boilerplate_spans(text, start),
+        boilerplate=tuple(sorted(set(boilerplate_spans(text, start)) | set(foot_spans(text, marks, start)))),
     )
 
 

@@ -248,6 +248,36 @@ class PairStats:
     containment_a_in_b_estimate: float
     containment_b_in_a: float
     containment_b_in_a_estimate: float
+    boilerplate_shingles: int = 0  # distinct shingles both hold inside publisher boilerplate
+
+
+@dataclass(frozen=True, slots=True)
+class PairVerdict:
+    """What two compared documents share, in a word, with the counts behind it.
+
+    ``verdict`` is ``reuse`` (one took text from the other, or both from a
+    third), ``shared-quote`` (what they share is quotation: both quote the
+    same statement), ``boilerplate`` (only publisher furniture in common) or
+    ``unrelated``. ``words`` counts their passages' aligned words,
+    ``authored_words`` those outside quotation marks on both sides,
+    ``quoted_words`` the rest. ``first_appearance`` is the id of the
+    document whose own words the shared quotations are (a press release the
+    other quotes from): they count as reused, not as a shared quote.
+    ``reused_words`` is what the verdict weighed.
+    """
+
+    a: str
+    b: str
+    verdict: str
+    words: int = 0
+    authored_words: int = 0
+    quoted_words: int = 0
+    first_appearance: str | None = None
+
+    @property
+    def reused_words(self) -> int:
+        """Authored words, plus the quotations when one side is where they first appeared."""
+        return self.words if self.first_appearance else self.authored_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,14 +350,34 @@ class TreeNode:
 
 
 @dataclass(frozen=True, slots=True)
+class FamilyLink:
+    """Text a family shares with another that does not make them one story.
+
+    A background paragraph two stories of one wire both carry, an excerpt of
+    one story inside another's article. ``family`` is the other family's id,
+    ``words`` the most words one pair of their members shares, ``pairs``
+    how many pairs of their members share text.
+    """
+
+    family: str
+    words: int
+    pairs: int
+
+
+@dataclass(frozen=True, slots=True)
 class Family:
-    """A reprint family (one story): its root, members and tree."""
+    """A story family: one story and its versions, copies and the compilations that carry it.
+
+    ``links`` are the other families it shares text with without being one
+    story (``syndtrace.family``).
+    """
 
     id: str
     root: str
     root_name: str
     members: tuple[str, ...]
     tree: TreeNode
+    links: tuple[FamilyLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +395,7 @@ class Result:
     pairs: tuple[PairStats, ...]
     tree: tuple[TreeNode, ...]
     families: tuple[Family, ...] = ()
+    verdicts: tuple[PairVerdict, ...] = ()
     problems: tuple[InputProblem, ...] = ()
     notes: tuple[InputNote, ...] = ()
     settings: dict = field(default_factory=dict)

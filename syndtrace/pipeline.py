@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass, replace
 from itertools import combinations
 
+import numpy as np
+
 from syndtrace.align import Prepared, align_prepared, prepare
 from syndtrace.attribute import attribute_passages
 from syndtrace.dates import parse_date, unreadable_date_notes
@@ -23,6 +25,7 @@ from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes
 from syndtrace.sketch import ShingleSet, pair_stats, shingle_set
 from syndtrace.trace import PairPassages, trace
+from syndtrace.verdict import pair_verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,18 @@ def prepare_document(doc: Document, settings: Settings, tokens: TokenStream | No
     prepared = prepare(doc, tokens)
     keep = ~tokens.masked
     sh = shingle_hashes(tokens.hashes[keep], settings.shingle_size)
-    return Analysed(doc, prepared, shingle_set(doc.id, sh, settings.num_perm, settings.seed), int(keep.sum()))
+    furniture = _furniture(tokens, settings.shingle_size) if not keep.all() else None
+    sketch = shingle_set(doc.id, sh, settings.num_perm, settings.seed, furniture)
+    return Analysed(doc, prepared, sketch, int(keep.sum()))
+
+
+def _furniture(tokens: TokenStream, k: int) -> np.ndarray:
+    """Shingles wholly inside publisher boilerplate: what says two pages share only furniture."""
+    whole = shingle_hashes(tokens.hashes, k)
+    if not len(whole):
+        return whole
+    inside = np.convolve(tokens.masked.astype(np.int32), np.ones(k, np.int32), "valid") == k
+    return whole[inside[: len(whole)]]
 
 
 def compare_pair(
@@ -127,7 +141,8 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
         raw.append((x.doc.id, y.doc.id, passages))
     by_id = {d.id: d for d in docs}
     numbered, pairs = number_passages(raw, by_id)
-    edges, sources, tree = trace(docs, pairs, {a.doc.id: a.words for a in analysed}, settings)
+    verdicts = [pair_verdict(by_id[p.x], by_id[p.y], p.passages, st, settings) for p, st in zip(pairs, stats)]
+    edges, sources, tree = trace(docs, pairs, verdicts, {a.doc.id: a.words for a in analysed}, settings)
     unread = ((d.path or d.id, d.line, d.date) for d in docs if d.date and parse_date(d.date, order) is None)
     return Result(
         documents=tuple(docs),
@@ -136,6 +151,7 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
         sources=sources,
         pairs=tuple(stats),
         tree=tree,
+        verdicts=tuple(verdicts),
         notes=tuple(unreadable_date_notes(unread, order)),
         settings=settings.to_dict(),
         command=command,

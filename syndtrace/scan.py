@@ -42,6 +42,7 @@ from syndtrace.statements import (
 from syndtrace.texts import TextStore
 from syndtrace.trace import trace
 from syndtrace.unionfind import UnionFind
+from syndtrace.verdict import pair_verdict
 
 _BATCH = 400  # documents per fingerprint batch: large enough to amortise numpy calls
 _CHUNKS_PER_WORKER = 16  # candidate-pair chunks dealt out per worker process
@@ -125,14 +126,16 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     del corpus
     by_id = {d.id: d for d in documents}
     raw = [(records[i].id, records[j].id, passages) for i, j, passages, _ in aligned]
-    involved = sorted({i for i, *_ in aligned} | {j for _, j, *_ in aligned})
+    # Documents of pairs that share passages; a pair compared to no avail adds only its verdict.
+    involved = sorted({k for i, j, passages, _ in aligned if passages for k in (i, j)})
     stats = tuple(stats for _, _, _, stats in aligned)
     del aligned  # numbering copies every passage: let the unnumbered ones go as it does
     numbered, pairs = number_passages(_draining(raw), by_id, attribute=False)
+    verdicts = [pair_verdict(by_id[p.x], by_id[p.y], p.passages, st, settings) for p, st in zip(pairs, stats)]
     words = {records[i].id: metas[i][1] for i in involved}
-    edges, sources, tree = trace([documents[i] for i in involved], pairs, words, settings)
+    edges, sources, tree = trace([documents[i] for i in involved], pairs, verdicts, words, settings, corpus=True)
     progress.advance("traced")
-    fams = families([documents[i] for i in involved], edges, sources, numbered, settings)
+    fams = families([documents[i] for i in involved], edges, sources, numbered, verdicts, words, settings)
     progress.advance("traced")
     index = {rec.id: k for k, rec in enumerate(records)}
     return Result(
@@ -143,6 +146,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
         pairs=stats,
         tree=tree,
         families=fams,
+        verdicts=tuple(verdicts),
         problems=tuple(problems),
         notes=tuple(notes),
         settings=settings.to_dict(),
@@ -286,14 +290,17 @@ def _align_chunk(pairs: list[tuple[int, int]]):
         x = cache.get(i) or cache.setdefault(i, _analyse(i))
         y = cache.get(j) or cache.setdefault(j, _analyse(j))
         passages, stats = compare_pair(x, y, settings, keep_text=False)  # the parent reads texts back
-        if passages:
+        for k, a in ((i, x), (j, y)):
+            if k not in meta:  # documents travel back without their text: the parent reads it back
+                meta[k] = (replace(a.doc, text=""), a.words)
+        if not passages:  # compared, shares nothing worth a passage: its verdict still goes out
+            found.append((i, j, passages, stats, np.empty((0, 2), np.int64)))
+        else:
             # Attributed here, where the documents are at hand, not serially in the parent.
             passages = attribute_passages(passages, {x.doc.id: x.doc, y.doc.id: y.doc}, contexts)
             for k, a in ((i, x), (j, y)):
                 if k not in prints:
                     prints[k] = doc_prints(a.prepared.tokens, settings.shingle_size, settings.window)
-                if k not in meta:  # documents travel back without their text: the parent reads it back
-                    meta[k] = (replace(a.doc, text=""), a.words)
             sides = np.array([(span(i, p.a.start, p.a.end), span(j, p.b.start, p.b.end)) for p in passages], np.int64)
             found.append((i, j, passages, stats, sides))
         for k, a in ((i, x), (j, y)):

@@ -16,7 +16,7 @@ scheme takes a 32-bit input hash.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -93,14 +93,19 @@ class ShingleSet:
     doc_id: str
     hashes: np.ndarray  # sorted unique uint64
     signature: np.ndarray  # uint32[num_perm]
+    # sorted unique uint64: shingles wholly inside publisher boilerplate (not in ``hashes``)
+    furniture: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
 
 
-def shingle_set(doc_id: str, shingles: np.ndarray, num_perm: int, seed: int) -> ShingleSet:
-    """Build a ``ShingleSet`` from a document's 64-bit shingle hashes."""
+def shingle_set(
+    doc_id: str, shingles: np.ndarray, num_perm: int, seed: int, furniture: np.ndarray | None = None
+) -> ShingleSet:
+    """Build a ``ShingleSet`` from a document's 64-bit shingle hashes (and those of its boilerplate)."""
     from syndtrace.shingle import to32
 
     unique = sorted_unique(shingles)
-    return ShingleSet(doc_id, unique, signature(to32(unique), num_perm, seed))
+    extra = sorted_unique(furniture) if furniture is not None and len(furniture) else np.empty(0, np.uint64)
+    return ShingleSet(doc_id, unique, signature(to32(unique), num_perm, seed), extra)
 
 
 def pair_stats(a: ShingleSet, b: ShingleSet) -> PairStats:
@@ -130,4 +135,7 @@ def pair_stats(a: ShingleSet, b: ShingleSet) -> PairStats:
         containment_a_in_b_estimate=ratio(est_inter, na),
         containment_b_in_a=ratio(inter, nb),
         containment_b_in_a_estimate=ratio(est_inter, nb),
+        boilerplate_shingles=(
+            len(np.intersect1d(a.furniture, b.furniture, assume_unique=True)) if len(a.furniture) and len(b.furniture) else 0
+        ),
     )

@@ -21,9 +21,10 @@ from dataclasses import dataclass, field, replace
 
 from syndtrace.chains import carried_edits
 from syndtrace.direction import Verdict, agency_of, decide, origin_of, uncredited
-from syndtrace.model import Document, Edge, Evidence, Passage, Source
+from syndtrace.model import Document, Edge, Evidence, PairVerdict, Passage, Source
 from syndtrace.names import canonical, distinct_labels, outlet_key, possessive, slug
 from syndtrace.parents import KIND_PRIORITY, build_tree
+from syndtrace.release import is_release
 from syndtrace.settings import Settings
 
 
@@ -66,14 +67,27 @@ class _Graph:
         return sid
 
 
-def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int], settings: Settings):
+def trace(
+    docs: list[Document],
+    pairs: list[PairPassages],
+    verdicts: list[PairVerdict],
+    words: dict[str, int],
+    settings: Settings,
+    corpus: bool = False,
+):
     """Return ``(edges, sources, tree)`` for the documents and their shared passages.
 
-    ``words`` is each document's count of non-boilerplate words (for shares).
+    ``verdicts`` are the pairs' (``syndtrace.verdict``), in the order of
+    ``pairs``; ``words`` is each document's count of non-boilerplate words
+    (for shares). ``corpus``: the inputs hold many stories (``scan``), so an
+    outside node (one outlet) stands for several of its stories at once, and
+    in the whole run's tree it takes no parent: which story's parent would it
+    be? A family's tree (``syndtrace.family``) gives it one.
     """
     g = _Graph({d.id: d for d in docs}, words)
-    live = [pair for pair in pairs if pair.passages]
-    first = {(pair.x, pair.y): _first_verdict(g, pair, settings) for pair in live}
+    live = [(pair, v) for pair, v in zip(pairs, verdicts, strict=True) if pair.passages]
+    first = {(pair.x, pair.y): _first_verdict(g, pair, v) for pair, v in live}
+    live = [pair for pair, _ in live]
     for (x, y), verdict in first.items():
         for doc, other in ((x, y), (y, x)):
             if g.docs[other].outlet:
@@ -94,7 +108,8 @@ def trace(docs: list[Document], pairs: list[PairPassages], words: dict[str, int]
     _quoted_sources(g, pairs)
     edges = sorted(g.edges.values(), key=lambda e: (KIND_PRIORITY[e.kind], e.source, e.copy))
     sources = sorted(g.sources.values(), key=lambda s: s.id)
-    return tuple(edges), tuple(sources), build_tree(list(g.docs), list(g.sources), edges)
+    shown = [e for e in edges if e.copy not in g.sources] if corpus else edges
+    return tuple(edges), tuple(sources), build_tree(list(g.docs), list(g.sources), shown)
 
 
 def _credited_origin(g: _Graph, doc: Document) -> None:
@@ -115,10 +130,10 @@ _SIBLINGS = "siblings"  # both credit the same original or agency
 _SAME_PAGE = 0.9  # share of the longer page's words two pages of one outlet hold in common to be "the same page"
 
 
-def _first_verdict(g: _Graph, pair: PairPassages, settings: Settings) -> Verdict | str:
-    """The pair's own verdict, or why it needs none: ``_QUOTES`` or ``_SIBLINGS``."""
+def _first_verdict(g: _Graph, pair: PairPassages, verdict: PairVerdict) -> Verdict | str:
+    """The pair's own direction, or why it needs none: ``_QUOTES`` or ``_SIBLINGS``."""
     x, y = g.docs[pair.x], g.docs[pair.y]
-    if sum(p.authored_words for p in pair.passages) < settings.min_authored_words:
+    if verdict.verdict == "shared-quote":
         return _QUOTES
     ox, oy, ax = origin_of(x), origin_of(y), agency_of(x)
     if (ox and oy and ox[0] == oy[0]) or (ax and ax == agency_of(y)):
@@ -195,6 +210,9 @@ def _pair_edge(
 def _carries_outside_text(g: _Graph, copy: Document, source: Document, ids, evidence, words: int) -> bool:
     """Link ``source`` to the outside original ``copy`` credits, when it does: ``True`` if it did.
 
+    When ``source`` is a press release, the original was written from it:
+    the edge runs from the release to the original.
+
     ``copy`` says its text first appeared in an original that is not among
     the inputs, and ``source``, uncredited, carries that text too. Being dated
     before ``copy`` shows only that ``source`` did not take it from ``copy``:
@@ -210,6 +228,14 @@ def _carries_outside_text(g: _Graph, copy: Document, source: Document, ids, evid
     sid, name, how = _outside_source(g, copy, outside), outside[0], outside[4]
     label = distinct_labels((copy, source))
     who, other = label[copy.id], label[source.id]
+    if is_release(source) and not is_release(copy):
+        # A press release is where the text began: the original copy credits was written from it.
+        why = (
+            f"{who} credits {name} {how}, and the text it shares with {other} is {possessive(other)}: "
+            f"{name} wrote from the release"
+        )
+        g.add(Edge(source.id, sid, "copy", 0.9, ids, tuple(evidence) + (Evidence("via", sid, 0.0, why),), words, 0.0))
+        return True
     why = (
         f"{who} credits {name} {how}, so the text {other} shares with it is {possessive(name)}: "
         f"whether {other} took it from {name} or {name} from {other} is not known"

@@ -23,6 +23,7 @@ from syndtrace.model import (
     InputProblem,
     Insertion,
     PairStats,
+    PairVerdict,
     Passage,
     PassageSide,
     Result,
@@ -202,6 +203,10 @@ def realistic_result(command: str = "scan") -> Result:
         pairs=pairs,
         tree=(tree,),
         families=(Family("family-1", NYT_ID, "The New York Times", (NYT_ID, afp.id, cd.id, gr.id), tree),),
+        verdicts=tuple(
+            PairVerdict(a, b, "reuse", p.words, p.authored_words, p.words - p.authored_words)
+            for (a, b), p in (((afp.id, cd.id), p2), ((cd.id, gr.id), p1))
+        ),
         problems=(InputProblem("corpus/broken.jsonl", "the record has no text field", line=7),),
         settings=Settings().to_dict(),
         command=command,
@@ -218,6 +223,7 @@ def empty_result(command: str = "compare") -> Result:
         edges=(),
         sources=(),
         pairs=(PairStats("a", "b", 4, 5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),),
+        verdicts=(PairVerdict("a", "b", "unrelated"),),
         tree=(),
         settings=Settings().to_dict(),
         command=command,

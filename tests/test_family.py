@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from hypothesis import given, strategies as st
 
-from syndtrace.family import family_tree, multi_story_pages
+from syndtrace.family import Link, multi_story_pages
+from syndtrace.familytree import family_tree
 from syndtrace.model import Document, Edge, Family, Passage, PassageSide, Result
 from syndtrace.render.forest import render_forest
 from syndtrace.render.json import result_to_dict
@@ -87,21 +88,19 @@ def test_a_family_whose_tree_holds_every_member_leaves_nothing_outside():
     assert fam["outside_tree"] == []
 
 
-def shared(page: str, start: int, end: int, partner: str) -> tuple[tuple[str, str], list[Passage]]:
+def shared(page: str, start: int, end: int, partner: str) -> Link:
     """A link: ``page[start:end)`` shared with ``partner`` (at ``[0, end - start)`` there)."""
-    words = (end - start) // 6
-    p = Passage("", PassageSide(page, start, end, None, words), PassageSide(partner, 0, end - start, None, words), words, 100.0, words)
-    return tuple(sorted((page, partner))), [p]
+    return Link(page, partner, (end - start) // 6, {page: ((start, end),), partner: ((0, end - start),)})
 
 
 def test_two_excerpts_meeting_at_one_word_are_still_two_stories_of_a_page():
     # The page's first part is story A's (shared with a and its reprint a2), the second story B's;
     # both passages claim the word where they meet, as a 100k benchmark page's did.
-    links = dict([shared("page", 0, 1160, "a"), shared("page", 0, 1160, "a2"), shared("page", 1157, 2351, "b"),
-                  shared("page", 1157, 2351, "b2"), (("a", "a2"), []), (("b", "b2"), [])])  # fmt: skip
+    links = [shared("page", 0, 1160, "a"), shared("page", 0, 1160, "a2"), shared("page", 1157, 2351, "b"),
+             shared("page", 1157, 2351, "b2"), Link("a", "a2", 100, {}), Link("b", "b2", 100, {})]  # fmt: skip
     assert multi_story_pages(links) == {"page"}
     # Sharing a sentence is sharing text: then the partners are one story's.
-    links.update([shared("page", 1100, 2351, "b"), shared("page", 1100, 2351, "b2")])
+    links += [shared("page", 1100, 2351, "b"), shared("page", 1100, 2351, "b2")]
     assert multi_story_pages(links) == set()
 
 

@@ -256,6 +256,9 @@ def _drop(path: tuple):
         _drop(("edges", 0, "evidence")),
         _drop(("tree", 0, "children", 0, "children", 0, "edge")),
         _drop(("families",)),
+        _set(("pairs", 0, "verdict"), "plagiarism"),
+        _set(("pairs", 0, "quoted_words"), -1),
+        _set(("families", 0, "links"), [{"family": "family-1", "words": 10, "pairs": 0}]),
     ],
     ids=lambda f: f.__name__,
 )
@@ -291,6 +294,9 @@ def test_schema_rejects_bad_output(mutate):
          "'afp-0042' is not a member left out of the tree"),
         (_set(("sources", 0, "id"), "commondreams"), "also a document id"),
         (_set(("passages", 1, "id"), "p1"), "duplicate passage id 'p1'"),
+        (_set(("pairs", 0, "first_appearance"), "globalresearch"), "neither side of the pair"),
+        (_set(("pairs", 0, "quoted_words"), 999), "do not add up to words"),
+        (_set(("families", 0, "links"), [{"family": "f9", "words": 10, "pairs": 1}]), "'f9' is not another family"),
     ],
     ids=lambda v: v.__name__ if callable(v) else "",
 )
@@ -306,6 +312,24 @@ def test_an_output_written_before_outside_tree_was_added_still_validates():
     for fam in d["families"]:
         del fam["outside_tree"]
     assert errors(d) == [] and check_references(d) == []
+
+
+def test_an_output_written_before_verdicts_and_links_still_validates():
+    d = copy.deepcopy(result_to_dict(realistic_result()))
+    for fam in d["families"]:
+        del fam["links"]
+    for pair in d["pairs"]:
+        for key in ("boilerplate_shingles", "verdict", "words", "authored_words", "quoted_words", "first_appearance"):
+            del pair[key]
+    assert errors(d) == [] and check_references(d) == []
+
+
+def test_every_pair_carries_its_verdict(out):
+    assert [(p["a"], p["b"], p["verdict"]) for p in out["pairs"]] == [
+        ("afp-0042", "commondreams", "reuse"), ("commondreams", "globalresearch", "reuse"),
+    ]  # fmt: skip
+    for p in out["pairs"]:
+        assert p["authored_words"] + p["quoted_words"] == p["words"]
 
 
 def test_check_references_accepts_undetermined_edges_either_way_up():

@@ -12,7 +12,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from syndtrace.dates import day_of
-from syndtrace.family import gifts_by_source, outside_tree
+from syndtrace.familytree import gifts_by_source, outside_tree
 from syndtrace.model import Document, Edge, Family, Result
 from syndtrace.render.tree import add_node, location
 
@@ -22,6 +22,7 @@ def render_forest(result: Result, console: Console) -> None:
     docs = {d.id: d for d in result.documents}
     sources = {s.id: s for s in result.sources}
     in_family = {m for f in result.families for m in f.members}
+    names = {f.id: f.root_name for f in result.families}
     gifts = gifts_by_source(result.edges)
     for family in result.families:
         dates = sorted(d for d in (day_of(docs[m].date) for m in family.members) if d)
@@ -31,6 +32,8 @@ def render_forest(result: Result, console: Console) -> None:
         tree = Tree(head, guide_style="dim")
         add_node(tree, family.tree, docs, sources, evidence_lines=1)
         for line in _outside_lines(family, gifts, docs):
+            tree.add(line)
+        for line in _link_lines(family, names):
             tree.add(line)
         console.print(tree)
     quotes = sum(1 for e in result.edges if e.kind == "shared-quote")
@@ -46,7 +49,7 @@ def render_forest(result: Result, console: Console) -> None:
 
 
 def _outside_lines(family: Family, gifts: dict[str, list[Edge]], docs: dict[str, Document]) -> list[Text]:
-    """A line for each member the family's tree leaves out (``syndtrace.family.outside_tree``), with what it gave."""
+    """A line for each member the family's tree leaves out (``syndtrace.familytree.outside_tree``), with what it gave."""
     lines = []
     for member, gave in outside_tree(family, gifts):
         doc = docs[member]
@@ -54,5 +57,16 @@ def _outside_lines(family: Family, gifts: dict[str, list[Edge]], docs: dict[str,
         line.append("".join(f"  {x}" for x in (doc.date, location(doc) if doc.path else doc.id) if x), style="dim")
         for e in gave:
             line.append(f"\n  also gave {e.words} words to {docs[e.copy].label} ({e.copy}; {e.kind}), whose parent is shown above")
+        lines.append(line)
+    return lines
+
+
+def _link_lines(family: Family, names: dict[str, str]) -> list[Text]:
+    """A line for each other story the family shares text with (``Family.links``): a link, not a merge."""
+    lines = []
+    for lk in family.links:
+        line = Text(f"shares text with {lk.family} ({names.get(lk.family, lk.family)})", style="dim")
+        pairs = f"{lk.pairs} pairs of members" if lk.pairs > 1 else "one pair of members"
+        line.append(f": up to {lk.words} words, {pairs}; another story, not a copy of this one", style="dim")
         lines.append(line)
     return lines

@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 
 from syndtrace import SCHEMA_VERSION, __version__
-from syndtrace.family import gifts_by_source, outside_tree
+from syndtrace.familytree import gifts_by_source, outside_tree
 from syndtrace.model import (
     Credit,
     Document,
@@ -32,6 +32,7 @@ from syndtrace.model import (
     InputProblem,
     Insertion,
     PairStats,
+    PairVerdict,
     Passage,
     PassageSide,
     Result,
@@ -171,8 +172,8 @@ def _source(src: Source) -> dict:
     }
 
 
-def _pair(p: PairStats) -> dict:
-    return {
+def _pair(p: PairStats, verdict: PairVerdict | None) -> dict:
+    out = {
         "a": p.a,
         "b": p.b,
         "shingles": {"a": p.shingles_a, "b": p.shingles_b},
@@ -181,7 +182,27 @@ def _pair(p: PairStats) -> dict:
             "a_in_b": {"exact": _r(p.containment_a_in_b, 4), "estimate": _r(p.containment_a_in_b_estimate, 4)},
             "b_in_a": {"exact": _r(p.containment_b_in_a, 4), "estimate": _r(p.containment_b_in_a_estimate, 4)},
         },
+        "boilerplate_shingles": p.boilerplate_shingles,
     }
+    if verdict is not None:
+        out.update(
+            verdict=verdict.verdict,
+            words=verdict.words,
+            authored_words=verdict.authored_words,
+            quoted_words=verdict.quoted_words,
+            first_appearance=verdict.first_appearance,
+        )
+    return out
+
+
+def _pairs(result: Result) -> Iterator[dict]:
+    """``pairs`` items, each with its verdict (a result built before verdicts existed has none)."""
+    verdicts = {(v.a, v.b): v for v in result.verdicts}
+    for p in result.pairs:
+        verdict = verdicts.get((p.a, p.b))
+        if verdict is None and verdicts:
+            raise ValueError(f"pair {p.a!r}, {p.b!r} has no verdict")
+        yield _pair(p, verdict)
 
 
 def _node(node: TreeNode, names: dict[str, str], doc_ids: set[str]) -> dict:
@@ -218,6 +239,8 @@ def _family(fam: Family, names: dict[str, str], doc_ids: set[str], gifts: dict[s
             }
             for member, gave in outside_tree(fam, gifts)
         ],
+        # Other stories it shares text with without being one story (a background paragraph, an excerpt).
+        "links": [{"family": lk.family, "words": lk.words, "pairs": lk.pairs} for lk in fam.links],
     }
 
 
@@ -237,7 +260,7 @@ def _sections(result: Result) -> list[tuple[str, Any]]:
         ("passages", (_passage(p, result.side_text) for p in result.passages)),
         ("edges", map(edge_to_dict, result.edges)),
         ("sources", map(_source, result.sources)),
-        ("pairs", map(_pair, result.pairs)),
+        ("pairs", _pairs(result)),
         ("tree", (_node(n, names, doc_ids) for n in result.tree)),
         ("families", (_family(f, names, doc_ids, gifts) for f in result.families)),
         ("problems", map(_problem, result.problems)),

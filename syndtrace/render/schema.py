@@ -101,6 +101,10 @@ def check_references(d: dict) -> list[str]:
         for end in ("a", "b"):
             if p[end] not in chars:
                 problems.append(f"pairs[{i}]: {end} {p[end]!r} is not a document")
+        if p.get("first_appearance") not in (None, p["a"], p["b"]):
+            problems.append(f"pairs[{i}]: first_appearance {p['first_appearance']!r} is neither side of the pair")
+        if "words" in p and p["authored_words"] + p["quoted_words"] != p["words"]:
+            problems.append(f"pairs[{i}]: authored_words and quoted_words do not add up to words")
 
     def link(at: str, kind: str, above: str, below: str, passages: list[str]) -> None:
         """A compact edge reference (a tree node's, an outside member's gift) names a real edge."""
@@ -132,8 +136,12 @@ def check_references(d: dict) -> list[str]:
         if root["edge"] is not None:
             problems.append(f"tree[{i}]: a root node has an edge")
         tree(f"tree[{i}]", root)
+    family_ids = {fam["id"] for fam in d.get("families", [])}
     for i, fam in enumerate(d.get("families", [])):
         where = f"families[{i}]"
+        for k, lk in enumerate(fam.get("links", [])):
+            if lk["family"] not in family_ids or lk["family"] == fam["id"]:
+                problems.append(f"{where}.links[{k}]: {lk['family']!r} is not another family")
         for m in [fam["root"], *fam["members"]]:
             if m not in nodes:
                 problems.append(f"{where}: member {m!r} is neither a document nor a source")

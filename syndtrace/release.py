@@ -1,0 +1,136 @@
+"""Press releases: the marks that tell a release from the news written from it.
+
+News is written from press releases, never the other way round, and a
+release's dates say little (it is dated when posted, the stories when the
+embargo lifts: often the day before). So a release is told by its text:
+
+* a header near the top: "Press Release", "Acupuncture in Medicine Press
+  Release", "Press Release from Thorax: 23 February 2017", "News release",
+  "FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL ...", "PUBLIC RELEASE:" (a
+  EurekAlert page);
+* furniture at the foot, each on a line of its own: "[Ends]", "ENDS", "###",
+  "Notes to editors", "Notes for editors", "Editor's notes", "About the
+  journal", "Media contact", "For media enquiries contact ...", "... are
+  available for interview", a press office's address.
+
+A news story prints none of these as lines of their own ("said in a press
+release" is prose, not a header). Each mark becomes a ``Credit`` of kind
+``press-release`` naming the issuer when the header names one: the release
+credits its text to itself. The record itself may say so too: an outlet
+field of "press release" (``names_a_release``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from syndtrace.model import Credit, Document
+
+RELEASE_KIND = "press-release"
+_HEAD_CHARS = 600  # how far into the body a release header stands
+# A header line: the issuer may precede ("Acupuncture in Medicine Press Release") or follow
+# ("Press Release from Thorax: 23 February 2017").
+_HEADER = re.compile(
+    r"^[ \t*_#]*(?:(?P<before>[A-Z][\w&.,'’ -]{1,80}?)[ \t]+)?(?:press|news|media)[ \t]+release\b"
+    r"(?:[ \t]+(?:from|by)[ \t]+(?P<after>[A-Z][\w&.'’ -]{1,80}?))?[ \t]*(?::[^\n]{0,60})?$"
+    r"|^[ \t*_#]*(?:for immediate release|embargo(?:ed)?\b[^\n]{0,80}|public release[ \t]*:[^\n]{0,60})$",
+    re.I | re.M,
+)
+# Foot furniture, each a line of its own (or the start of one). The first group (an end mark,
+# notes to editors) only a release prints; the rest (a journal's blurb, a media contact) news
+# sites print too, in their own footers ("For media inquiries: ..."): two of them are needed.
+_FOOT = re.compile(
+    r"^[ \t*_]*(?:(?P<strong>"
+    r"\[?[ \t]*-*[ \t]*ends?[ \t]*-*[ \t]*\]?[ \t]*$"
+    r"|#{3}[ \t]*$"
+    r"|notes?[ \t]+(?:to|for)[ \t]+editors?\b"
+    r"|editors?['’]?s?[ \t]+notes?\b)"
+    r"|about[ \t]+the[ \t]+(?:journal|university|study|research|institute|college|trust|foundation)[ \t]*:?[ \t]*$"
+    r"|media[ \t]+(?:contacts?|enquiries|inquiries)\b"
+    r"|press[ \t]+(?:contacts?|enquiries|inquiries)\b"
+    r"|for[ \t]+media[ \t]+(?:enquiries|inquiries)\b"
+    r"|for[ \t]+(?:further|more)[ \t]+information,?[ \t]+(?:please[ \t]+)?contact\b"
+    r"|[^\n]{0,120}\b(?:is|are)[ \t]+available[ \t]+for[ \t]+interview"
+    # A press office's address: the line gives an e-mail address or a telephone number.
+    r"|(?=[^\n]{0,300}?(?:@[\w-]+\.|\+?\d[\d ()-]{7,}\d))[^\n]{0,160}\bpress[ \t]?office\b"
+    r")",
+    re.I | re.M,
+)
+_FOOT_KEYS = (
+    "end", "###", "editor", "about the", "media", "press", "information", "interview",
+)  # fmt: skip
+_OUTLET_SAYS = re.compile(r"\b(?:press|news|media)[ \t]+release\b|\bpress[ \t]+office\b", re.I)
+_PRESS_OFFICE = re.compile(r"(?:the[ \t]+)?(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:of|for|and|&)?[ \t]*[A-Z][\w&'’-]*){0,5})[ \t]+[Pp]ress[ \t]?[Oo]ffice")
+
+
+def release_marks(text: str, body_start: int = 0) -> tuple[Credit, ...]:
+    """The press-release marks in ``text[body_start:]``, as ``Credit``s of kind ``press-release``.
+
+    Empty unless the text reads as a release: a header, an end mark or notes
+    to editors, or two other foot marks (module docstring). Spans index
+    ``text``. ``source`` is the issuer a header or a press office names
+    ("Thorax", "University of Leeds"), else "press release".
+    """
+    marks: list[Credit] = []
+    strong = 0
+    head_end = min(len(text), body_start + _HEAD_CHARS)
+    low_head = text[body_start:head_end].lower()
+    if "release" in low_head or "embargo" in low_head:
+        for m in _HEADER.finditer(text, body_start, head_end):
+            issuer = (m.group("before") or m.group("after") or "").strip(" ,.:-")
+            marks.append(Credit(RELEASE_KIND, _issuer(issuer), m.start(), m.end(), m.group(0).strip()))
+            strong += 1
+    low = text.lower()
+    if any(key in low for key in _FOOT_KEYS):
+        for m in _FOOT.finditer(text, body_start):
+            line = m.group(0).strip()
+            office = _PRESS_OFFICE.search(line)
+            marks.append(Credit(RELEASE_KIND, _issuer(office.group("name") if office else ""), m.start(), m.end(), line))
+            strong += m.group("strong") is not None
+    weak = len({c.text.lower() for c in marks}) - strong
+    return tuple(marks) if strong or weak >= 2 else ()
+
+
+def foot_spans(text: str, marks: tuple[Credit, ...], body_start: int = 0) -> tuple[tuple[int, int], ...]:
+    """Paragraph spans of a release's foot: from its first foot mark in the second half of the body on.
+
+    "[Ends]", "Notes for editors", "About the journal", media contacts: what
+    follows is the issuer's furniture (the journal's blurb, the press
+    office's address), printed on every release it sends. Two releases of one
+    issuer share it, and that is not one reusing the other. A mark in the
+    first half is not trusted to end anything.
+    """
+    from syndtrace.paragraphs import paragraph_spans
+
+    half = body_start + (len(text) - body_start) // 2
+    starts = [c.start for c in marks if c.start >= half and _FOOT.match(text, c.start)]
+    if not starts:
+        return ()
+    foot = min(starts)
+    return tuple((s, e) for s, e in paragraph_spans(text, body_start) if e > foot)
+
+
+def _issuer(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    # A header's words before "Press Release" may be a date or a section ("SCIENCE NEWS"), not a name.
+    if not name or not re.search(r"[a-z]", name) or re.match(r"^\d", name):
+        return "press release"
+    return name
+
+
+def names_a_release(outlet: str | None) -> bool:
+    """Whether a record's outlet field says the document is a press release ("press release", "X Press Office")."""
+    return bool(outlet and _OUTLET_SAYS.search(outlet))
+
+
+def is_release(doc: Document) -> bool:
+    """Whether ``doc`` is a press release: a mark in its text, or its record says so."""
+    return names_a_release(doc.outlet) or any(c.kind == RELEASE_KIND for c in doc.credits)
+
+
+def release_evidence_line(doc: Document) -> str:
+    """What shows ``doc`` to be a press release, for an evidence sentence."""
+    mark = next((c for c in doc.credits if c.kind == RELEASE_KIND), None)
+    if mark is not None:
+        return f'"{mark.text[:80]}"'
+    return f'its outlet is given as "{doc.outlet}"'

@@ -1,0 +1,59 @@
+"""Pair verdicts: what two compared documents share, said in one word.
+
+``reuse``, ``shared-quote``, ``boilerplate`` or ``unrelated``, with the
+word counts behind it (``PairVerdict``), so that a consumer of the JSON need
+not add up passages to learn which pairs reuse text.
+
+Quotation is not copying when both sides quote a third party: two stories
+that carry the same statement of a minister share it because each quoted
+the minister. But when one side is where the quotation first appeared, the
+other took it from there:
+
+* a press release: its quotations are its own (the researcher said them *to
+  the release*), and a story that lifts them reuses the release;
+* the page of the outlet the other side attributes the words to ("told The
+  Times", "The Times reported") when that page is among the inputs.
+
+Then the quotations count as reused words (``PairVerdict.reused_words``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from syndtrace.model import Document, PairStats, PairVerdict, Passage
+from syndtrace.names import outlet_key
+from syndtrace.release import is_release
+from syndtrace.settings import Settings
+
+VERDICTS = ("reuse", "shared-quote", "boilerplate", "unrelated")
+
+
+def pair_verdict(
+    x: Document, y: Document, passages: Sequence[Passage], stats: PairStats | None, settings: Settings
+) -> PairVerdict:
+    """The verdict on ``x`` and ``y`` (``x`` on side ``a`` of every passage)."""
+    if not passages:
+        shares_furniture = stats is not None and stats.boilerplate_shingles > 0
+        return PairVerdict(x.id, y.id, "boilerplate" if shares_furniture else "unrelated")
+    words = sum(p.words for p in passages)
+    authored = sum(p.authored_words for p in passages)
+    first = first_appearance(x, y, passages)
+    verdict = PairVerdict(x.id, y.id, "reuse", words, authored, words - authored, first)
+    if verdict.reused_words < settings.min_authored_words:
+        verdict = PairVerdict(x.id, y.id, "shared-quote", words, authored, words - authored, first)
+    return verdict
+
+
+def first_appearance(x: Document, y: Document, passages: Sequence[Passage]) -> str | None:
+    """The id of the side whose own words the shared quotations are, if one is (module docstring)."""
+    rx, ry = is_release(x), is_release(y)
+    if rx != ry:
+        return x.id if rx else y.id
+    ox = outlet_key(x.outlet) if x.outlet else None
+    oy = outlet_key(y.outlet) if y.outlet else None
+    credits_x = any(p.b.attribution and ox and outlet_key(p.b.attribution) == ox for p in passages)
+    credits_y = any(p.a.attribution and oy and outlet_key(p.a.attribution) == oy for p in passages)
+    if credits_x != credits_y:
+        return x.id if credits_x else y.id
+    return None
