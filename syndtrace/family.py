@@ -70,6 +70,7 @@ class Link:
     b: str
     words: int
     spans: dict[str, tuple[tuple[int, int], ...]]
+    story: bool = True  # enough to be one story (``same_story``); else a minor reuse
 
 
 def same_story(passages: Sequence[Passage], settings: Settings, quotes_count: bool = False) -> bool:
@@ -106,9 +107,8 @@ def story_links(
     links = []
     for (a, b), ps in sorted(by_pair.items()):
         v = reuse[(a, b)]
-        # Copying shown, the quotations inside the copied passages came along with their framing.
-        if same_story(ps, settings, quotes_count=True):
-            links.append(Link(a, b, v.words, {a: _spans(ps, a), b: _spans(ps, b)}))
+        story = same_story(ps, settings, quotes_count=v.first_appearance is not None)
+        links.append(Link(a, b, v.reused_words, {a: _spans(ps, a), b: _spans(ps, b)}, story))
     for (doc, sid), ps in sorted(by_outlet.items()):
         unique = list({p.id: p for p in ps}.values())
         if same_story(unique, settings, quotes_count=True):
@@ -134,8 +134,9 @@ def families(
     ``words`` is each document's count of words outside publisher boilerplate.
     """
     by_id = {d.id: d for d in docs}
-    links = story_links(passages, verdicts, sources, settings)
-    groups, member_of = _group(links, by_id, words)
+    every = story_links(passages, verdicts, sources, settings)
+    links = [lk for lk in every if lk.story]
+    groups, member_of = _group(links, every, by_id, words)
     source_ids = {s.id for s in sources}
     names = {s.id: s.name for s in sources} | {d.id: d.label for d in docs}
     into: dict[str, list[Edge]] = {}
@@ -170,7 +171,7 @@ def families(
     )
 
 
-def _group(links: list[Link], docs: dict[str, Document], words: dict[str, int]):
+def _group(links: list[Link], every: list[Link], docs: dict[str, Document], words: dict[str, int]):
     """``(groups, member_of)``: each family's nodes by a key, and each node's family keys."""
     def strong(link: Link) -> bool:
         sizes = [max(1, words.get(n, 0)) for n in (link.a, link.b) if n in docs]
@@ -183,8 +184,6 @@ def _group(links: list[Link], docs: dict[str, Document], words: dict[str, int]):
         if lk.a not in hubs and lk.b not in hubs:
             cores.union(lk.a, lk.b)
     in_core = {n for lk in strong_links for n in (lk.a, lk.b)}
-    _to_releases(links, cores, in_core - hubs, docs)
-    _to_larger_cores(links, cores, in_core - hubs, docs)
     # Satellites point at the partner that shares the most of each part of them.
     extra: dict[str, set[str]] = {}  # a hub or a satellite of several parts -> the nodes whose families it joins
     for node, targets in sorted(_satellite_targets(links, in_core, hubs, docs).items()):
@@ -192,6 +191,12 @@ def _group(links: list[Link], docs: dict[str, Document], words: dict[str, int]):
             cores.union(node, targets[0])
         else:
             extra[node] = set(targets)
+    # Then whole groups (cores with their satellites, or satellites that chose each other) go
+    # where their text comes from: a press release, else a larger group.
+    placed = {n for lk in links for n in (lk.a, lk.b) if n in docs} - hubs - set(extra)
+    placed |= {n for lk in every for n in (lk.a, lk.b) if n in docs} - hubs - set(extra)
+    _to_releases(every, cores, placed, docs)
+    _to_larger_cores(every, cores, placed, docs)
     for hub in sorted(hubs):
         extra[hub] = {n for lk in strong_links if hub in (lk.a, lk.b) for n in (lk.a, lk.b) if n != hub and n not in hubs}
     groups: dict[str, set[str]] = {}
@@ -207,7 +212,7 @@ def _group(links: list[Link], docs: dict[str, Document], words: dict[str, int]):
     return groups, member_of
 
 
-def _to_releases(links: list[Link], cores: UnionFind, in_core: set[str], docs: dict[str, Document]) -> None:
+def _to_releases(links: list[Link], cores: UnionFind, placed: set[str], docs: dict[str, Document]) -> None:
     """Join each core that holds no press release to the release its members' text comes from most.
 
     A release is written to be written from: every story that reuses it is
@@ -218,7 +223,7 @@ def _to_releases(links: list[Link], cores: UnionFind, in_core: set[str], docs: d
     releases = {d for d in docs if is_release(docs[d])}
     if not releases:
         return
-    key = {n: cores.find(n) for n in in_core}
+    key = {n: cores.find(n) for n in placed}
     has_release = {key[r] for r in releases if r in key}
     scores: dict[str, dict[str, int]] = {}
     for lk in links:
@@ -231,7 +236,7 @@ def _to_releases(links: list[Link], cores: UnionFind, in_core: set[str], docs: d
         cores.union(core, best)
 
 
-def _to_larger_cores(links: list[Link], cores: UnionFind, in_core: set[str], docs: dict[str, Document]) -> None:
+def _to_larger_cores(links: list[Link], cores: UnionFind, placed: set[str], docs: dict[str, Document]) -> None:
     """Join each core to the core it shares the most text with, when that one is larger and they are not both large.
 
     Stories written from one source share its words in many ways: three
@@ -243,7 +248,7 @@ def _to_larger_cores(links: list[Link], cores: UnionFind, in_core: set[str], doc
     background paragraph in two of its stories). Each core points at one
     larger core only, so no core can pull two larger ones together.
     """
-    key = {n: cores.find(n) for n in in_core}
+    key = {n: cores.find(n) for n in placed}
     size: dict[str, int] = {}
     for k in key.values():
         size[k] = size.get(k, 0) + 1
@@ -253,8 +258,11 @@ def _to_larger_cores(links: list[Link], cores: UnionFind, in_core: set[str], doc
         if ka is None or kb is None or ka == kb or _same_source(docs[lk.a], docs[lk.b]):
             continue
         for mine, theirs in ((ka, kb), (kb, ka)):
-            per = scores.setdefault(mine, {})
-            per[theirs] = per.get(theirs, 0) + lk.words
+            # A minor reuse (a sentence or two) only takes a group into a strictly larger one:
+            # two lone articles that share a sentence stay two stories.
+            if lk.story or size[theirs] > size[mine]:
+                per = scores.setdefault(mine, {})
+                per[theirs] = per.get(theirs, 0) + lk.words
     rank = {k: (size[k], k) for k in size}
     for core, per in sorted(scores.items()):
         larger = [k for k in per if rank[k] > rank[core] and min(size[k], size[core]) < LARGE_CORE]
