@@ -1,22 +1,38 @@
 """Credit lines: the places where an article says whose text it is.
 
-"The original source of this article is Common Dreams", "originally
-published by ...", "This article first appeared in ...", wire datelines
-("WASHINGTON (AP) —", "(Reuters) -"), agency bylines ("By Jane Roe,
-Associated Press", "By The Associated Press"), copyright notices
-("Copyright © Jake Johnson, Common Dreams, 2020") and republication headers
-("Global Research, February 10, 2020 Common Dreams 7 February 2020").
-Each becomes a ``Credit`` with its span in ``Document.text``.
+As real pages print them:
+
+* lead-ins: "The original source of this article is Common Dreams",
+  "originally published by ...", "This story originally appeared on ...",
+  "Republished with permission of ...", "This article is republished from
+  The Conversation under a Creative Commons license";
+* datelines: "WASHINGTON (Reuters) -", "HELSINKI (AP) —", "(CNN) —", and
+  the tags of other scripts' agencies ("(اے پی پی)", "(新华社)"), taken from
+  ``data/outlets.txt``;
+* bylines: "By Jane Roe, Associated Press", "By The Associated Press",
+  "By Jane Roe | Bloomberg", "Jane Roe, USA TODAY", "Jane Roe / The
+  Washington Post", "— New York Daily News";
+* footers: "Associated Press writer Jane Roe contributed to this report",
+  "Distributed by Tribune Content Agency", "©2018 Bloomberg L.P.",
+  copyright notices ("Copyright © Jake Johnson, Common Dreams, 2020");
+* republication headers ("Global Research, February 10, 2020 Common
+  Dreams 7 February 2020").
+
+Lines that only look like credits credit nothing: a poll's name
+("Reuters/Ipsos"), a photo credit ("(AP Photo/Evan Vucci)"), "told
+Reuters" (a quotation's source: ``syndtrace.attribute``). Each credit
+becomes a ``Credit`` with its span in ``Document.text``.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from syndtrace.anchored import finditer_near
 from syndtrace.dates import DATE_PATTERN, iso_from_match
 from syndtrace.model import Credit
-from syndtrace.names import canonical, known, looks_like_outlet
+from syndtrace.names import canonical, dateline_tags, is_agency, known, looks_like_outlet
 
 # A name as credit lines print it: capitalised words, possibly with markup around them.
 _NAME = r"(?:<u>)?\*?(?P<src>[A-Z0-9][\w.&'’-]*(?:[ \t]+(?:(?:of|and|&|the|de)[ \t]+)?[A-Z0-9][\w.&'’-]*){0,6})\*?(?:</u>)?"
@@ -25,10 +41,13 @@ _ORIGINAL = re.compile(r"\bThe original source of this (?:article|story|piece) i
 # The lead-in words are matched in any case; the name itself must be capitalised.
 _ORIG_PUB = re.compile(r"(?i:\b(?:was\s+|is\s+)?originally (?:published|posted|appeared) (?:by|in|on|at)\s+(?:the\s+)?)" + _NAME)
 _FIRST = re.compile(r"(?i:\b(?:this|the) (?:article|story|piece|post|report) (?:was )?(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)\s+(?:the\s+)?)" + _NAME)
-_REPUB = re.compile(r"(?i:\b(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(?:the\s+)?)" + _NAME)
-_DATELINE_AGENCIES = ("AP", "Reuters", "AFP", "UPI", "Bloomberg", "CNN", "dpa")
-_DATELINE = re.compile(r"(?:^|\n)[^\n]{0,60}?\((?P<src>" + "|".join(_DATELINE_AGENCIES) + r")\)\s*[-—–]")
-_DATELINE_REACH = 61  # from the line break to the agency's "("
+_REPUB = re.compile(r"(?i:\b(?:republished|reprinted) (?:with (?:the )?permission )?(?:from|by|of)\s+(?:the\s+)?)" + _NAME)
+_DISTRIBUTED = re.compile(r"(?i:\b(?:distributed|syndicated) by\s+(?:the\s+)?)" + _NAME)
+_CONTRIBUTED = re.compile(
+    r"(?P<src>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t]+(?:writers?|reporters?|correspondents?)\b"
+    r"[^\n]{0,120}?\bcontributed\b"
+)
+_DATELINE_REACH = 60  # from the line's start to the agency's "("
 # Each lead-in pattern with what ``finditer_near`` needs: the words every match holds, how far
 # into a match they may start, whether in any case, and whether white space may stretch that.
 _LEAD_INS = (
@@ -36,13 +55,22 @@ _LEAD_INS = (
     ("originally-published", _ORIG_PUB, ("originally",), len("was"), True, True),
     ("first-appeared", _FIRST, ("first", "originally"), len("this article was "), True, False),
     ("republished", _REPUB, ("republished", "reprinted"), 0, True, False),
+    ("distributed", _DISTRIBUTED, ("distributed", "syndicated"), 0, True, False),
 )
 _BYLINE_REACH = 2000  # characters from the top and from the foot where bylines are looked for
 _BYLINE = re.compile(
-    r"(?:^|\n)\W*By\s+(?:(?P<author>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,|\s+(?:of|for))\s+)?"
+    r"(?<![^\n])\W*By\s+(?:(?P<author>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,|\s+(?:of|for)|[ \t]*[|/])\s+)?"
     r"(?P<src>(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*(?:$|\n)"
 )
+# A byline without "By": "Jane Roe, USA TODAY", "Jane Roe / The Washington Post", "— New York
+# Daily News". Only a known outlet counts here: "Jane Roe, Chicago" is a name and a place.
+_BARE_BYLINE = re.compile(
+    r"(?<![^\n])[ \t]*(?:(?P<author>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})[ \t]*(?:,|[|/])|[—–-]{1,2})[ \t]*"
+    r"(?P<src>(?:The[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})[ \t]*(?=\n|$)"
+)
 _COPYRIGHT = re.compile(r"\b(?:Copyright|COPYRIGHT)\b[ \t]*(?:©|\(c\))?[ \t]*(?P<body>[^\n]{2,160})")
+# "©2018 Bloomberg L.P.", "© 2024 The Associated Press": the sign and a year, no "Copyright".
+_COPYRIGHT_SIGN = re.compile(r"(?<![\w©])©[ \t]*(?:\d{4}[ \t]*)(?P<body>[^\n]{2,120})")
 
 
 def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = None) -> tuple[Credit, ...]:
@@ -54,9 +82,15 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
             name = _trim_name(m.group("src"))
             if name:
                 credits.append(Credit(kind, canonical(name), m.start(), m.end(), m.group(0).strip()))
-    agencies = tuple(f"({agency})" for agency in _DATELINE_AGENCIES)
-    for m in finditer_near(_DATELINE, text, agencies, _DATELINE_REACH, body_start):
-        credits.append(Credit("dateline", canonical(m.group("src")), m.start("src") - 1, m.end(), m.group(0).strip()))
+    tags = dateline_tags()
+    for m in finditer_near(_dateline(), text, tuple(f"({tag})" for tag in tags), _DATELINE_REACH, body_start):
+        group = "src" if m.group("src") else "src2"
+        line = m.group(0).strip()
+        credits.append(Credit("dateline", tags[m.group(group)], m.end() - len(line), m.end(), line))
+    if "contributed" in text:
+        for m in _CONTRIBUTED.finditer(text, body_start):
+            if is_agency(m.group("src")):
+                credits.append(Credit("contributed", canonical(m.group("src")), m.start(), m.end(), m.group(0).strip()))
     # A credited byline stands at the top or the foot of an article, not in its middle.
     head_end = min(len(text), body_start + _BYLINE_REACH)
     tail_start = max(head_end, len(text) - _BYLINE_REACH)
@@ -71,6 +105,11 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
             credits.append(
                 Credit("byline-agency", canonical(src), m.start(), m.end(), m.group(0).strip(), author=m.group("author"))
             )
+    for lo, hi in ((body_start, head_end), (tail_start, len(text))):
+        for m in _BARE_BYLINE.finditer(text, lo, hi):
+            if known(m.group("src")) and not m.group(0).lstrip().startswith("By "):
+                line = m.group(0).strip()
+                credits.append(Credit("byline-agency", canonical(m.group("src")), m.end() - len(line), m.end(), line, author=m.group("author")))
     credits.extend(_copyrights(text, body_start))
     credits.extend(_republication_header(text, body_start, known_names or set(), credits))
     seen: set[tuple[str, str, int]] = set()
@@ -89,8 +128,30 @@ def _trim_name(name: str) -> str:
     return name.strip(" .,;:*")
 
 
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern:
+    """A dateline: up to 60 characters from a line's start, then "(TAG)" and a dash.
+
+    Tags in Latin letters need the dash: "the Associated Press (AP) said" is
+    prose. Other scripts' agencies print theirs without one ("(اے پی پی)").
+    """
+    latin = sorted((t for t in dateline_tags() if t.isascii()), key=len, reverse=True)
+    other = sorted((t for t in dateline_tags() if not t.isascii()), key=len, reverse=True)
+    alternatives = [r"\((?P<src>" + "|".join(map(re.escape, latin)) + r")\)\s*[-—–]"]
+    if other:
+        alternatives.append(r"\((?P<src2>" + "|".join(map(re.escape, other)) + r")\)")
+    # (?<![^\n]): at a line's start, also where a search begins after front matter.
+    return re.compile(r"(?<![^\n])[^\n]{0,60}?(?:" + "|".join(alternatives) + ")")
+
+
 def _copyrights(text: str, body_start: int) -> list[Credit]:
     found = []
+    if "©" in text:
+        for m in _COPYRIGHT_SIGN.finditer(text, body_start):
+            name = re.split(r"\.\s|\s+All rights|,|\s+-\s+", m.group("body"))[0].strip()
+            name = next((n for n in (name, name.strip(" .")) if known(n)), None)  # "Bloomberg L.P."
+            if name:
+                found.append(Credit("copyright", canonical(name), m.start(), m.end(), m.group(0).strip()))
     for m in finditer_near(_COPYRIGHT, text, ("Copyright", "COPYRIGHT"), 0, body_start):
         body = re.sub(r"</?u>|[*_]", "", m.group("body"))
         body = re.split(r"\.\s|\s+All rights|\s+This material", body)[0]

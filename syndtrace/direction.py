@@ -12,6 +12,8 @@ document it favours as the source, with a weight:
   the release it shares text with is embargoed copy, not evidence that the
   release came later: the date is then left out.
 * ``agency`` (2): one is a wire agency, the other not.
+* ``portal`` (2): one is a portal or aggregator (Yahoo News, MSN), the other
+  not: a portal carries its partners' stories and is never the original.
 * ``date`` (1): one is dated earlier (the date of the *text*: a credited
   reprint's text is as old as its original).
 * ``insertion`` (1.5): one side has an editor's bracketed insertion inside a
@@ -39,11 +41,14 @@ from functools import lru_cache
 
 from syndtrace.dates import day_of, instant_of
 from syndtrace.model import Credit, Document, Evidence, Passage
-from syndtrace.names import canonical, distinct_labels, is_agency, outlet_key, possessive
+from syndtrace.names import canonical, distinct_labels, is_agency, is_portal, known, outlet_key, possessive
 from syndtrace.release import is_release, release_evidence_line
 
 ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished")
-AGENCY_KINDS = ("dateline", "byline-agency")
+# Credits that name a wire (an agency, news service or network) the text came through. A
+# copyright notice counts only when it names a wire: an outlet's own notice is often spelled
+# unlike its name ("NBCUniversal" on nbcnews.com).
+AGENCY_KINDS = ("dateline", "byline-agency", "contributed", "distributed", "copyright")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,32 +68,41 @@ def _foreign(doc: Document) -> tuple[Credit, ...]:
     A Reuters page's "(Reuters) -" dateline credits itself: it is the
     original, not a reprint.
     """
-    return _credit_facts(doc.outlet, doc.credits)[0]
+    return _credit_facts(doc.outlet, doc.credits, doc.author)[0]
 
 
 def origin_of(doc: Document) -> tuple[str, str | None, str | None] | None:
-    """``(name, author, date)`` of the original a document credits, if it credits one."""
-    return _credit_facts(doc.outlet, doc.credits)[1]
+    """``(name, author, date)`` of the original a document credits, if it credits one.
+
+    A lead-in ("originally published by"), or a byline naming another
+    publisher that is no wire ("Jane Roe / The Washington Post" in a Tribune
+    paper: the Post's story).
+    """
+    return _credit_facts(doc.outlet, doc.credits, doc.author)[1]
 
 
 def agency_of(doc: Document) -> str | None:
-    """The wire agency a document's dateline or byline credits, if any."""
-    return _credit_facts(doc.outlet, doc.credits)[2]
+    """The wire a document's dateline, byline, footer or author field credits, if any."""
+    return _credit_facts(doc.outlet, doc.credits, doc.author)[2]
 
 
 @lru_cache(maxsize=1 << 16)
-def _credit_facts(outlet: str | None, credits: tuple[Credit, ...]):
+def _credit_facts(outlet: str | None, credits: tuple[Credit, ...], author: str | None = None):
     """``(foreign credits, origin, agency)``: asked for every pair a document is in, so kept."""
     own = outlet_key(outlet) if outlet else None
     foreign = tuple(c for c in credits if outlet_key(c.source) != own)
     origin = None
-    names = [c for c in foreign if c.kind in ORIGIN_KINDS]
+    names = [c for c in foreign if c.kind in ORIGIN_KINDS] or [
+        c for c in foreign if c.kind == "byline-agency" and known(c.source) and not known(c.source).kind
+    ]
     if names:
         name = names[0].source
-        author = next((c.author for c in credits if c.source == name and c.author), None)
+        who = next((c.author for c in credits if c.source == name and c.author), None)
         date = next((c.date for c in credits if c.source == name and c.date), None)
-        origin = (name, author, date)
+        origin = (name, who, date)
     agency = next((canonical(c.source) for c in foreign if c.kind in AGENCY_KINDS and is_agency(c.source)), None)
+    if agency is None and author and is_agency(author) and outlet_key(author) != own:
+        agency = canonical(author)  # the record's author field names the wire ("author": "Associated Press")
     return foreign, origin, agency
 
 
@@ -115,6 +129,10 @@ def decide(x: Document, y: Document, passages: list[Passage], extra: tuple[Evide
     for doc, other in ((x, y), (y, x)):
         if is_agency(doc.outlet) and not is_agency(other.outlet):
             items.append(Evidence("agency", doc.id, 2.0, f"{name[doc.id]} is a wire agency; {name[other.id]} is not"))
+        if is_portal(other.outlet) and not is_portal(doc.outlet):
+            items.append(
+                Evidence("portal", doc.id, 2.0, f"{name[other.id]} is a portal: it carries others' stories, never the original")
+            )
     releases = [doc for doc in (x, y) if is_release(doc)]
     if len(releases) == 1:
         rel = releases[0]

@@ -23,13 +23,28 @@ _OUTLET_WORDS = re.compile(
 )
 
 
+WIRE_KINDS = ("agency", "service", "network")
+KINDS = WIRE_KINDS + ("portal",)
+
+
 @dataclass(frozen=True, slots=True)
 class Outlet:
-    """A known outlet: its canonical name, aliases and whether it is a wire agency."""
+    """A known outlet: its canonical name, aliases, kind and dateline tags.
+
+    ``kind`` is ``agency``, ``service`` or ``network`` (a wire: outlets run
+    its stories, and its credit makes it a story's root), ``portal`` (never
+    the original of what it carries), or ``""`` (an ordinary publisher).
+    """
 
     name: str
     aliases: tuple[str, ...]
-    agency: bool
+    kind: str = ""
+    datelines: tuple[str, ...] = ()
+
+    @property
+    def agency(self) -> bool:
+        """Whether it is a wire of any kind (agency, news service, network)."""
+        return self.kind in WIRE_KINDS
 
 
 @lru_cache(maxsize=65536)
@@ -40,19 +55,33 @@ def _key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, Outlet]:
-    table: dict[str, Outlet] = {}
+def outlets() -> tuple[Outlet, ...]:
+    """Every outlet of ``data/outlets.txt``, in file order."""
+    found = []
     text = resources.files("syndtrace").joinpath("data/outlets.txt").read_text(encoding="utf-8")
     for raw in text.splitlines():
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
-        parts = [p.strip() for p in raw.split("|")]
-        agency = parts[-1] == "agency"
-        names = [p for p in parts[:-1] if p]
-        outlet = Outlet(names[0], tuple(names[1:]), agency)
-        for name in names:
-            table[_key(name)] = outlet
-    return table
+        parts = [p.strip() for p in raw.split("|") if p.strip()]
+        names = [p for p in parts if "=" not in p]
+        attrs = [p.split("=", 1) for p in parts if "=" in p]
+        kind = next((v.strip() for k, v in attrs if k.strip() == "kind"), "")
+        if kind and kind not in KINDS:
+            raise ValueError(f"data/outlets.txt: unknown kind {kind!r} for {names[0]!r}")
+        tags = tuple(v.strip() for k, v in attrs if k.strip() == "dateline")
+        found.append(Outlet(names[0], tuple(names[1:]), kind, tags))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Outlet]:
+    return {_key(name): outlet for outlet in outlets() for name in (outlet.name, *outlet.aliases)}
+
+
+@lru_cache(maxsize=1)
+def dateline_tags() -> dict[str, str]:
+    """Dateline tag ("AP", "AFP", "CNN") -> the canonical name of the wire that prints it."""
+    return {tag: outlet.name for outlet in outlets() for tag in outlet.datelines}
 
 
 def known(name: str) -> Outlet | None:
@@ -82,9 +111,15 @@ def outlet_key(name: str) -> str:
 
 
 def is_agency(name: str | None) -> bool:
-    """Whether ``name`` is a wire agency (Associated Press, Reuters, ...)."""
+    """Whether ``name`` is a wire: an agency (Associated Press, Reuters), a news service or a network."""
     hit = known(name) if name else None
     return bool(hit and hit.agency)
+
+
+def is_portal(name: str | None) -> bool:
+    """Whether ``name`` is a portal or aggregator (Yahoo News, MSN): never the original of what it carries."""
+    hit = known(name) if name else None
+    return bool(hit and hit.kind == "portal")
 
 
 def looks_like_outlet(name: str) -> bool:

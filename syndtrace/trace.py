@@ -118,9 +118,11 @@ def _credited_origin(g: _Graph, doc: Document) -> None:
     if outside is None:
         return
     name, kind, author, date, _ = outside
-    lines = [c for c in doc.credits if c.source == name]
-    evidence = tuple(Evidence("credit", None, 3.0, f"{doc.label}: \"{c.text}\"") for c in lines)
-    why = f"{doc.label} credits it as the original" + (f" (\"{lines[0].text}\")" if lines else "")
+    lines = [c.text for c in doc.credits if c.source == name]
+    if not lines and doc.author and outlet_key(doc.author) == outlet_key(name):
+        lines = [f"author: {doc.author}"]  # the record's author field names the wire
+    evidence = tuple(Evidence("credit", None, 3.0, f"{doc.label}: \"{line}\"") for line in lines)
+    why = f"{doc.label} credits it as the original" + (f" (\"{lines[0]}\")" if lines else "")
     sid = g.source(name, kind, why, author, date)
     g.add(Edge(sid, doc.id, "credited-reprint", 0.95, (), evidence, g.words.get(doc.id, 0), 1.0))
 
@@ -305,6 +307,8 @@ def _quoted_sources(g: _Graph, pairs: list[PairPassages]) -> None:
                 # pair says so. Another story of that outlet does not make it the quoted report.
                 if not name or outlet_key(name) in g.quoting_outlets.get(side.doc, ()):
                     continue
+                if outlet_key(name) in _own_names(g.docs[side.doc]):
+                    continue  # "told Reuters" in Reuters' own copy: its reporting, not a quotation of it
                 holder = _text_holder(g, edge_of.get(p.id), side.doc)
                 if holder:
                     found.setdefault((name, holder), []).append((p.id, side.doc))
@@ -314,6 +318,12 @@ def _quoted_sources(g: _Graph, pairs: list[PairPassages]) -> None:
         sid = g.source(name, "quoted", f"shared passages are attributed to it in {', '.join(docs)}")
         ev = Evidence("quote", sid, 0.0, f"{', '.join(docs)} attribute{'s' if len(docs) == 1 else ''} {len(ids)} shared passage(s) to {name}")
         g.add(Edge(sid, holder, "quoted", 0.9, ids, (ev,), 0, 0.0))
+
+
+def _own_names(doc: Document) -> set[str]:
+    """Keys of the outlets whose own text ``doc`` is: its outlet, the wire or original it credits."""
+    origin = origin_of(doc)
+    return {outlet_key(n) for n in (doc.outlet, agency_of(doc), origin[0] if origin else None) if n}
 
 
 def _text_holder(g: _Graph, edge: Edge | None, doc_id: str) -> str | None:

@@ -6,12 +6,14 @@ from hypothesis import example, given, settings, strategies as st
 
 from syndtrace import credits
 from syndtrace.anchored import finditer_near
+from syndtrace.names import dateline_tags
 
 PIECES = [
     "was", "is", "originally", "ORIGINALLY", "published", "posted", "by", "in", "the", "The", "This", "this",
     "article", "story", "was first", "first", "appeared", "republished", "Reprinted", "with permission", "from",
     "The original source of this article is", "Copyright", "COPYRIGHT", "©", "(AP)", "(Reuters)", "(dpa)", "—", "-",
-    "Common Dreams", "Jake Johnson", "2020", "WASHINGTON", "ſ", "İ", "K", "x" * 70,
+    "Common Dreams", "Jake Johnson", "2020", "WASHINGTON", "ſ", "İ", "K", "x" * 70, "(CNN)", "(AFP)", "(اے پی پی)",
+    "distributed by", "Syndicated by", "Tribune Content Agency",
 ]  # fmt: skip
 GLUE = [" ", " ", "  ", "\n", " \n ", "\t", ", ", ". ", ""]
 
@@ -32,14 +34,15 @@ def spans(matches) -> list[tuple]:
 @example("It was \n\n  originally published by Common Dreams.", 0)
 @example("This article was first appeared in The Nation", 0)
 @example("\n" + "x" * 59 + " (Reuters) - ", 0)
+@example("\n" + "x" * 58 + " (اے پی پی) ", 0)
 @example("This article firſt appeared in The Nation", 0)  # re.IGNORECASE matches ſ to s; str.lower does not
 def test_every_credit_pattern_finds_what_finditer_finds(text, pos):
     pos = min(pos, len(text))
     for _, pattern, keys, reach, fold, spaces in credits._LEAD_INS:
         near = finditer_near(pattern, text, keys, reach, pos, fold=fold, spaces=spaces)
         assert spans(near) == spans(pattern.finditer(text, pos)), pattern.pattern
-    agencies = tuple(f"({a})" for a in credits._DATELINE_AGENCIES)
-    near = finditer_near(credits._DATELINE, text, agencies, credits._DATELINE_REACH, pos)
-    assert spans(near) == spans(credits._DATELINE.finditer(text, pos))
+    agencies = tuple(f"({a})" for a in dateline_tags())
+    near = finditer_near(credits._dateline(), text, agencies, credits._DATELINE_REACH, pos)
+    assert spans(near) == spans(credits._dateline().finditer(text, pos))
     near = finditer_near(credits._COPYRIGHT, text, ("Copyright", "COPYRIGHT"), 0, pos)
     assert spans(near) == spans(credits._COPYRIGHT.finditer(text, pos))

@@ -1,0 +1,98 @@
+"""Credit lines as real pages print them (``syndtrace.credits``), and what each makes of a page."""
+
+from __future__ import annotations
+
+import pytest
+
+from syndtrace.credits import find_credits
+from syndtrace.direction import agency_of, decide, origin_of
+from syndtrace.load import document_from_text
+from syndtrace.names import dateline_tags, is_agency, is_portal, known, outlets
+
+BODY = "The city council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+
+
+def page(text: str, outlet: str = "Valley Ledger", author: str | None = None):
+    head = f"---\noutlet: {outlet}\n" + (f"author: {author}\n" if author else "") + "---\n"
+    return document_from_text(head + text, doc_id="x", path=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "wire"),
+    [
+        ("HELSINKI (AP) — " + BODY, "Associated Press"),
+        ("WASHINGTON (Reuters) - " + BODY, "Reuters"),
+        ("(CNN) — " + BODY, "CNN"),
+        ("PARIS (AFP) - " + BODY, "Agence France-Presse"),
+        ("By Jane Roe | Bloomberg\n\n" + BODY, "Bloomberg"),
+        ("Jane Roe, USA TODAY\n\n" + BODY, "USA TODAY"),
+        (BODY + "Associated Press writer John Doe in Denver contributed to this report.\n", "Associated Press"),
+        (BODY + "Distributed by Tribune Content Agency, LLC.\n", "Tribune News Service"),
+        (BODY + "©2018 Bloomberg L.P.\n", "Bloomberg"),
+        ("اسلام آباد (اے پی پی) " + BODY, "Associated Press of Pakistan"),
+        ("北京 (新华社) " + BODY, "Xinhua"),
+    ],
+)
+def test_a_wire_credit_as_pages_print_it(text, wire):
+    assert agency_of(page(text)) == wire
+
+
+def test_the_records_author_field_may_name_the_wire():
+    assert agency_of(page(BODY, author="Associated Press")) == "Associated Press"
+    assert agency_of(page(BODY, author="Jane Roe")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "original"),
+    [
+        ("Jane Roe / The Washington Post\n\n" + BODY, "The Washington Post"),
+        ("— New York Daily News\n\n" + BODY, "New York Daily News"),
+        (BODY + "This story originally appeared on Wired.\n", "Wired"),
+        (BODY + "This article is republished from The Conversation under a Creative Commons license.\n", "The Conversation"),
+        (BODY + "Republished with permission of The Hill.\n", "The Hill"),
+    ],
+)
+def test_an_original_as_pages_print_it(text, original):
+    found = origin_of(page(text))
+    assert found is not None and found[0] == original
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Reuters/Ipsos poll found that most voters approved of the budget.\n\n" + BODY,
+        "(AP Photo/Evan Vucci)\n\n" + BODY,
+        '"We will not back down," the mayor told Reuters on Tuesday.\n\n' + BODY,
+        "The Associated Press (AP) reported the vote first.\n\n" + BODY,
+        "Jane Roe, Chicago\n\n" + BODY,
+    ],
+)
+def test_lines_that_only_look_like_credits_credit_nothing(text):
+    doc = page(text)
+    assert agency_of(doc) is None and origin_of(doc) is None, doc.credits
+
+
+def test_a_portal_is_never_the_original_of_what_it_carries():
+    yahoo = page("By Jane Roe | Bloomberg\n\n" + BODY, outlet="Yahoo News")
+    other = page("By Jane Roe\n\n" + BODY, outlet="Valley Ledger")
+    verdict = decide(yahoo, other, [])
+    assert "portal" in [e.kind for e in verdict.evidence] and verdict.source == other.id or verdict.copy == yahoo.id
+    assert is_portal("MSN") and not is_portal("Bloomberg")
+
+
+def test_the_data_file_knows_the_wires_the_issue_lists():
+    for name in ("AP", "Reuters", "AFP" and "Agence France-Presse", "Bloomberg", "CNN Newsource", "USA TODAY Network",
+                 "Tribune News Service", "Washington Post News Service", "New York Times News Service", "McClatchy",
+                 "KFF Health News", "The Conversation", "ProPublica", "States Newsroom", "PA Media", "dpa", "Xinhua",
+                 "PTI", "ANI", "APP", "EFE"):  # fmt: skip
+        assert is_agency(name), name
+    for name in ("Yahoo News", "MSN", "AOL", "Google News", "NewsBreak", "SmartNews", "Flipboard"):
+        assert is_portal(name), name
+    assert dateline_tags()["AFP"] == "Agence France-Presse" and known("AFP") is None  # "By AFP Staff" is American Free Press
+    assert len({o.name for o in outlets()}) == len(outlets())
+
+
+def test_find_credits_spans_hold_the_line():
+    text = "HELSINKI (AP) — " + BODY + "Distributed by Tribune Content Agency.\n"
+    for c in find_credits(text):
+        assert text[c.start : c.end].strip() == c.text
