@@ -31,6 +31,9 @@ from syndtrace.errors import InputError
 _PAGE_FIELDS = (("title", "title"), ("author", "author"), ("date", "date"), ("sitename", "outlet"), ("url", "url"))
 _LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
 _SNIFF = 65536
+# Fewer words than this outside the title is no article: what trafilatura falls back to on a
+# page without one is its menu ("Home", "News") or an error message.
+_MIN_ARTICLE_WORDS = 15
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _LINE_SPACE = re.compile(r"[ \t\u00a0]+")
@@ -91,12 +94,16 @@ def extract_html(html: str, path: str, *, encoding: str = "utf-8", line: int | N
     paragraphs = _paragraphs(extracted.text or "")
     values = {ours: _clean(getattr(extracted, theirs, None)) for theirs, ours in _PAGE_FIELDS}
     title = values.get("title")
-    if title and paragraphs and _same_line(paragraphs[0], title):
-        pass  # the article's own heading came with the text
-    elif title and paragraphs:
+    headed = bool(title and paragraphs and _same_line(paragraphs[0], title))  # the heading came with the text
+    words = sum(len(p.split()) for p in paragraphs[1 if headed else 0 :])
+    if words < _MIN_ARTICLE_WORDS:
+        raise InputError(
+            f"no article text found in this page (its main text is {words} word{'s' if words != 1 else ''})",
+            path,
+            line,
+        )
+    if title and not headed:
         paragraphs.insert(0, title)
-    if not paragraphs or not any(any(ch.isalnum() for ch in p) for p in paragraphs):
-        raise InputError("no article text found in this page (trafilatura found no main text)", path, line)
     fields = tuple(sorted((name, value) for name, value in values.items() if value))
     return Page("\n\n".join(paragraphs), fields, encoding)
 
