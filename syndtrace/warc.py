@@ -160,8 +160,9 @@ class _Lines:
 
 def _one_record(
     loader, stream, offset: int, max_bytes: int, skipped: Counter, statusline: bytes | None = None
-) -> WarcPage | WarcTrouble | None:
-    """Parse and read the record at the stream's position; ``None`` when it is not a page (counted in ``skipped``).
+) -> tuple[str, WarcPage | WarcTrouble | None]:
+    """Parse and read the record at the stream's position: ``(its target URI, what it is)``, what it
+    is ``None`` when it is not a page (counted in ``skipped``).
 
     ``statusline`` is the record's first line when it was read already.
     Raises ``_Damage`` when the record is cut off or malformed.
@@ -195,12 +196,12 @@ def _one_record(
         raise _Damage(f"cut off: the archive ends{_after_bytes(record, declared)}", uri)
     if kind is not None:
         skipped[kind] += 1
-        return None
+        return uri, None
     if too_big:
-        return WarcTrouble(offset, f"{uri}: the page is over the {max_bytes:,}-byte limit; skipped")
+        return uri, WarcTrouble(offset, f"{uri}: the page is over the {max_bytes:,}-byte limit; skipped")
     http = record.http_headers
     content_type = http.get_header("Content-Type") if http is not None else record.content_type
-    return WarcPage(uri, record.rec_headers.get_header("WARC-Date"), offset, content_type, body)
+    return uri, WarcPage(uri, record.rec_headers.get_header("WARC-Date"), offset, content_type, body)
 
 
 def _after_bytes(record, declared: str) -> str:
@@ -276,15 +277,15 @@ class _Plain:
             fh.seek(pos)
             end = None
             try:
-                item = _one_record(loader, fh, pos, max_bytes, skipped)
+                uri, item = _one_record(loader, fh, pos, max_bytes, skipped)
                 end = fh.tell()
                 if fh.read(4) != _END:
-                    raise _Damage("damaged: the record does not end where its Content-Length says")
+                    raise _Damage("damaged: the record does not end where its Content-Length says", uri)
                 after = self._skip_blank(end + 4)
                 if after is not None:
                     fh.seek(after)
                     if fh.read(5) != b"WARC/":
-                        raise _Damage("damaged: no record follows where its Content-Length says it ends")
+                        raise _Damage("damaged: no record follows where its Content-Length says it ends", uri)
             except _Damage as exc:
                 resume = self._resync(pos + 1)
                 reason = exc.reason
@@ -439,9 +440,9 @@ class _Gzipped:
         items: list[WarcItem] = []
         statusline = None
         while True:
-            item = _one_record(loader, stream, pos, max_bytes, skipped, statusline)
+            uri, item = _one_record(loader, stream, pos, max_bytes, skipped, statusline)
             if stream.read(4) != _END:
-                raise _Damage("damaged: the record does not end where its Content-Length says")
+                raise _Damage("damaged: the record does not end where its Content-Length says", uri)
             if item is not None:
                 items.append(item)
             statusline = stream.readline(_LINE_CAP)
@@ -450,7 +451,7 @@ class _Gzipped:
             if not statusline:  # the member's end (damage would have raised)
                 return items
             if not _RECORD_START.match(statusline):
-                raise _Damage("damaged: the gzip member holds data after its record")
+                raise _Damage("damaged: the gzip member holds data after its record", uri)
 
     def _resync(self, pos: int) -> int | None:
         """The offset of the next gzip member at or after ``pos`` that begins with a WARC record, or ``None``."""
