@@ -27,14 +27,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import socket
 import tempfile
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from syndtrace import __version__
 from syndtrace.errors import InputError
@@ -114,6 +116,12 @@ class Fetcher:
             if self._pool is None:
                 import urllib3
 
+                # urllib3 logs each retry as a warning; syndtrace reports the URL's fate itself.
+                logger = logging.getLogger("urllib3")
+                if not logger.handlers:
+                    logger.addHandler(logging.NullHandler())
+                    logger.propagate = False
+
                 self._pool = urllib3.PoolManager(
                     num_pools=64, maxsize=self.settings.fetch_per_host, headers={"User-Agent": USER_AGENT}
                 )
@@ -152,6 +160,10 @@ class Fetcher:
             raise _failure(url, exc, s) from None
         try:
             return self._body(url, response)
+        except FetchError:
+            # A body left unread would be taken for the next response on this connection.
+            response.close()
+            raise
         finally:
             response.release_conn()
 
@@ -159,7 +171,10 @@ class Fetcher:
         from urllib3.exceptions import HTTPError
 
         s = self.settings
-        final = response.geturl() or url
+        final = url
+        for step in response.retries.history if response.retries is not None else ():
+            if step.redirect_location:
+                final = urljoin(final, step.redirect_location)
         if response.status >= 400 or response.status < 200:
             raise FetchError(f"the server answered HTTP {response.status} {response.reason or ''}".rstrip(), url, kind="status")
         if 300 <= response.status < 400:
@@ -302,10 +317,12 @@ def _failure(url: str, reason: BaseException | None, s: Settings) -> FetchError:
     if isinstance(reason, NameResolutionError):
         host = urlsplit(url).hostname or url
         return FetchError(f"DNS: the name {host!r} does not resolve{tries}", url, kind="dns")
+    # urllib3 makes NewConnectionError a ConnectTimeoutError: ask for it first.
+    if isinstance(reason, NewConnectionError) and not isinstance(reason, (socket.timeout, TimeoutError)):
+        if "timed out" not in str(reason):
+            return FetchError(f"cannot connect to the server (connection refused or unreachable){tries}", url, kind="connect")
     if isinstance(reason, (ConnectTimeoutError, ReadTimeoutError)):
         return FetchError(f"timed out: no answer within {s.fetch_timeout:g} s{tries} (--timeout)", url, kind="timeout")
-    if isinstance(reason, NewConnectionError):
-        return FetchError(f"cannot connect to the server (connection refused or unreachable){tries}", url, kind="connect")
     if isinstance(reason, ResponseError) and "redirect" in str(reason):
         return FetchError(f"too many redirects (more than {s.fetch_redirects})", url, kind="redirects")
     if isinstance(reason, ResponseError):
