@@ -38,6 +38,11 @@ def _settings_options(func: Callable) -> Callable:
             "--date-order", type=click.Choice(["dmy", "mdy"]), default=None,
             help="Read numeric metadata dates such as 10/02/2020 as day/month/year or month/day/year [unread].",
         ),
+        click.option(
+            "--timeout", "fetch_timeout", type=float, default=None, metavar="SECONDS",
+            help="Web pages given as URLs: seconds to wait for a connection or for data [20].",
+        ),
+        click.option("--cache", type=click.Path(file_okay=False), default=None, metavar="DIR", help="Keep fetched pages in DIR; a rerun reads them from there."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -79,17 +84,18 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(TREE_FORMATS), default="tree", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(allow_dash=True), default=None, help="Write the output to this file.")
 @_settings_options
-def compare(paths, fmt, output, color, width, **settings) -> None:
+def compare(paths, fmt, output, color, width, cache, **settings) -> None:
     """Compare articles: shared passages, who copied whom, and the tree.
 
     PATHS are two or more article files (UTF-8 or another detected encoding,
-    optional front matter); - reads one article from stdin.
+    optional front matter), saved web pages (.html, .htm) or URLs of web
+    pages; - reads one article from stdin.
     """
 
     def action() -> int:
         from syndtrace.pipeline import compare as run_compare
 
-        result = run_compare(list(paths), _settings(**settings))
+        result = run_compare(list(paths), _settings(**settings), cache=cache)
         _notes(result)
         _write(result, fmt, output, list(paths), color, width)
         if not result.passages:
@@ -100,20 +106,25 @@ def compare(paths, fmt, output, color, width, **settings) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(SCAN_FORMATS), default="tree", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(allow_dash=True), default=None, help="Write the output to this file.")
 @click.option("--workers", type=int, default=None, help="Worker processes [all cores]; the output is the same for any number.")
 @click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN", help="Map a record field, e.g. --field text=body.")
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False), metavar="FILE", help="Fetch the web pages listed in FILE, one URL a line.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @_settings_options
-def scan(paths, fmt, output, workers, fields, quiet, color, width, **settings) -> None:
-    """Find reprint families across a corpus: folders, JSONL, CSV or JSON files.
+def scan(paths, fmt, output, workers, fields, url_lists, quiet, color, width, cache, **settings) -> None:
+    """Find reprint families across a corpus: folders, JSONL, CSV, JSON, web pages and web archives.
 
-    PATHS are folders (read recursively: .txt .md .json .jsonl .csv) or corpus
-    files; - reads JSONL records from stdin. Bad inputs are reported on
-    stderr and skipped; the exit code is 1 when any were.
+    PATHS are folders (read recursively: .txt .md .json .jsonl .csv .html .htm
+    .warc .warc.gz), corpus files or URLs; - reads JSONL records from stdin.
+    Bad inputs are reported on stderr and skipped; the exit code is 1 when
+    any were.
     """
+
+    if not paths and not url_lists:
+        raise click.UsageError("give PATHS to scan, or --urls FILE")
 
     def action() -> int:
         from syndtrace.corpus import FieldMap
@@ -122,7 +133,10 @@ def scan(paths, fmt, output, workers, fields, quiet, color, width, **settings) -
 
         field_map = FieldMap.parse(list(fields)) if fields else None
         with Progress(enabled=not quiet) as progress:
-            result = run_scan(list(paths), _settings(workers=workers, **settings), fields=field_map, progress=progress)
+            result = run_scan(
+                list(paths), _settings(workers=workers, **settings), fields=field_map, progress=progress,
+                url_lists=list(url_lists), cache=cache,
+            )  # fmt: skip
         for problem in result.problems:
             click.echo(f"syndtrace: skipped {problem.message}", err=True)
         _notes(result)

@@ -2,12 +2,17 @@
 
 Contract of :func:`iter_inputs`:
 
-* Each path is a folder (read recursively), a file, or ``-`` (JSONL on
-  standard input, shown as ``<stdin>``). In a folder, ``.txt``/``.md``
-  (articles, optionally with ``---`` front matter), ``.json`` (an object or a
-  list of objects), ``.jsonl`` and ``.csv`` (records) are read; hidden files
-  and folders and other extensions are skipped. A file named directly is read
-  by its extension, and as plain text when the extension is unknown.
+* Each path is a folder (read recursively), a file, a URL (``http://``,
+  ``https://``: the page is fetched), or ``-`` (JSONL on standard input,
+  shown as ``<stdin>``). In a folder, ``.txt``/``.md`` (articles, optionally
+  with ``---`` front matter), ``.json`` (an object or a list of objects),
+  ``.jsonl`` and ``.csv`` (records), ``.html``/``.htm`` (saved web pages)
+  and ``.warc``/``.warc.gz`` (web archives) are read; hidden files and
+  folders and other extensions are skipped. A file named directly is read by
+  its extension, and as plain text when the extension is unknown. The URLs of
+  ``urls`` (a ``--urls`` file's, with where they were listed) follow the
+  paths. The URLs are fetched concurrently (``syndtrace.fetch``), and each
+  page comes in its place in this order.
 * Order is deterministic: paths as given; within a folder, files sorted by
   relative POSIX path; within a file, line order.
 * Ids: the record's (or front matter's) ``id``; else a file's path relative to
@@ -44,8 +49,10 @@ from syndtrace.dates import parse_date, unreadable_date_notes
 from syndtrace.errors import InputError
 from syndtrace.load import decode_bytes, parse_front_matter
 from syndtrace.fields import META_FIELDS, FieldMap
+from syndtrace.fetch import is_url
 from syndtrace.model import Document, InputNote, InputProblem, RawRecord
 from syndtrace.names import outlet_key
+from syndtrace.pages import EXTRACTED, page_record, read_url_list, url_items, warc_items
 from syndtrace.progress import Progress
 from syndtrace.records import Item, RecordReader
 from syndtrace.settings import Settings
@@ -54,27 +61,49 @@ from syndtrace.texts import TextStore
 __all__ = ["ARTICLE_EXTENSIONS", "Corpus", "FieldMap", "iter_inputs", "load_corpus", "outlet_codes_of"]
 
 # Extension -> reader. Order is the one the "no article files" message lists.
-ARTICLE_EXTENSIONS = {".txt": "text", ".md": "text", ".json": "json", ".jsonl": "jsonl", ".csv": "csv"}
+ARTICLE_EXTENSIONS = {
+    ".txt": "text", ".md": "text", ".json": "json", ".jsonl": "jsonl", ".csv": "csv",
+    ".html": "html", ".htm": "html", ".warc": "warc", ".warc.gz": "warc",
+}  # fmt: skip
 STDIN_PATH = "<stdin>"
-_NO_ARTICLES = "no .txt, .md, .json, .jsonl or .csv files here"
+_NO_ARTICLES = "no .txt, .md, .json, .jsonl, .csv, .html, .htm, .warc or .warc.gz files here"
 _SNIFF_BYTES = 65536  # as much as load.decode_bytes inspects for NUL bytes
 
 
-def iter_inputs(paths: Sequence[str], settings: Settings, fields: FieldMap | None = None) -> Iterator[Item]:
-    """Yield every article record under ``paths``, a problem for each bad input, and notes.
+def iter_inputs(
+    paths: Sequence[str],
+    settings: Settings,
+    fields: FieldMap | None = None,
+    *,
+    url_lists: Sequence[str] = (),
+    cache: str | None = None,
+) -> Iterator[Item]:
+    """Yield every article record under ``paths`` and at ``urls``, a problem for each bad input, and notes.
 
     A note (``InputNote``) follows a record file whose records gave metadata
-    in a form that was left out (``RecordReader.notes``); it skips nothing.
+    in a form that was left out (``RecordReader.notes``), or a web archive
+    whose records were not all HTML pages; it skips nothing.
 
     ``fields`` maps syndtrace's field names to a JSON/JSONL/CSV corpus's own
     (front matter always uses syndtrace's names). Duplicate ids and files
     reached twice (``scan corpus corpus/2020``) are problems, not records.
+    ``url_lists`` are files of URLs, one a line (``--urls``): their bad
+    lines are problems; ``cache`` is the folder that keeps fetched pages
+    (``--cache``).
     """
     fields = fields or FieldMap()
     first_seen: dict[str, tuple[str, int | None]] = {}
     files_read: dict[tuple[int, int], str] = {}
-    for given in paths:
-        for item in _iter_path(given, settings, fields, files_read):
+    listed, bad_lines = [], []
+    for list_file in url_lists:
+        found, bad = read_url_list(list_file)
+        listed += found
+        bad_lines += bad
+    web = [(p, None, None) for p in paths if is_url(p)] + listed
+    fetched = url_items(web, settings, cache) if web else iter(())
+    for given in [*paths, *(None for _ in listed)]:
+        items = _fetched_one(fetched) if given is None or is_url(given) else _iter_path(given, settings, fields, files_read)
+        for item in items:
             if type(item) is RawRecord:
                 first = first_seen.get(item.id)
                 if first is not None:
@@ -88,6 +117,20 @@ def iter_inputs(paths: Sequence[str], settings: Settings, fields: FieldMap | Non
                     continue
                 first_seen[item.id] = (item.path, item.line)
             yield item
+    yield from bad_lines
+
+
+def _fetched_one(fetched: Iterator[Item]) -> Iterator[Item]:
+    """The next URL's record or problem (the fetcher yields them in the order the URLs were given)."""
+    yield next(fetched)
+
+
+def _kind_of(name: str) -> str | None:
+    """The reader for a file name (``.warc.gz`` has two extensions), or None for other files."""
+    lower = name.lower()
+    if lower.endswith(".warc.gz"):
+        return "warc"
+    return ARTICLE_EXTENSIONS.get(os.path.splitext(lower)[1])
 
 
 def _iter_path(given: str, settings: Settings, fields: FieldMap, files_read: dict) -> Iterator[Item]:
@@ -110,7 +153,7 @@ def _iter_path(given: str, settings: Settings, fields: FieldMap, files_read: dic
         yield InputProblem(given, f"cannot read it: {exc.strerror or exc}")
         return
     if not is_dir:
-        kind = ARTICLE_EXTENSIONS.get(os.path.splitext(given)[1].lower(), "text")
+        kind = _kind_of(given) or "text"
         yield from _read_file(given, given, kind, settings, fields, files_read)
         return
     entries = _walk(given)
@@ -120,8 +163,7 @@ def _iter_path(given: str, settings: Settings, fields: FieldMap, files_read: dic
         if problem is not None:
             yield InputProblem(path, problem)
         else:
-            kind = ARTICLE_EXTENSIONS[os.path.splitext(rel)[1].lower()]
-            yield from _read_file(path, rel, kind, settings, fields, files_read)
+            yield from _read_file(path, rel, _kind_of(rel), settings, fields, files_read)
 
 
 def _walk(root: str) -> list[tuple[str, str, str | None]]:
@@ -157,7 +199,7 @@ def _walk(root: str) -> list[tuple[str, str, str | None]]:
                 is_dir = False
             if is_dir:
                 subfolders.append((entry.path, child))
-            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_EXTENSIONS:
+            elif _kind_of(entry.name) is not None:
                 found.append((child, entry.path, None))
         stack.extend(reversed(subfolders))  # depth-first in name order: deterministic link handling
     found.sort(key=lambda item: item[0])
@@ -167,7 +209,7 @@ def _walk(root: str) -> list[tuple[str, str, str | None]]:
 def _read_file(
     path: str, id_base: str, kind: str, settings: Settings, fields: FieldMap, files_read: dict
 ) -> Iterator[Item]:
-    """One file, read by ``kind`` (text, json, jsonl or csv)."""
+    """One file, read by ``kind`` (text, json, jsonl, csv, html or warc)."""
     head = b""
     try:
         st = os.stat(path)
@@ -187,6 +229,9 @@ def _read_file(
     # instead of reporting every "line" of them.
     if b"\x00" in head:
         yield InputProblem(path, "this looks like a binary file (it contains NUL bytes), not an article")
+        return
+    if kind == "warc":  # streamed record by record: an archive's size is no limit
+        yield from warc_items(path, settings)
         return
     reader = RecordReader(path, id_base, fields, settings.max_bytes)
     if kind == "jsonl":
@@ -211,6 +256,11 @@ def _read_file(
         if kind == "json":
             yield from reader.json_document(data)
             yield from reader.notes()
+        elif kind == "html":
+            try:
+                yield page_record(data, path, id_base)
+            except InputError as exc:
+                yield InputProblem(path, exc.reason, exc.line)
         else:
             yield from _text_file(data, path, id_base, rereadable=stat.S_ISREG(st.st_mode))
 
@@ -282,7 +332,15 @@ class Corpus:
     notes: list[InputNote]
 
 
-def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress: Progress) -> Corpus:
+def load_corpus(
+    paths: list[str],
+    settings: Settings,
+    fields: FieldMap,
+    progress: Progress,
+    *,
+    url_lists: Sequence[str] = (),
+    cache: str | None = None,
+) -> Corpus:
     """Read every input of a scan into a ``Corpus``: records without their texts, and where the texts lie."""
     records: list[RawRecord] = []
     problems: list[InputProblem] = []
@@ -292,9 +350,10 @@ def load_corpus(paths: list[str], settings: Settings, fields: FieldMap, progress
     notes: list[InputNote] = []
     texts = TextStore(fields.column("text"))
     progress.stage("loaded")
-    for item in iter_inputs(paths, settings, fields):
+    for item in iter_inputs(paths, settings, fields, url_lists=url_lists, cache=cache):
         if isinstance(item, RawRecord):
-            start = body_start_of(item.text)  # once: front matter is parsed, not just skipped
+            # Once: front matter is parsed, not just skipped (an extracted page's was read with the page).
+            start = body_start_of(item.text) if item.text_source != EXTRACTED else 0
             given = dict(item.fields).get("date")
             iso = parse_date(given, settings.date_order) if given else None
             if given and iso is None:
@@ -350,10 +409,12 @@ def _plain_document(rec: RawRecord, body_start: int, date: str | None) -> Docume
     """
     fields = dict(rec.fields)
     first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
-    provenance = sorted((k, "record") for k in ("outlet", "date", "title", "url", "author") if k in fields)
+    origins = dict(rec.origins)
+    provenance = sorted((k, origins.get(k, "record")) for k in ("outlet", "date", "title", "url", "author") if k in fields)
     return Document(
         id=rec.id, path=rec.path, text="", body_start=body_start,
         title=fields.get("title") or first, outlet=fields.get("outlet"), date=date,
         author=fields.get("author"), url=fields.get("url"), provenance=tuple(provenance),
         encoding=rec.encoding, line=rec.line, chars=len(rec.text),
+        text_source=rec.text_source, source_url=rec.source_url, offset=rec.offset,
     )  # fmt: skip

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from syndtrace.errors import InputError
-from syndtrace.model import Document
+from syndtrace.model import Document, RawRecord
 
 FRONT_MATTER_FIELDS = ("id", "outlet", "date", "title", "url", "author")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -138,23 +138,31 @@ def document_from_text(
     encoding: str = "utf-8",
     record: dict[str, str] | None = None,
     line: int | None = None,
+    origins: dict[str, str] | None = None,
+    text_source: str = "file",
+    source_url: str | None = None,
+    offset: int | None = None,
 ) -> Document:
     """Build a ``Document`` from decoded text plus optional record fields.
 
     Precedence: front matter, then ``record`` (a JSONL/CSV row's fields), then
     whatever ``syndtrace.metadata`` guesses from the text. An ``id`` in front
-    matter or the record replaces ``doc_id``.
+    matter or the record replaces ``doc_id``. ``origins`` names where a
+    record field came from when not the record itself (a web page's
+    metadata: ``page``). Text extracted from a web page (``text_source``
+    ``extracted-html``) has no front matter of its own: the page's was read
+    when it was extracted.
     """
     from syndtrace.metadata import enrich
 
-    fields, body_start = parse_front_matter(text)
+    fields, body_start = parse_front_matter(text) if text_source == "file" else ({}, 0)
     provenance: dict[str, str] = {}
     values: dict[str, str | None] = {}
     for name in FRONT_MATTER_FIELDS:
         if name in fields:
             values[name], provenance[name] = fields[name], "front-matter"
         elif record and record.get(name):
-            values[name], provenance[name] = str(record[name]), "record"
+            values[name], provenance[name] = str(record[name]), (origins or {}).get(name, "record")
     if not text[body_start:].strip():
         raise InputError("the article has front matter but no text", path, line)
     doc = Document(
@@ -170,16 +178,34 @@ def document_from_text(
         provenance=tuple(sorted(provenance.items())),
         encoding=encoding,
         line=line,
+        text_source=text_source,
+        source_url=source_url,
+        offset=offset,
     )
     return enrich(doc)
+
+
+def document_from_record(rec: RawRecord, text: str) -> Document:
+    """The ``Document`` of a corpus record whose text is ``text`` (a scan reads texts back apart from records)."""
+    return document_from_text(
+        text, doc_id=rec.id, path=rec.path, encoding=rec.encoding, record=dict(rec.fields), line=rec.line,
+        origins=dict(rec.origins), text_source=rec.text_source, source_url=rec.source_url, offset=rec.offset,
+    )  # fmt: skip
 
 
 def load_file(path: str, *, doc_id: str | None = None, max_bytes: int | None = None) -> Document:
     """Read one article file (``-`` is stdin) and return its ``Document``.
 
     The id is front matter's ``id``, else ``doc_id``, else the file name
-    without its extension.
+    without its extension. A saved web page (``.html``, ``.htm``) is read
+    for the article it holds (``syndtrace.pages``); a web archive is refused
+    (it holds many pages: ``scan`` reads it).
     """
+    from syndtrace.pages import is_page_name
+    from syndtrace.warc import is_warc_name
+
+    if path != "-" and is_warc_name(path):
+        raise InputError("a web archive holds many pages: scan reads it (syndtrace scan FILE)", path)
     if path == "-":
         data = sys.stdin.buffer.read()
         name = "stdin"
@@ -201,5 +227,9 @@ def load_file(path: str, *, doc_id: str | None = None, max_bytes: int | None = N
         except OSError as exc:
             raise InputError(f"cannot read the file: {exc.strerror or exc}", path) from None
         name = p.stem
+        if is_page_name(path):
+            from syndtrace.pages import page_document, page_record
+
+            return page_document(page_record(data, path, doc_id or name))
     text, encoding = decode_bytes(data, path)
     return document_from_text(text, doc_id=doc_id or name, path=path, encoding=encoding)

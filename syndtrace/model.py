@@ -71,9 +71,17 @@ class Document:
     anywhere in syndtrace index it. ``body_start`` is where the article proper
     begins (after front matter). ``provenance`` says, per metadata field,
     where the value came from: ``front-matter``, ``record`` (JSONL/CSV field),
-    or ``text`` (guessed from the article). ``boilerplate`` holds spans of
-    publisher boilerplate in ``text``: never reported as shared passages but
-    still read for credits.
+    ``page`` (a web page's own metadata), ``warc-date`` (the date a web
+    archive captured the page), or ``text`` (guessed from the article).
+    ``boilerplate`` holds spans of publisher boilerplate in ``text``: never
+    reported as shared passages but still read for credits.
+
+    ``text_source`` says what ``text`` is: ``file`` (the input decoded) or
+    ``extracted-html`` (the article trafilatura extracted from a web page,
+    ``syndtrace.html``): offsets index that text, not the HTML.
+    ``source_url`` is the address a page was fetched from, or a web archive
+    record's target URI; ``offset`` is the byte offset of that record in the
+    archive ``path``.
 
     ``text`` is ``""`` in a ``scan`` result, which reads texts back on demand
     (``Result.document_text``); ``chars`` is the text's length either way.
@@ -94,6 +102,9 @@ class Document:
     encoding: str = "utf-8"
     line: int | None = None
     chars: int = 0
+    text_source: str = "file"
+    source_url: str | None = None
+    offset: int | None = None
 
     def __post_init__(self) -> None:
         # ``chars`` follows the text whenever there is one (``replace(doc, text=...)``
@@ -119,6 +130,13 @@ class RawRecord:
     byte size, CRC-32)`` of the bytes in ``path`` the record was read from,
     when they can be read again (a JSONL line, a whole article file), so a
     scan need not hold the text (``syndtrace.texts``).
+
+    ``origins`` names, per field of ``fields``, where a value came from when
+    that is not the record itself (``front-matter``, ``page``, ``warc-date``;
+    see ``Document.provenance``). ``text_source``, ``source_url`` and
+    ``offset`` are the ``Document``'s: a web page's text is what
+    trafilatura extracted, from the page at ``source_url`` (a web archive's
+    record at byte ``offset`` of ``path``).
     """
 
     id: str
@@ -128,19 +146,28 @@ class RawRecord:
     line: int | None = None
     encoding: str = "utf-8"
     span: tuple[int, int, int] | None = None
+    origins: tuple[tuple[str, str], ...] = ()
+    text_source: str = "file"
+    source_url: str | None = None
+    offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class _Remark:
-    """What is said of one input on stderr: where (``path``, 1-based ``line`` of a record file) and why."""
+    """What is said of one input on stderr: where (``path``, 1-based ``line`` of a record file,
+    byte ``offset`` of a web archive's record) and why."""
 
     path: str
     reason: str
     line: int | None = None
+    offset: int | None = None
 
     @property
     def message(self) -> str:
-        return f"{self.path if self.line is None else f'{self.path}:{self.line}'}: {self.reason}"
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        if self.offset is not None:
+            where += f" at offset {self.offset}"
+        return f"{where}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ from syndtrace.attribute import attribute_passages
 from syndtrace.dates import parse_date, unreadable_date_notes
 from syndtrace.errors import InputError
 from syndtrace.load import load_file
-from syndtrace.model import Document, PairStats, Passage, Result
+from syndtrace.fetch import is_url
+from syndtrace.model import Document, PairStats, Passage, RawRecord, Result
 from syndtrace.normalize import TokenStream, tokenize
 from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes
@@ -93,11 +94,16 @@ def swap_stats(s: PairStats) -> PairStats:
     )  # fmt: skip
 
 
-def load_inputs(paths: list[str], settings: Settings) -> list[Document]:
-    """Load every path; refuse the same file twice; make ids unique and stable."""
+def load_inputs(paths: list[str], settings: Settings, cache: str | None = None) -> list[Document]:
+    """Load every path (a URL is fetched, through ``cache`` if given); refuse the same file twice;
+    make ids unique and stable. A URL that gives no page is an ``InputError`` naming it."""
+    pages = _fetch_pages([p for p in paths if is_url(p)], settings, cache)
     seen: dict[str, str] = {}
     docs = []
     for path in paths:
+        if path in pages:
+            docs.append(pages[path])
+            continue
         if path != "-" and os.path.exists(path):
             key = os.path.realpath(path)
             if key in seen:
@@ -119,12 +125,29 @@ def load_inputs(paths: list[str], settings: Settings) -> list[Document]:
     return docs
 
 
-def compare(paths: list[str], settings: Settings | None = None) -> Result:
-    """Compare every pair of the given article files and trace who copied whom."""
+def _fetch_pages(urls: list[str], settings: Settings, cache: str | None) -> dict[str, Document]:
+    """The documents of the pages at ``urls``, fetched concurrently; the first URL that fails raises."""
+    if not urls:
+        return {}
+    from syndtrace.pages import page_document, url_items
+
+    pages: dict[str, Document] = {}
+    for url, item in zip(urls, url_items([(u, None, None) for u in urls], settings, cache)):
+        if not isinstance(item, RawRecord):
+            raise InputError(item.reason, item.path)
+        pages[url] = page_document(item)
+    return pages
+
+
+def compare(paths: list[str], settings: Settings | None = None, *, cache: str | None = None) -> Result:
+    """Compare every pair of the given articles (files, saved pages, URLs) and trace who copied whom.
+
+    ``cache`` is a folder that keeps fetched pages (``--cache``).
+    """
     settings = settings or Settings()
     if len(paths) < 2:
         raise InputError("compare needs at least two articles", paths[0] if paths else None)
-    return compare_documents(load_inputs(paths, settings), settings)
+    return compare_documents(load_inputs(paths, settings, cache), settings)
 
 
 def compare_documents(docs: list[Document], settings: Settings, command: str = "compare") -> Result:

@@ -30,7 +30,7 @@ from syndtrace.corpus import FieldMap, load_corpus, outlet_codes_of
 from syndtrace.family import families, same_story
 from syndtrace.fingerprint import batch_fingerprints, member
 from syndtrace.index import candidate_pairs
-from syndtrace.load import document_from_text
+from syndtrace.load import document_from_record
 from syndtrace.model import Document, RawRecord, Result
 from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
@@ -50,11 +50,21 @@ _STATE: dict = {}  # what forked workers read: records, their texts, settings, o
 
 
 def scan(
-    paths: list[str], settings: Settings | None = None, *, fields: FieldMap | None = None, progress: Progress | None = None
+    paths: list[str],
+    settings: Settings | None = None,
+    *,
+    fields: FieldMap | None = None,
+    progress: Progress | None = None,
+    url_lists: list[str] | None = None,
+    cache: str | None = None,
 ) -> Result:
-    """Scan folders and corpus files for reprint families."""
+    """Scan folders, corpus files, web archives and web pages for reprint families.
+
+    ``url_lists`` are files of URLs to fetch, one a line (``--urls``);
+    ``cache`` keeps what was fetched (``--cache``).
+    """
     with _quiet_gc():
-        return _scan(paths, settings or Settings(), fields, progress or NullProgress())
+        return _scan(paths, settings or Settings(), fields, progress or NullProgress(), url_lists or [], cache)
 
 
 def _draining(items: list) -> Iterator:
@@ -99,8 +109,8 @@ def _quiet_gc():
             gc.enable()
 
 
-def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progress: Progress) -> Result:
-    corpus = load_corpus(paths, settings, fields or FieldMap(), progress)
+def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progress: Progress, url_lists, cache) -> Result:
+    corpus = load_corpus(paths, settings, fields or FieldMap(), progress, url_lists=url_lists, cache=cache)
     records, texts, problems, notes = corpus.records, corpus.texts, corpus.problems, corpus.notes
     outlet_codes = outlet_codes_of(records)
     hashes, docs = _fingerprints(records, texts, [d.body_start for d in corpus.documents], settings, progress)
@@ -317,7 +327,7 @@ def _analyse(i: int) -> Analysed:
     rec: RawRecord = _STATE["records"][i]
     settings: Settings = _STATE["settings"]
     text = _STATE["texts"].text(i)
-    doc = document_from_text(text, doc_id=rec.id, path=rec.path, record=dict(rec.fields), line=rec.line)
+    doc = document_from_record(rec, text)
     tokens = tokenize(doc)
     furniture = _STATE["boilerplate"].get(int(_STATE["outlet"][i]))
     if furniture is not None and len(furniture):

@@ -49,6 +49,14 @@ class Settings:
     # Metadata dates written with numbers alone ("10/02/2020") are unread (day and month
     # could be either way round) unless the corpus's order is given: "dmy" or "mdy".
     date_order: str = ""
+    # Web pages given as URLs: seconds to wait for a connection or for data; retries (with
+    # exponential backoff from fetch_backoff seconds) after a connection error, a timeout or
+    # a "try again" status; redirects followed; pages fetched at once from one host.
+    fetch_timeout: float = 20.0
+    fetch_retries: int = 2
+    fetch_backoff: float = 0.5
+    fetch_redirects: int = 5
+    fetch_per_host: int = 2
 
     def __post_init__(self) -> None:
         def need(name: str, low: float, high: float, hint: str) -> None:
@@ -75,6 +83,11 @@ class Settings:
         need("family_min_passage_words", 0, 100_000, "25 is the default")
         need("workers", 0, 512, "0 uses all cores")
         need("max_bytes", 1000, 2**40, "the default is 20 MB")
+        need("fetch_timeout", 0.01, 600, "seconds; the default is 20")
+        need("fetch_retries", 0, 10, "the default is 2")
+        need("fetch_backoff", 0, 60, "seconds before the second retry, doubling after; the default is 0.5")
+        need("fetch_redirects", 0, 30, "the default is 5")
+        need("fetch_per_host", 1, 64, "pages fetched at once from one host; the default is 2")
         if self.date_order not in ("", "dmy", "mdy"):
             raise SettingsError(
                 f"--date-order must be dmy (10/02/2020 is 10 February 2020) or mdy (it is October 2), "

@@ -141,4 +141,7 @@ class TextStore:
 
 
 def _without_text(record: RawRecord) -> RawRecord:
-    return RawRecord(record.id, record.path, "", record.fields, record.line, record.encoding, record.span)
+    return RawRecord(
+        record.id, record.path, "", record.fields, record.line, record.encoding, record.span,
+        record.origins, record.text_source, record.source_url, record.offset,
+    )  # fmt: skip

@@ -95,11 +95,12 @@ def test_main_help_lists_every_command(flag):
     assert sorted(listed) == sorted(main.commands) and "compare" in listed and "scan" in listed
 
 
-@pytest.mark.parametrize("command", ["compare", "scan"])
-def test_command_help_shows_every_option(command):
+@pytest.mark.parametrize("command, paths", [("compare", "PATHS..."), ("scan", "[PATHS]...")])
+def test_command_help_shows_every_option(command, paths):
     result = run(command, "--help")
     assert result.exit_code == EXIT_OK and result.stderr == ""
-    assert result.stdout.startswith(f"Usage: syndtrace {command} [OPTIONS] PATHS...")
+    # scan's PATHS are optional: --urls FILE alone is a scan.
+    assert result.stdout.startswith(f"Usage: syndtrace {command} [OPTIONS] {paths}")
     for param in main.commands[command].params:
         for opt in [*param.opts, *param.secondary_opts]:
             if opt.startswith("-"):

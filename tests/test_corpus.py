@@ -108,8 +108,8 @@ def test_missing_path_empty_folder_and_folder_without_articles(tmp_path):
     assert [r.text for r in records] == ["Still read.\n"]
     assert [(Path(p.path).name, p.reason) for p in problems] == [
         ("nope", "no such file or directory"),
-        ("empty", "no .txt, .md, .json, .jsonl or .csv files here"),
-        ("other", "no .txt, .md, .json, .jsonl or .csv files here"),
+        ("empty", "no .txt, .md, .json, .jsonl, .csv, .html, .htm, .warc or .warc.gz files here"),
+        ("other", "no .txt, .md, .json, .jsonl, .csv, .html, .htm, .warc or .warc.gz files here"),
     ]
 
 

@@ -104,9 +104,14 @@ def _document(doc: Document) -> dict:
         # its length lets a reader check offsets without it.
         "chars": doc.chars,
         "encoding": doc.encoding,
+        # What the offsets index: the file as decoded, or the article extracted from a web page.
+        "text_source": doc.text_source,
+        "source_url": doc.source_url,
     }
     if doc.line is not None:
         out["line"] = doc.line
+    if doc.offset is not None:
+        out["offset"] = doc.offset
     return out
 
 
@@ -245,7 +250,10 @@ def _family(fam: Family, names: dict[str, str], doc_ids: set[str], gifts: dict[s
 
 
 def _problem(p: InputProblem) -> dict:
-    return {"path": p.path, "line": p.line, "reason": p.reason}
+    out = {"path": p.path, "line": p.line, "reason": p.reason}
+    if p.offset is not None:  # a web archive's record
+        out["offset"] = p.offset
+    return out
 
 
 def _sections(result: Result) -> list[tuple[str, Any]]:
