@@ -21,8 +21,9 @@ document it favours as the source, with a weight:
 * ``fragment`` (0.5 per passage, at most 1.5): a passage stands as whole
   paragraphs in one document but runs inside a longer paragraph of the
   other: it was lifted out of the running prose of the latter.
-* ``edits`` (1.5, from ``syndtrace.chains``): of two copies of a third
-  document, one carries the other's changes to it: it copied the other.
+* ``carried`` (1.5, from ``syndtrace.chains``): of two copies of a third
+  document, one carries text only the other added to it: it copied the
+  other (the one that kept more of the third is the intermediate).
 * ``framing`` (neutral or 1): both carry the same unquoted words around
   quotations of a third party: one copied the other, rather than each
   quoting the third party. When one side presents as a quotation what the
@@ -160,7 +161,7 @@ def decide(x: Document, y: Document, passages: list[Passage], extra: tuple[Evide
     if wx and wy:
         items.append(Evidence("conflict", None, 0.0, f"evidence points both ways ({wx:g} for {name[x.id]}, {wy:g} for {name[y.id]}); confidence lowered"))
     if wx == wy:
-        a, b = _earlier_first(x, y)
+        a, b = reading_order(x, y)
         return Verdict(a, b, False, 0.0, tuple(items))
     src, cpy = (x, y) if wx > wy else (y, x)
     confidence = min(0.99, 0.5 + 0.5 * abs(wx - wy) / (wx + wy + 1))
@@ -181,7 +182,7 @@ def _embargoed(release: Document, x: Document, y: Document, dx: str, dy: str) ->
     return 0 < gap <= _EMBARGO_DAYS
 
 
-def _earlier_first(x: Document, y: Document) -> tuple[str, str]:
+def reading_order(x: Document, y: Document) -> tuple[str, str]:
     """An undetermined pair's ids in reading order: the one published first, else by id.
 
     Published first means at an earlier instant: both dates carry a time and

@@ -1,6 +1,6 @@
 """One parent per node: how candidate parent edges rank, and the trees they make.
 
-Every node takes one parent: a source whose edits it carries, then
+Every node takes one parent: a source whose additions it carries, then
 credited reprint, copy, undetermined, quoted; of one kind, the source it
 shares the most words with, and of sources it is equally near, one that
 copied none of the others; cycles are refused. ``syndtrace.trace`` builds
@@ -18,9 +18,9 @@ _PARENT_RANK = {"credited-reprint": 0, "copy": 1, "undetermined": 2, "quoted": 3
 
 
 def parent_order(edge: Edge) -> tuple:
-    """How candidate parent edges rank: carried edits, kind, words taken, confidence, ids last.
+    """How candidate parent edges rank: carried additions, kind, words taken, confidence, ids last.
 
-    A source whose edits the copy carries (``syndtrace.chains``) comes first:
+    A source whose additions the copy carries (``syndtrace.chains``) comes first:
     the copy took its text from it, even when it credits the original both
     descend from (a copy of a reprint keeps the reprint's credit line).
     Then, of sources of one kind, the one the copy shares the most words with:
@@ -29,7 +29,7 @@ def parent_order(edge: Edge) -> tuple:
     as much evidence as the original's, shares fewer. Confidence says how sure
     each pair's direction is, not which source is the parent; it breaks ties.
     """
-    carried = any(ev.kind == "edits" and ev.favours == edge.source for ev in edge.evidence)
+    carried = any(ev.kind == "carried" and ev.favours == edge.source for ev in edge.evidence)
     return (not carried, _PARENT_RANK[edge.kind], -edge.words, -edge.confidence, edge.source, edge.copy)
 
 
@@ -45,7 +45,7 @@ def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> 
 def rank_parents(edges: list[Edge]) -> list[Edge]:
     """``edges`` in the order nodes take their parents: ``parent_order``, with one tie-break.
 
-    Of a copy's sources tied on carried edits, kind and words (it holds the
+    Of a copy's sources tied on carried additions, kind and words (it holds the
     same text as each), those that copied none of the others come first: an
     excerpt of an original that two reprints left unedited is as near each
     reprint as the original, and the original is where they all came from.

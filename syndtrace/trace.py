@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from syndtrace.chains import carried_edits
-from syndtrace.direction import Verdict, agency_of, decide, origin_of, uncredited
+from syndtrace.chains import carried_additions
+from syndtrace.direction import Verdict, reading_order, agency_of, decide, origin_of, uncredited
 from syndtrace.model import Document, Edge, Evidence, PairVerdict, Passage, Source
 from syndtrace.names import canonical, distinct_labels, outlet_key, possessive, slug
 from syndtrace.parents import KIND_PRIORITY, build_tree
@@ -97,14 +97,16 @@ def trace(
                     g.partner_outlets.setdefault(doc, set()).add(key)
     for doc in docs:
         _credited_origin(g, doc)
-    # Three-way evidence needs every pair's own direction first: a copy of a copy shows
-    # only against the original both descend from (syndtrace.chains).
+    # Three-way evidence needs every pair's own direction first: two copies of one original
+    # are siblings, and a copy of a copy shows only against the original (syndtrace.chains).
     upstream = {(v.source, v.copy) for v in first.values() if isinstance(v, Verdict) and v.determined}
+    common = _common_originals(first, upstream)
+    first.update({key: _SIBLINGS for key in common if isinstance(first[key], Verdict) and not _direct(first[key])})
     pair_words = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
-    shared = {key: n for key, n in pair_words.items() if first[key] != _QUOTES}
-    edits = carried_edits(shared, lambda o, d: (o, d) in upstream, g.docs)
+    texts = {key: pair.passages for key, pair in zip(first, live) if first[key] != _QUOTES}
+    carried = carried_additions(texts, lambda o, d: (o, d) in upstream, g.docs)
     for key, pair in zip(first, live):
-        _pair_edge(g, pair, settings, first[key], edits.get(key), pair_words[key])
+        _pair_edge(g, pair, settings, first[key], carried.get(key), pair_words[key], common.get(key))
     _quoted_sources(g, pairs)
     edges = sorted(g.edges.values(), key=lambda e: (KIND_PRIORITY[e.kind], e.source, e.copy))
     sources = sorted(g.sources.values(), key=lambda s: s.id)
@@ -143,15 +145,49 @@ def _first_verdict(g: _Graph, pair: PairPassages, verdict: PairVerdict) -> Verdi
     return decide(x, y, list(pair.passages))
 
 
-def _pair_edge(
-    g: _Graph, pair: PairPassages, settings: Settings, first: Verdict | str, edits: Evidence | None, copy_words: int
-) -> None:
-    """The pair's edge. ``edits``: three-way evidence (``syndtrace.chains``), weighed with the pair's own.
-    ``copy_words``: the words its passages share.
+# Evidence on the pair itself that holds even between two copies of one original: one credits
+# the other, one is a press release, a wire agency's own page, or a portal.
+_DIRECT = ("credit", "release", "agency", "portal")
 
-    Two copies crediting the same original are siblings unless one carries the
-    other's edits: a copy of a reprint keeps the reprint's credit line.
+
+def _direct(verdict: Verdict) -> bool:
+    return any(e.kind in _DIRECT and e.weight >= 2 for e in verdict.evidence)
+
+
+def _common_originals(first: dict, upstream: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Pairs both of whose documents were decided copies of a third: ``(x, y)`` -> that original's id.
+
+    Of several, the one whose id sorts first (the evidence sentence names one).
     """
+    sources: dict[str, set[str]] = {}
+    for src, doc in upstream:
+        sources.setdefault(doc, set()).add(src)
+    found = {}
+    for x, y in first:
+        common = (sources.get(x, set()) & sources.get(y, set())) - {x, y}
+        if common:
+            found[(x, y)] = min(common)
+    return found
+
+
+def _pair_edge(
+    g: _Graph,
+    pair: PairPassages,
+    settings: Settings,
+    first: Verdict | str,
+    carried: Evidence | None,
+    copy_words: int,
+    original: str | None = None,
+) -> None:
+    """The pair's edge. ``carried``: three-way evidence (``syndtrace.chains``), weighed with the pair's own.
+    ``copy_words``: the words its passages share; ``original``: a document both were decided copies of.
+
+    Two copies of one original (both credit it, or both were decided its
+    copies) are siblings unless one carries what only the other added to it:
+    a copy of a reprint keeps the reprint's credit line, and word counts or
+    subscribers' dates say nothing about which of two copies came first.
+    """
+    edits = carried if carried is not None and carried.favours is not None else None
     x, y = g.docs[pair.x], g.docs[pair.y]
     ids = tuple(p.id for p in pair.passages)
     if first == _QUOTES:
@@ -170,10 +206,18 @@ def _pair_edge(
         return
     if first == _SIBLINGS and edits is None:
         ox, oy = origin_of(x), origin_of(y)
-        name = ox[0] if ox and oy and ox[0] == oy[0] else agency_of(x)
-        a, b = sorted((x.id, y.id))
-        ev = Evidence("credit", None, 0.0, f"both credit {name}: copies of the same original, neither copied the other")
-        g.add(Edge(a, b, "undetermined", 0.0, ids, (ev,), copy_words, 0.0))
+        name = ox[0] if ox and oy and ox[0] == oy[0] else agency_of(x) if agency_of(x) == agency_of(y) else None
+        if name:
+            ev = Evidence("credit", None, 0.0, f"both credit {name}: copies of the same original, neither copied the other")
+        else:
+            label = distinct_labels((x, y, g.docs[original]))[original]
+            ev = Evidence(
+                "siblings", None, 0.0,
+                f"both are copies of {label}: neither carries text only the other added to it, so neither copied the other",
+            )  # fmt: skip
+        a, b = reading_order(x, y)
+        evidence = (ev,) + ((carried,) if carried is not None else ())
+        g.add(Edge(a, b, "undetermined", 0.0, ids, evidence, copy_words, 0.0))
         return
     verdict = first if edits is None else decide(x, y, list(pair.passages), (edits,))
     credited = any(e.kind == "credit" and e.weight >= 3 for e in verdict.evidence)

@@ -1,9 +1,16 @@
-"""Carried edits: which of two copies of a third copied the other (``syndtrace.chains``)."""
+"""Carried additions: which of two copies of a third copied the other (``syndtrace.chains``).
+
+Spans are built by hand: an original ``orig`` of 10 paragraphs of 100
+characters (60 words... near enough: 6 characters a word), copies holding
+some of them at the same offsets, and text of their own after offset 1000.
+"""
 
 from __future__ import annotations
 
-from syndtrace.chains import carried_edits
-from syndtrace.model import Document
+from hypothesis import given, strategies as st
+
+from syndtrace.chains import _covered_by, _subtract, carried_additions
+from syndtrace.model import Document, Insertion, Passage, PassageSide
 
 
 def docs(*ids: str) -> dict[str, Document]:
@@ -15,54 +22,97 @@ def upstream_of(*pairs: tuple[str, str]):
     return lambda o, d: (o, d) in decided
 
 
-def test_a_copy_of_a_copy_favours_the_copy_in_between():
-    # "mid" changed a few words of "orig"; "late" kept them and changed a few of its own.
-    shared = {("orig", "mid"): 95, ("orig", "late"): 90, ("mid", "late"): 96}
-    found = carried_edits(shared, upstream_of(("orig", "mid"), ("orig", "late")), docs("orig", "mid", "late"))
-    assert list(found) == [("mid", "late")]
+def passage(a: str, b: str, start: int, end: int, inserted: tuple[int, int] | None = None) -> Passage:
+    """``a`` and ``b`` share ``[start, end)``, at the same offsets in both; ``inserted``: words only ``a`` has."""
+    words = (end - start) // 6
+    ins = (Insertion(a, *inserted, "x", True),) if inserted else ()
+    return Passage("p", PassageSide(a, start, end, None, words), PassageSide(b, start, end, None, words), words, 99.0, words, "none", ins)
+
+
+def test_a_copy_that_carries_a_local_paragraph_copied_the_page_that_added_it():
+    # "mid" ran paragraphs 0-8 of "orig" and added a local paragraph at 1000-1200; "late" copied
+    # "mid": the local paragraph, and paragraphs 0-5 (it trimmed the rest).
+    pairs = {
+        ("orig", "mid"): (passage("orig", "mid", 0, 900),),
+        ("orig", "late"): (passage("orig", "late", 0, 600),),
+        ("mid", "late"): (passage("mid", "late", 0, 600), passage("mid", "late", 1000, 1200)),
+    }
+    found = carried_additions(pairs, upstream_of(("orig", "mid"), ("orig", "late")), docs("orig", "mid", "late"))
     ev = found[("mid", "late")]
-    assert (ev.kind, ev.favours, ev.weight) == ("edits", "mid", 1.5)
-    assert ev.detail == (
-        "Late shares 96 words with Mid but only 90 with Orig, which Mid shares 95 with: "
-        "Late carries Mid's changes to Orig's text"
-    )
+    assert (ev.kind, ev.favours, ev.weight) == ("carried", "mid", 1.5)
+    assert ev.detail.startswith("Late carries about 33 words that only Mid added to Orig's text")
 
 
-def test_two_pages_of_one_outlet_are_told_apart_by_id():
-    shared = {("orig", "mid"): 95, ("orig", "late"): 90, ("mid", "late"): 96}
-    pages = docs("orig", "mid", "late") | {d: Document(id=d, path=None, text="", outlet="Free Wire") for d in ("mid", "late")}
-    (ev,) = carried_edits(shared, upstream_of(("orig", "mid"), ("orig", "late")), pages).values()
-    assert ev.detail == (
-        "Free Wire (late) shares 96 words with Free Wire (mid) but only 90 with Orig, which Free Wire (mid) shares "
-        "95 with: Free Wire (late) carries Free Wire (mid)'s changes to Orig's text"
-    )
+def test_subscribers_trimming_the_same_wire_story_differently_are_siblings():
+    # Word counts differ (one kept more), but neither holds anything "orig" lacks.
+    pairs = {
+        ("orig", "a"): (passage("orig", "a", 0, 900),),
+        ("orig", "b"): (passage("orig", "b", 0, 500),),
+        ("a", "b"): (passage("a", "b", 0, 500),),
+    }
+    assert carried_additions(pairs, upstream_of(("orig", "a"), ("orig", "b")), docs("orig", "a", "b")) == {}
 
 
-def test_siblings_carry_no_evidence():
-    # Each copy changed its own words: they differ from each other by both sets.
-    shared = {("orig", "a"): 95, ("orig", "b"): 94, ("a", "b"): 89}
-    assert carried_edits(shared, upstream_of(("orig", "a"), ("orig", "b")), docs("orig", "a", "b")) == {}
+def test_each_adding_its_own_paragraph_is_no_evidence():
+    pairs = {
+        ("orig", "a"): (passage("orig", "a", 0, 900),),
+        ("orig", "b"): (passage("orig", "b", 0, 900),),
+        ("a", "b"): (passage("a", "b", 0, 900),),  # their local paragraphs (after 1000) differ
+    }
+    assert carried_additions(pairs, upstream_of(("orig", "a"), ("orig", "b")), docs("orig", "a", "b")) == {}
 
 
-def test_without_a_common_source_decided_upstream_there_is_nothing_to_measure_against():
-    shared = {("orig", "mid"): 95, ("orig", "late"): 90, ("mid", "late"): 96}
-    assert carried_edits(shared, upstream_of(("orig", "mid")), docs("orig", "mid", "late")) == {}
+def test_an_editors_bracket_carried_into_the_copy_counts_as_an_addition():
+    # "mid" inserted a bracket inside paragraph 2 (its passage with "orig" marks it inserted);
+    # "late" has it aligned with "mid".
+    pairs = {
+        ("orig", "mid"): (passage("mid", "orig", 0, 900, inserted=(230, 262)),),
+        ("orig", "late"): (passage("orig", "late", 0, 400),),
+        ("mid", "late"): (passage("mid", "late", 0, 400),),
+    }
+    found = carried_additions(pairs, upstream_of(("orig", "mid"), ("orig", "late")), docs("orig", "mid", "late"))
+    assert found[("mid", "late")].favours == "mid"
 
 
-def test_the_original_not_a_sibling_dated_earlier_is_the_yardstick():
-    # "early" is a sibling reprint, decided upstream of "a" and "b" by its date alone. Measured
-    # from it, "a" (a near-exact reprint) looks like the step between it and "b"; measured
-    # from the original, which shares the most with both, "a" and "b" are siblings.
-    shared = {
-        ("orig", "a"): 820, ("orig", "b"): 779, ("orig", "early"): 784,
-        ("early", "a"): 780, ("early", "b"): 740, ("a", "b"): 773,
-    }  # fmt: skip
-    up = upstream_of(("orig", "a"), ("orig", "b"), ("orig", "early"), ("early", "a"), ("early", "b"))
-    assert ("a", "b") not in carried_edits(shared, up, docs("orig", "a", "b", "early"))
+def test_a_new_version_that_many_carry_is_the_wires_not_one_outlets():
+    # "orig" is the first version; "a", "b", "c", "d" all run the write-thru, whose new lede
+    # (1000-1300) is in none of "orig": it is the wire's text, not an addition of one of them.
+    names = ("a", "b", "c", "d")
+    pairs: dict = {("orig", n): (passage("orig", n, 0, 900),) for n in names}
+    for i, x in enumerate(names):
+        for y in names[i + 1 :]:
+            pairs[(x, y)] = (passage(x, y, 0, 900), passage(x, y, 1000, 1300))
+    up = upstream_of(*(("orig", n) for n in names))
+    assert carried_additions(pairs, up, docs("orig", *names)) == {}
 
 
-def test_two_copies_equally_far_from_the_original_favour_neither():
-    # Closer to each other than to the original (both carry the same changes, say from an
-    # intermediate missing from the inputs), but neither is nearer the original: no direction.
-    shared = {("orig", "a"): 90, ("orig", "b"): 90, ("a", "b"): 96}
-    assert carried_edits(shared, upstream_of(("orig", "a"), ("orig", "b")), docs("orig", "a", "b")) == {}
+def test_two_copies_keeping_as_much_of_the_original_are_related_but_undirected():
+    pairs = {
+        ("orig", "a"): (passage("orig", "a", 0, 900),),
+        ("orig", "b"): (passage("orig", "b", 0, 900),),
+        ("a", "b"): (passage("a", "b", 0, 900), passage("a", "b", 1000, 1200)),
+    }
+    (ev,) = carried_additions(pairs, upstream_of(("orig", "a"), ("orig", "b")), docs("orig", "a", "b")).values()
+    assert (ev.favours, ev.weight) == (None, 0.0)
+
+
+def test_without_a_common_source_there_is_nothing_to_measure_against():
+    pairs = {("mid", "late"): (passage("mid", "late", 0, 600), passage("mid", "late", 1000, 1200))}
+    assert carried_additions(pairs, upstream_of(), docs("mid", "late")) == {}
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)).map(lambda t: (t[0], t[0] + t[1])), max_size=6)
+
+
+@given(st.lists(SPANS, max_size=5), st.integers(1, 4))
+def test_covered_by_matches_counting_each_position(partners, times):
+    got = {at for s, e in _covered_by(partners, times) for at in range(s, e)}
+    want = {at for at in range(100) if sum(any(s <= at < e for s, e in spans) for spans in partners) >= times}
+    assert got == want
+
+
+@given(SPANS, SPANS)
+def test_subtract_matches_sets_of_positions(spans, cut):
+    got = {at for s, e in _subtract(spans, cut) for at in range(s, e)}
+    want = {at for s, e in spans for at in range(s, e)} - {at for s, e in cut for at in range(s, e)}
+    assert got == want

@@ -138,7 +138,7 @@ def test_a_copy_of_a_credited_reprint_hangs_under_the_reprint_not_the_original_i
     edges = {(e.source, e.copy): e for e in result.edges}
     taken = edges[("reprint", "copy")]
     assert taken.kind == "copy"
-    assert any(ev.kind == "edits" and ev.favours == "reprint" for ev in taken.evidence)
+    assert any(ev.kind == "carried" and ev.favours == "reprint" for ev in taken.evidence)
     assert edges[("original", "copy")].kind == "credited-reprint"  # its credit still stands, as an edge
     assert [tree_shape(n) for n in result.tree] == [
         ("original", None, (("reprint", "credited-reprint", (("copy", "copy", ()),)),))
