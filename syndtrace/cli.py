@@ -16,8 +16,8 @@ import click
 from syndtrace import __version__
 from syndtrace.errors import EXIT_INTERRUPTED, EXIT_PARTIAL, SyndtraceError
 
-TREE_FORMATS = ("tree", "json")
-SCAN_FORMATS = ("tree", "json", "jsonl", "csv", "graphml", "gexf", "dot")
+TREE_FORMATS = ("tree", "json", "html")
+SCAN_FORMATS = ("tree", "json", "jsonl", "csv", "graphml", "gexf", "dot", "html")
 
 
 def _settings_options(func: Callable) -> Callable:
@@ -48,6 +48,16 @@ def _settings(**values):
     from syndtrace.settings import Settings
 
     return Settings(**{k: v for k, v in values.items() if v is not None})
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _refuse_page_on_terminal(fmt: str, output: str | None) -> None:
+    """A web page printed on a terminal is of no use to anyone: ask for a file (before any work is done)."""
+    if fmt == "html" and output in (None, "-") and _stdout_is_terminal():
+        raise click.UsageError("--format html writes a web page: give -o FILE (e.g. -o report.html), or redirect stdout to a file")
 
 
 def _run(action: Callable[[], int]) -> None:
@@ -85,6 +95,7 @@ def compare(paths, fmt, output, color, width, **settings) -> None:
     PATHS are two or more article files (UTF-8 or another detected encoding,
     optional front matter); - reads one article from stdin.
     """
+    _refuse_page_on_terminal(fmt, output)
 
     def action() -> int:
         from syndtrace.pipeline import compare as run_compare
@@ -114,6 +125,7 @@ def scan(paths, fmt, output, workers, fields, quiet, color, width, **settings) -
     files; - reads JSONL records from stdin. Bad inputs are reported on
     stderr and skipped; the exit code is 1 when any were.
     """
+    _refuse_page_on_terminal(fmt, output)
 
     def action() -> int:
         from syndtrace.corpus import FieldMap
@@ -156,6 +168,10 @@ def _write(result, fmt: str, output: str | None, inputs: list[str], color, width
             from syndtrace.render.json import dump
 
             dump(result, stream)
+        elif fmt == "html":
+            from syndtrace.render.html import render_html
+
+            render_html(result, stream)
         else:
             from syndtrace.render.export import FORMATS
 
