@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import html5lib
+import orjson
 import pytest
 from click.testing import CliRunner
 
@@ -71,6 +72,13 @@ def test_script_json_round_trips_and_cannot_end_its_script(value):
     assert json.loads(blob) == data
     assert "<" not in blob  # so neither "</script" nor "<!--" can stand in it, in any case
     assert "\u2028" not in blob and "\u2029" not in blob
+
+
+def test_the_payload_written_in_pieces_is_the_payload_in_one():
+    data = {"a": list(range(1300)), "b": [{"t": "</script>", "u": "\u2028"}] * 600, "c": {"x": "<"}, "d": [], "e": 1}
+    whole = orjson.dumps(data).decode("utf-8").replace("<", "\\u003c").replace("\u2028", "\\u2028")
+    assert script_json(data) == whole
+    assert json.loads(script_json(data)) == data
 
 
 def test_the_page_is_valid_html_with_one_payload_that_round_trips():

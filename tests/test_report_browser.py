@@ -22,6 +22,7 @@ import pytest
 import browser
 from report_pages import CHANGED, INJECTED_TITLE, SCRIPT_BODY, astral, hostile, report, story_pair
 from scan_corpus import wire_corpus
+from syndtrace.render.html import write_page
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = [str(REPO / "fixtures" / name) for name in ("afp-soleimani-uncredited-copy.txt", "globalresearch-reprint-of-commondreams.txt")]
@@ -208,6 +209,28 @@ def test_filter_by_text_in_titles_and_passages(driver, pages):
     box.send_keys("no such words anywhere")
     wait(driver, "return document.querySelectorAll('#groups details.group').length === 0")
     assert "no group matches" in driver.find_element("id", "filter-count").text
+
+
+# --- fields a newer JSON output carries ----------------------------------------------------------------------
+
+
+def test_a_pairs_verdict_and_a_familys_links_are_shown_when_the_data_has_them(driver, pages, tmp_path):
+    data = payload(pages["scan"])
+    first, second = data["families"]
+    pair = next(p for p in data["pairs"] if {p["a"], p["b"]} <= set(first["members"]))
+    pair["verdict"] = {"kind": "reprint", "why": "the later page carries every edit of the earlier"}
+    first["links"] = [{"family": second["id"], "words": 42, "shared": ["harbor", "levee"]}]
+    page = tmp_path / "newer.html"
+    with open(page, "w", encoding="utf-8") as out:
+        write_page(data, out)
+    assert errors(browser.open_page(driver, page)) == []
+    group = open_group(driver, 0)
+    assert texts(driver, ".verdict", group) == ["kind: reprint; why: the later page carries every edit of the earlier"]
+    (linked,) = group.find_elements("css selector", ".links li")
+    assert second["id"] in linked.text and second["root_name"] in linked.text and "words: 42; shared: harbor, levee" in linked.text
+    linked.find_element("css selector", "a").click()
+    wait(driver, "return document.querySelectorAll('details.group')[1].open")
+    assert errors(browser.browser_log(driver)) == []
 
 
 # --- injection ------------------------------------------------------------------------------------------------------

@@ -110,14 +110,18 @@ function edgeBetween(parent, child, compact) {
 }
 
 function edgeLines(e) {
+  // An undetermined edge has no direction: no confidence in one, and neither side "took" anything;
+  // a shared quotation is not copying at all.
+  const directed = !["undetermined", "shared-quote"].includes(e.kind);
   let kind = KIND[e.kind] || e.kind;
   if (e.kind === "quoted") kind = `quotes ${label(e.source)} in ${plural(e.passages.length, "shared passage")}`;
   const line = el("div", "edge kind-" + e.kind, kind);
-  if (e.kind !== "quoted" && e.kind !== "undetermined") add(line, `, confidence ${Number(e.confidence).toFixed(2)}`);
-  if (e.words !== undefined && e.passages.length && e.kind !== "quoted") {
+  if (directed && e.kind !== "quoted") add(line, `, confidence ${Number(e.confidence).toFixed(2)}`);
+  if (e.kind === "shared-quote") add(line, ` · ${plural(e.passages.length, "passage")} `, passageLinks(e.passages));
+  else if (e.words !== undefined && e.passages.length && e.kind !== "quoted") {
     const took = `${plural(e.passages.length, "passage")}, ${plural(e.words, "word")}`;
-    add(line, e.kind === "undetermined" ? ` · ${took}` : ` · took ${took}`);
-    if (docs.has(e.copy) && e.kind !== "undetermined") add(line, `, ${Math.round(e.share * 100)}% of its text`);
+    add(line, directed ? ` · took ${took}` : ` · ${took}`);
+    if (docs.has(e.copy) && directed) add(line, `, ${Math.round(e.share * 100)}% of its text`);
     add(line, " ", passageLinks(e.passages));
   } else if (e.kind === "credited-reprint" && !e.passages.length && e.words !== undefined) {
     add(line, ` · the whole article (${plural(e.words, "word")})`);
@@ -141,6 +145,8 @@ function pairElement(pair, open) {
   const words = pair.passages.reduce((n, p) => n + p.words, 0);
   const summary = el("summary", null, el("b", null, na), " ↔ ", el("b", null, nb),
     ` · ${plural(pair.passages.length, "passage")}, ${plural(words, "aligned word")}`);
+  const kinds = [...new Set(pair.edges.map((e) => KIND[e.kind] || e.kind))];
+  if (kinds.length) add(summary, ` · ${kinds.join(", ")}`);
   const verdict = pair.stats && pair.stats.verdict;
   if (verdict !== undefined && verdict !== null) add(summary, " · ", el("span", "verdict", describe(verdict)));
   pair.el = el("details", "pair", summary);
@@ -158,7 +164,8 @@ function pairElement(pair, open) {
 function drawPair(pair) {
   pair.body = el("div", "pair-body");
   for (const e of pair.edges) {
-    add(pair.body, el("div", "pair-edge", `${label(e.source)} → ${label(e.copy)}: `, edgeLines(e)));
+    const who = ["undetermined", "shared-quote"].includes(e.kind) ? `${label(e.source)} and ${label(e.copy)}` : `${label(e.source)} → ${label(e.copy)}`;
+    add(pair.body, el("div", "pair-edge", `${who}: `, edgeLines(e)));
   }
   const s = pair.stats;
   if (s && s.jaccard) {

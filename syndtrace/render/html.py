@@ -40,6 +40,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from importlib import resources
 from string import Template
+from collections.abc import Iterator
 from typing import TextIO
 
 import numpy as np
@@ -51,16 +52,19 @@ from syndtrace.normalize import TokenStream, tokenize
 from syndtrace.render.diff import differing_runs
 from syndtrace.render.json import result_to_dict
 
-__all__ = ["render_html", "report_data", "script_json"]
+__all__ = ["render_html", "report_data", "script_json", "script_json_chunks", "write_page"]
 
 
 def render_html(result: Result, out: TextIO) -> None:
     """Write the report page for ``result`` to ``out``."""
-    data = report_data(result)
+    write_page(report_data(result), out)
+
+
+def write_page(data: dict, out: TextIO) -> None:
+    """Write the page that shows ``data`` (``report_data``'s) to ``out``."""
     css = _asset("report.css")
     js = _script()
-    command = data["syndtrace"]["command"]
-    title = f"syndtrace {command}: {len(result.documents)} articles"
+    title = f"syndtrace {data['syndtrace']['command']}: {data['totals']['articles']} articles"
     page = Template(_asset("report.html")).substitute(
         title=html.escape(title),
         csp=f"default-src 'none'; style-src {_hash(css)}; script-src {_hash(js)}",
@@ -70,7 +74,8 @@ def render_html(result: Result, out: TextIO) -> None:
     )
     head, tail = page.split("\0")
     out.write(head)
-    out.write(script_json(data))
+    for chunk in script_json_chunks(data):
+        out.write(chunk)
     out.write(tail)
 
 
@@ -83,7 +88,30 @@ def script_json(data: dict) -> str:
     U+2029 are escaped too, for readers that take the JSON as JavaScript.
     ``JSON.parse`` gives back exactly ``data``.
     """
-    text = orjson.dumps(data).decode("utf-8")
+    return "".join(script_json_chunks(data))
+
+
+_BATCH = 512  # list items encoded at a time
+
+
+def script_json_chunks(data: dict) -> Iterator[str]:
+    """``script_json(data)`` in pieces: a corpus's report data is tens of megabytes, never held as one string."""
+    yield "{"
+    for k, (key, value) in enumerate(data.items()):
+        yield ("," if k else "") + _script_safe(orjson.dumps(key)) + ":"
+        if not isinstance(value, list):
+            yield _script_safe(orjson.dumps(value))
+            continue
+        yield "["
+        for start in range(0, len(value), _BATCH):
+            items = _script_safe(orjson.dumps(value[start : start + _BATCH]))[1:-1]  # without the brackets
+            yield ("," if start else "") + items
+        yield "]"
+    yield "}"
+
+
+def _script_safe(encoded: bytes) -> str:
+    text = encoded.decode("utf-8")
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
