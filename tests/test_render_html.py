@@ -21,10 +21,12 @@ from click.testing import CliRunner
 
 from factories import empty_result, realistic_result
 from report_pages import CHANGED, INJECTED_TITLE, SCRIPT_BODY, astral, hostile, report, story_pair
-from scan_corpus import wire_corpus
+from scan_corpus import digest_corpus, wire_corpus
 from syndtrace.cli import main
 from syndtrace.errors import EXIT_OK, EXIT_USAGE
-from syndtrace.render.html import render_html, report_data, script_json
+from syndtrace.render.html import render_html, report_data, script_json, write_page
+from syndtrace.scan import scan
+from syndtrace.settings import Settings
 from syndtrace.render.json import result_to_dict
 
 PAYLOAD = re.compile(r'<script type="application/json" id="syndtrace-data">(.*?)</script>', re.S)
@@ -102,6 +104,21 @@ def test_the_page_runs_only_its_own_script_and_style_and_fetches_nothing():
 
 def test_the_same_result_gives_the_same_bytes():
     assert page_of(realistic_result()) == page_of(realistic_result())
+
+
+def test_a_scans_page_is_the_same_for_any_number_of_workers(tmp_path):
+    for name, content in (wire_corpus() | digest_corpus()).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    pages = []
+    for workers in (1, 2, 2):
+        data = report_data(scan([str(tmp_path)], Settings(workers=workers)))
+        assert data["settings"].pop("workers") == workers
+        out = io.StringIO()
+        write_page(data, out)
+        pages.append(out.getvalue())
+    assert pages[0] == pages[1] == pages[2]
+    assert len(payload(pages[0])["families"]) == 4
 
 
 def test_a_run_that_found_nothing_still_gives_a_page():
