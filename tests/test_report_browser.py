@@ -155,6 +155,13 @@ def test_in_context_shows_the_passage_in_its_whole_article_after_an_emoji(driver
         assert shown in whole and len(whole) > len(shown)
         driver.find_element("css selector", "#reader .close").click()
         wait(driver, "return document.getElementById('reader').hidden")
+    # From the tree: the whole article, no passage picked; closing it leaves the page where it was.
+    driver.execute_script("window.scrollTo(0, 40)")
+    driver.find_element("css selector", ".tree a[href^='#read=']").click()
+    wait(driver, "return !document.getElementById('reader').hidden")
+    assert texts(driver, "#reader .current") == [] and texts(driver, "#reader .shared")
+    driver.find_element("css selector", "#reader .close").click()
+    assert driver.execute_script("return document.getElementById('reader').hidden && !location.hash && window.scrollY") == 40
     # The emoji article's side, cut by code points in Python, is cut the same in JavaScript.
     emoji_side = next(t for t in texts(driver, ".side-text") if "🗳" in t)
     assert emoji_side.startswith("The county water board voted 🗳 on")

@@ -23,7 +23,6 @@ const MARKUP = /<\/?[a-zA-Z][^<>\n]{0,200}>/g; // tags left in an evidence sente
 
 const docs = new Map(DATA.documents.map((d) => [d.id, d]));
 const sources = new Map(DATA.sources.map((s) => [s.id, s]));
-const passages = new Map(DATA.passages.map((p) => [p.id, p]));
 const edges = new Map(); // "source\u0000copy" -> edge
 DATA.edges.forEach((e) => edges.set(e.source + "\u0000" + e.copy, e));
 

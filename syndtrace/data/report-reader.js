@@ -12,7 +12,13 @@ function openReader(id, from, to, back) {
   const close = el("button", "close", "Close");
   close.type = "button";
   close.addEventListener("click", () => {
-    location.hash = back ? new URLSearchParams({ passage: back }).toString() : "top";
+    // Back to the passage the reader was opened from; else close where the page stands.
+    if (back) {
+      location.hash = new URLSearchParams({ passage: back }).toString();
+      return;
+    }
+    reader.hidden = true;
+    history.replaceState(null, "", location.href.split("#")[0]);
   });
   add(reader, close);
   if (!doc || doc.text === null) {
