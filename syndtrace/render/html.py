@@ -5,10 +5,9 @@ sheet (``report.css``) and the script (``report-*.js``, four parts joined in
 one function) inlined, and the data as one JSON blob in a ``<script
 type="application/json">`` element. The script draws the page from that
 blob: families are drawn when they are opened, so a 10,000-article scan's
-report opens in seconds. All text from
-the articles reaches the page through the DOM's text nodes, never as
-markup; a Content-Security-Policy lets only the page's own script and style
-run, and allows no network at all.
+report opens in seconds. All text from the articles reaches the page
+through the DOM's text nodes, never as markup; a Content-Security-Policy
+lets only the page's own script and style run, and allows no network at all.
 
 The data is the JSON output's (``syndtrace.render.json.result_to_dict``),
 so a field added there shows up here, plus what a reader of the page needs:
@@ -37,10 +36,10 @@ import base64
 import hashlib
 import html
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import replace
 from importlib import resources
 from string import Template
-from collections.abc import Iterator
 from typing import TextIO
 
 import numpy as np
