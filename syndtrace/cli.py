@@ -16,8 +16,8 @@ import click
 from syndtrace import __version__
 from syndtrace.errors import EXIT_INTERRUPTED, EXIT_PARTIAL, SyndtraceError
 
-TREE_FORMATS = ("tree", "json")
-SCAN_FORMATS = ("tree", "json", "jsonl", "csv", "graphml", "gexf", "dot")
+TREE_FORMATS = ("tree", "json", "html")
+SCAN_FORMATS = ("tree", "json", "jsonl", "csv", "graphml", "gexf", "dot", "html")
 
 
 def _settings_options(func: Callable) -> Callable:
@@ -53,6 +53,16 @@ def _settings(**values):
     from syndtrace.settings import Settings
 
     return Settings(**{k: v for k, v in values.items() if v is not None})
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _refuse_page_on_terminal(fmt: str, output: str | None) -> None:
+    """A web page printed on a terminal is of no use to anyone: ask for a file (before any work is done)."""
+    if fmt == "html" and output in (None, "-") and _stdout_is_terminal():
+        raise click.UsageError("--format html writes a web page: give -o FILE (e.g. -o report.html), or redirect stdout to a file")
 
 
 def _run(action: Callable[[], int]) -> None:
@@ -91,6 +101,7 @@ def compare(paths, fmt, output, color, width, cache, **settings) -> None:
     optional front matter), saved web pages (.html, .htm) or URLs of web
     pages; - reads one article from stdin.
     """
+    _refuse_page_on_terminal(fmt, output)
 
     def action() -> int:
         from syndtrace.pipeline import compare as run_compare
@@ -122,6 +133,7 @@ def scan(paths, fmt, output, workers, fields, url_lists, quiet, color, width, ca
     Bad inputs are reported on stderr and skipped; the exit code is 1 when
     any were.
     """
+    _refuse_page_on_terminal(fmt, output)
 
     if not paths and not url_lists:
         raise click.UsageError("give PATHS to scan, or --urls FILE")
@@ -170,6 +182,10 @@ def _write(result, fmt: str, output: str | None, inputs: list[str], color, width
             from syndtrace.render.json import dump
 
             dump(result, stream)
+        elif fmt == "html":
+            from syndtrace.render.html import render_html
+
+            render_html(result, stream)
         else:
             from syndtrace.render.export import FORMATS
 

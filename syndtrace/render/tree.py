@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from rapidfuzz.distance import Indel
 from rich.console import Console, Group
 from rich.text import Text
 from rich.tree import Tree
 
 from syndtrace.model import Document, Edge, Passage, Result, Source, TreeNode
 from syndtrace.names import distinct_labels
-from syndtrace.normalize import WORD
+from syndtrace.render.diff import differing_spans
 
 _KIND_TEXT = {
     "credited-reprint": "credited reprint",
@@ -176,14 +175,10 @@ def _passage(p: Passage, names: dict[str, str], a: str, b: str) -> Group:
 
 def _highlight(a: str, b: str) -> tuple[Text, Text]:
     """Both texts with the words that differ (after normalisation) in bold yellow."""
-    wa = [(m.start(), m.end(), m.group().casefold().replace("’", "'")) for m in WORD.finditer(a)]
-    wb = [(m.start(), m.end(), m.group().casefold().replace("’", "'")) for m in WORD.finditer(b)]
     ta, tb = Text(a), Text(b)
-    for op in Indel.opcodes([w for *_, w in wa], [w for *_, w in wb]):
-        if op.tag == "equal":
-            continue
-        if op.src_end > op.src_start:
-            ta.stylize("bold yellow", wa[op.src_start][0], wa[op.src_end - 1][1])
-        if op.dest_end > op.dest_start:
-            tb.stylize("bold yellow", wb[op.dest_start][0], wb[op.dest_end - 1][1])
+    spans_a, spans_b = differing_spans(a, b)
+    for start, end in spans_a:
+        ta.stylize("bold yellow", start, end)
+    for start, end in spans_b:
+        tb.stylize("bold yellow", start, end)
     return ta, tb
