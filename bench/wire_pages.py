@@ -1,0 +1,230 @@
+"""Pages beyond one story's copies: compilations, quoted reports and solo articles.
+
+* "The Latest" pages: timestamped items, each 1-3 paragraphs from one of the
+  day's stories of one agency;
+* news-in-brief and roundup pages: short items (a heading, the lede) from
+  several stories of a day and the one before;
+* pages that run one story and embed a second one ("Related coverage"),
+  crediting both agencies;
+* quoted-report groups: outlets' own articles quoting, in quotation marks and
+  with "according to X" / "X reported", the same sentences of one outlet's
+  report (the report itself sometimes in the corpus);
+* solo articles nobody copies (some quote a statement, some carry a trap).
+
+Each compilation is a member of every story it draws on.
+"""
+
+from __future__ import annotations
+
+from reuters_pool import words_of
+from wire_build import Page, Story, WireBuilder, person
+from wire_sources import QUOTED
+from wire_text import Piece, group, piece
+from wire_versions import build_versions
+
+_QUOTED_MASTHEADS = ("Inquirer", "Intelligencer", "Courant", "Enquirer", "Gleaner", "Beacon", "Sun-Times", "Free Press")
+_QUOTED_PLACES = ("Harbor City", "Lake Raven", "Port Alder", "Mount Verity", "Cobalt Springs", "North Ashby",
+                  "Greyhaven", "Saltmarsh", "Copperton", "Bramble Bay", "Eastmere", "Fallow Creek")  # fmt: skip
+ITEM_WORDS = 30  # fewest words of a compilation's item
+BRIEF_TITLES = ("News in Brief", "World in Brief", "Nation & World Briefs", "Business Roundup", "The Day in Brief", "Around the World")
+
+
+def _item(b: WireBuilder, story: Story, dateline: bool, low: int, high: int, from_top: bool) -> tuple[list[Piece], list]:
+    """1-3 consecutive paragraphs of one of ``story``'s versions, with their links."""
+    rng = b.rng
+    k = rng.randrange(len(story.versions))
+    vb = story.versions[k]
+    first = 1 if vb[0].kind == "lead" else 0
+    start = first if from_top else rng.randrange(first, len(vb))
+    count = rng.randint(low, high)
+    idx = list(range(start, min(len(vb), start + count)))
+    while idx[-1] + 1 < len(vb) and sum(vb[i].words for i in idx) < ITEM_WORDS:
+        idx.append(idx[-1] + 1)  # an item long enough to be worth finding
+    if dateline and first and start == first:
+        idx.insert(0, 0)
+    return [vb[i] for i in idx], [((story.sid, k), i) for i in idx]
+
+
+def _compile(b: WireBuilder, page: Page, parts: list[tuple[Piece | None, list[Piece], list]]) -> bool:
+    """Lay out ``(heading, pieces, links)`` items and claim their junctions; items that collide are left out."""
+    body: list[Piece] = []
+    lk: list = []
+    for head, pieces, item_links in parts:
+        trial = body + ([head] if head else []) + pieces
+        trial_lk = lk + ([None] if head else []) + item_links
+        if b.claims.body(trial, trial_lk):
+            body, lk = trial, trial_lk
+    page.body = body
+    drawn = sorted({link[0][0] for link in lk if link is not None and isinstance(link[0], tuple)})
+    page.stories = drawn
+    return len(drawn) >= 2
+
+
+def latest(b: WireBuilder, stories: list[Story]) -> Page | None:
+    """A "The Latest" page: newest item first, each item a timestamp and 1-3 paragraphs of one story."""
+    rng = b.rng
+    src = stories[0].source
+    own = rng.random() < 0.3
+    outlet = b.outlet(src.page_outlet, src.zone) if own else b.pick_subscribers(1, set())[0]
+    order = list(stories) + [rng.choice(stories) for _ in range(rng.randint(1, 4))]
+    rng.shuffle(order)
+    minute = rng.randint(1080, 1380)
+    parts = []
+    for st in order:
+        stamp = f"{(minute // 60 - 1) % 12 + 1}:{minute % 60:02d} {'a.m.' if minute < 720 else 'p.m.'}"
+        pieces, lk = _item(b, st, False, 1, 3, rng.random() < 0.5)
+        parts.append((piece("head", (stamp,), st.key), pieces, lk))
+        minute = max(0, minute - rng.randint(15, 90))
+    page = Page(0, outlet, "compilation", [], stories[0].day, rng.randint(1080, 1439), True,
+                f"The Latest: {stories[0].titles[0]}", [], compilation="latest")  # fmt: skip
+    if not _compile(b, page, parts):
+        return None
+    page.top.append("By The Associated Press" if src.name == "Associated Press" else f"By {src.name}")
+    if rng.random() < 0.5:
+        page.author = src.authors[0]
+    page.credits = [src.name]
+    return b.add(page)
+
+
+def brief(b: WireBuilder, stories: list[Story]) -> Page | None:
+    """A news-in-brief page: each item a heading and the lede (with its dateline) of one story."""
+    rng = b.rng
+    parts = []
+    for st in stories:
+        pieces, lk = _item(b, st, True, 1, 2 if rng.random() < 0.3 else 1, True)
+        parts.append((piece("head", (st.titles[0],), st.key), pieces, lk))
+    day = max(st.day for st in stories)
+    page = Page(0, b.pick_subscribers(1, set())[0], "compilation", [], day, None, True, rng.choice(BRIEF_TITLES), [],
+                compilation="brief")  # fmt: skip
+    if not _compile(b, page, parts):
+        return None
+    page.tail.append(rng.choice(("Compiled from wire reports.", "From wire services.", "Staff and wire reports")))
+    page.credits = sorted({b.stories[s].name for s in page.stories})
+    return b.add(page)
+
+
+def embed(b: WireBuilder, main: Story, second: Story) -> Page | None:
+    """A copy of ``main`` that embeds 2-3 paragraphs of ``second`` and credits both sources."""
+    rng = b.rng
+    k = rng.randrange(len(main.versions))
+    vb = main.versions[k]
+    cut = rng.randint(max(2, len(vb) // 2), len(vb))
+    pieces, lk = _item(b, second, False, 2, 3, rng.random() < 0.5)
+    parts = [(None, vb[:cut], [((main.sid, k), i) for i in range(cut)]),
+             (piece("head", ("Related coverage",), second.key), pieces, lk)]  # fmt: skip
+    day, minute, dated = b.when(main.day, main.times[k])
+    page = Page(0, b.pick_subscribers(1, set())[0], "compilation", [], day, minute, dated, main.titles[k], [],
+                parent=b.parent_of(main, k), version=k, compilation="embed")  # fmt: skip
+    if not _compile(b, page, parts) or page.body[0] is not vb[0]:
+        return None
+    page.tail.append(f"{second.name} contributed to this report.")
+    page.credits = [main.name, second.name]
+    if rng.random() < 0.3:
+        page.author = main.source.authors[0]
+    return b.add(page)
+
+
+def compilations(b: WireBuilder) -> None:
+    """The Latest pages for (agency, day) groups, news-in-brief pages, and embeds."""
+    rng = b.rng
+    groups: dict[tuple[str, int], list[Story]] = {}
+    for st in b.stories:
+        if st.kind == "wire":
+            groups.setdefault((st.name, st.day), []).append(st)
+    for (_, _), sts in sorted(groups.items()):
+        if len(sts) >= 2 and rng.random() < 0.6:
+            latest(b, rng.sample(sts, min(len(sts), rng.randint(2, 4))))
+    wires = [st for st in b.stories if st.kind == "wire"]
+    by_day: dict[int, list[Story]] = {}
+    for st in wires:
+        by_day.setdefault(st.day, []).append(st)
+    for _ in range(max(1, round(b.n_stories * 0.05))):
+        day = rng.randrange(b.days)
+        pool = by_day.get(day, []) + by_day.get(day - 1, [])
+        if len(pool) >= 3:
+            brief(b, rng.sample(pool, min(len(pool), rng.randint(3, 6))))
+    for _ in range(max(1, round(b.n_stories * 0.04))):
+        main = rng.choice(wires)
+        others = [st for st in by_day.get(main.day, []) + by_day.get(main.day + 1, []) if st is not main and st.name != main.name]
+        if others:
+            embed(b, main, rng.choice(others))
+
+
+def quoted_group(b: WireBuilder, sid: int, name: str, forms: tuple[str, ...]) -> None:
+    """Outlets' own articles quoting the same 2-3 sentences of ``name``'s report."""
+    rng = b.rng
+    story = Story(sid, "quoted-report", name, (), None, rng.randrange(b.days), rng.choice(("LONDON", "WASHINGTON")), person(rng))
+    b.stories.append(story)
+    build_versions(b, story, 350, 600)
+    report = story.versions[0]
+    multi = [p for p in report if p.kind == "para" and len(p.sents) >= 2 and p.key == story.key]
+    quote = list(rng.choice(multi).sents[:3]) if multi else [report[0].sents[0]]
+    if rng.random() < 0.4:
+        page = Page(0, b.outlet(name, "-04:00"), "original", [sid], story.day, story.times[0], True, story.titles[0], report)
+        page.top.append(f"By {story.reporter}")
+        b.add(page)
+        story.pages.append(page.key)
+    else:
+        story.pages.append(None)
+    parent = story.pages[0] if story.pages[0] is not None else name
+    usable = list(forms)
+    for n in range(rng.randint(3, 5)):
+        form = forms[0] if n == 0 else rng.choice(usable)  # one of them names the outlet in full
+        title, _, segments = b.text.take(rng.randint(250, 450))
+        body = [piece("para", p, story.key) for p in group([s for seg in segments for s in seg], rng, 1, 3)]
+        frames = [
+            (f"According to {form}, \"", '"'),
+            ('"', f'," {form} reported.'),
+            (f'{form[0].upper() + form[1:]} reported that "', '"'),
+            (f'In its report, {form} said: "', '"'),
+        ]
+        rng.shuffle(frames)
+        placed = False
+        for before, after in frames:
+            said = list(quote)
+            if after.startswith(","):
+                said[-1] = said[-1].rstrip(".")
+            sents = [before + said[0], *said[1:]]
+            sents[-1] += after
+            new = piece("para", sents, story.key)
+            cut1 = len(words_of(before))
+            cut2 = cut1 + len(words_of(" ".join(quote)))
+            places = list(range(1, min(4, len(body)) + 1))
+            rng.shuffle(places)
+            trial = body[: places[0]] + [new] + body[places[0] :]
+            if b.claims.inside(trial, places[0], new, [cut1, cut2]) and b.insert(body, new, places):
+                placed = True
+                break
+        if not placed:
+            continue
+        day, minute, dated = b.when(story.day, story.times[0], next_day=0.4)
+        page = Page(0, b.pick_subscribers(1, set())[0], "quoted", [sid], day, minute, dated, title, body, parent=parent)
+        page.credits = [name]
+        b.add(page)
+
+
+def quoted_groups(b: WireBuilder, count: int) -> None:
+    """``count`` quoted-report groups, each quoting a different outlet (made-up ones once the list runs out).
+
+    Two groups never quote one outlet: their frames ("In its report, the Harbor
+    City Examiner said:") would be 8 words that unrelated pages share.
+    """
+    extra = [(f"The {p} {m}", (f"the {p} {m}", f"the {m}")) for m in _QUOTED_MASTHEADS for p in _QUOTED_PLACES]
+    b.rng.shuffle(extra)
+    for n in range(count):
+        name, forms = QUOTED[n] if n < len(QUOTED) else extra[n - len(QUOTED)]
+        quoted_group(b, len(b.stories), name, forms)
+
+
+def solo(b: WireBuilder, story: Story) -> None:
+    """A local article nobody copies."""
+    outlet = b.pick_subscribers(1, set())[0]
+    story.name = outlet.name
+    build_versions(b, story, 350, 800)
+    day, minute, dated = b.when(story.day, None, next_day=0)
+    page = Page(0, outlet, "solo", [story.sid], day, minute, dated, story.titles[0],
+                story.versions[0], parent=None)  # fmt: skip
+    if b.rng.random() < 0.5:
+        page.top.append(f"By {story.reporter}")
+    b.add(page)
+
