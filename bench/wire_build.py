@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from reuters_pool import RUN, Pool, words_of
+from outlets import FIRST, LAST
 from synth import TextSource
 from wire_sources import (
     CITIES, MONTHS, SOURCES, Outlet, Source, day_date, make_aggregators, make_subscribers, person, source_outlet,
@@ -101,6 +102,7 @@ class WireBuilder:
         self.pages: list[Page] = []
         self.background: list[list[int]] = []  # stories sharing each background paragraph
         self.bg_paras: dict[int, Piece] = {}
+        self.edited: set[str] = set()  # sentences an edit made: no two pages make the same one
         self.statement_groups: list[list[int]] = []  # stories quoting each statement
         self.traps: list[dict] = []
 
@@ -115,16 +117,21 @@ class WireBuilder:
             if 20 <= s.count(" ") + 1 <= 40 and '"' not in s and s.endswith(".")
         ]  # fmt: skip
         self.rng.shuffle(cands)
+        # Speakers differ in surname or role: "..., Roe, the mayor, said in a statement." is 8 words.
+        roles = ("finance minister", "mayor", "company chairman", "union leader", "bank governor", "senator")  # two words at most
+        speakers = [(last, role) for last in LAST for role in roles]
+        self.rng.shuffle(speakers)
         out = []
         for i, j in cands:
-            if len(out) == count:
+            if len(out) == count or not speakers:
                 break
             sents = pool.stories[i].sentences
             rest = words_of(" ".join(sents[:j])) + ["|"] + words_of(" ".join(sents[j + 1 :]))
             grams = {tuple(rest[k : k + RUN]) for k in range(len(rest) - RUN + 1)}
             own = words_of(sents[j])
             if not any(tuple(own[k : k + RUN]) in grams for k in range(len(own) - RUN + 1)):
-                who = f"{person(self.rng)}, the {self.rng.choice(('finance minister', 'mayor', 'company chairman', 'union leader', 'central bank governor', 'senator'))}"
+                last, role = speakers.pop()
+                who = f"{self.rng.choice(FIRST)} {last}, the {role}"
                 out.append((i, j, sents[j], who))
         return sorted(out)
 

@@ -69,7 +69,7 @@ def subscriber(b: WireBuilder, story: Story, outlet: Outlet, portal: bool = Fals
         for how, p in (("bracket", BRACKET_P), ("correction", CORRECTION_P)):
             if rng.random() < p:
                 i = rng.randrange(first, len(body))
-                edit = edit_sentence(b.claims, rng, body, i, "bracket" if how == "bracket" else "figure")
+                edit = edit_sentence(b.claims, rng, body, i, "bracket" if how == "bracket" else "figure", b.edited)
                 if edit:
                     body[i] = edit[0]
                     made.append(({"kind": how, "text": edit[1]}, edit[0]))
@@ -112,9 +112,13 @@ def second_generation(b: WireBuilder, story: Story, inter: Page, outlet: Outlet)
     """A copy of subscriber ``inter``'s page that carries something only ``inter`` added."""
     rng = b.rng
     texts = [a for a in inter.additions if a["piece"] is not None]
-    lines = [a for a in inter.additions if a["piece"] is None] + [{"kind": "footer", "text": inter.outlet.footer, "piece": None}]
-    options = texts + lines
-    chosen = rng.sample(options, rng.randint(1, min(2, len(options))))
+    footer = {"kind": "footer", "text": inter.outlet.footer, "piece": None}
+    lines = [a for a in inter.additions if a["piece"] is None] + [footer]
+    if texts:  # the page's own text, and now and then its credit line or footer, which a copy of a page may keep
+        chosen = rng.sample(texts, rng.randint(1, min(2, len(texts))))
+        chosen += [a for a in lines if rng.random() < (0.25 if a is footer else 0.5)]
+    else:  # nothing of its own in the text: its credit line, else its footer
+        chosen = lines[:1]
     must = max([a["piece"] for a in chosen if a["piece"] is not None], default=-1)
     first = 1 if inter.body and inter.body[0].kind == "lead" else 0
     low = max(must + 1, min(len(inter.body), first + max(3, math.ceil(0.4 * (len(inter.body) - first)))))
@@ -159,7 +163,8 @@ def carry(b: WireBuilder, story: Story) -> None:
     subs = b.pick_subscribers(count - len(portals), set())
     firsts = [subscriber(b, story, o) for o in subs] + [subscriber(b, story, o, portal=True) for o in portals]
     used = {o.name for o in subs}
-    eligible = [p for p in firsts if p.kind == "subscriber" and (p.additions or rng.random() < 0.2)]
+    # A page with nothing of its own is copied again now and then too: the copy keeps its footer.
+    eligible = [p for p in firsts if p.kind == "subscriber" and (p.additions or rng.random() < 0.06)]
     want = min(len(eligible), int(len(subs) * SECOND_GEN_RATE + rng.random()))
     if want:
         outlets = b.pick_subscribers(want, used)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from reuters_pool import words_of
 from wire_build import Page, Story, WireBuilder, person
-from wire_sources import QUOTED
+from wire_sources import PLACES, QUOTED
 from wire_text import Piece, group, piece
 from wire_versions import build_versions
 
@@ -29,20 +29,37 @@ ITEM_WORDS = 30  # fewest words of a compilation's item
 BRIEF_TITLES = ("News in Brief", "World in Brief", "Nation & World Briefs", "Business Roundup", "The Day in Brief", "Around the World")
 
 
+def _carrier(b: WireBuilder, story: Story) -> tuple[Page, list[int]]:
+    """A page of ``story`` a compilation takes text from, and the pieces it may take (its own additions aside).
+
+    Taking text from a page rather than from a version means what a compilation
+    carries is in the corpus for a tool to find: a version nobody ran never is.
+    """
+    pages = [b.pages[k] for k in story.members if b.pages[k].kind in ("original", "version", "subscriber", "aggregator")]
+    plain = [p for p in pages if not p.additions]
+    page = b.rng.choice(plain or pages)
+    skip = {a["piece"] for a in page.additions}
+    return page, [i for i in range(len(page.body)) if i not in skip]
+
+
 def _item(b: WireBuilder, story: Story, dateline: bool, low: int, high: int, from_top: bool) -> tuple[list[Piece], list]:
-    """1-3 consecutive paragraphs of one of ``story``'s versions, with their links."""
+    """1-3 consecutive paragraphs of one of ``story``'s pages (at least ITEM_WORDS words where it has them),
+    with their links."""
     rng = b.rng
-    k = rng.randrange(len(story.versions))
-    vb = story.versions[k]
-    first = 1 if vb[0].kind == "lead" else 0
-    start = first if from_top else rng.randrange(first, len(vb))
-    count = rng.randint(low, high)
-    idx = list(range(start, min(len(vb), start + count)))
-    while idx[-1] + 1 < len(vb) and sum(vb[i].words for i in idx) < ITEM_WORDS:
-        idx.append(idx[-1] + 1)  # an item long enough to be worth finding
-    if dateline and first and start == first:
-        idx.insert(0, 0)
-    return [vb[i] for i in idx], [((story.sid, k), i) for i in idx]
+    page, usable = _carrier(b, story)
+    body = page.body
+    paras = [i for i in usable if body[i].kind != "lead"]
+    start = 0 if from_top else rng.randrange(len(paras))
+    end = min(len(paras), start + rng.randint(low, high))
+    while sum(body[i].words for i in paras[start:end]) < ITEM_WORDS and (end < len(paras) or start > 0):
+        if end < len(paras):
+            end += 1  # an item long enough to be worth finding
+        else:
+            start -= 1
+    idx = paras[start:end]
+    if dateline and idx[0] - 1 in usable and body[idx[0] - 1].kind == "lead":
+        idx.insert(0, idx[0] - 1)
+    return [body[i] for i in idx], [((story.sid, page.key), i) for i in idx]
 
 
 def _compile(b: WireBuilder, page: Page, parts: list[tuple[Piece | None, list[Piece], list]]) -> bool:
@@ -50,6 +67,8 @@ def _compile(b: WireBuilder, page: Page, parts: list[tuple[Piece | None, list[Pi
     body: list[Piece] = []
     lk: list = []
     for head, pieces, item_links in parts:
+        if any(p is q for p in pieces for q in body):
+            continue  # that text is on the page already
         trial = body + ([head] if head else []) + pieces
         trial_lk = lk + ([None] if head else []) + item_links
         if b.claims.body(trial, trial_lk):
@@ -106,16 +125,16 @@ def brief(b: WireBuilder, stories: list[Story]) -> Page | None:
 def embed(b: WireBuilder, main: Story, second: Story) -> Page | None:
     """A copy of ``main`` that embeds 2-3 paragraphs of ``second`` and credits both sources."""
     rng = b.rng
-    k = rng.randrange(len(main.versions))
-    vb = main.versions[k]
-    cut = rng.randint(max(2, len(vb) // 2), len(vb))
+    carrier, usable = _carrier(b, main)
+    k = carrier.version
+    keep = usable[: rng.randint(max(2, len(usable) // 2), len(usable))]
     pieces, lk = _item(b, second, False, 2, 3, rng.random() < 0.5)
-    parts = [(None, vb[:cut], [((main.sid, k), i) for i in range(cut)]),
+    parts = [(None, [carrier.body[i] for i in keep], [((main.sid, carrier.key), i) for i in keep]),
              (piece("head", ("Related coverage",), second.key), pieces, lk)]  # fmt: skip
     day, minute, dated = b.when(main.day, main.times[k])
     page = Page(0, b.pick_subscribers(1, set())[0], "compilation", [], day, minute, dated, main.titles[k], [],
                 parent=b.parent_of(main, k), version=k, compilation="embed")  # fmt: skip
-    if not _compile(b, page, parts) or page.body[0] is not vb[0]:
+    if not _compile(b, page, parts) or page.body[0] is not carrier.body[keep[0]]:
         return None
     page.tail.append(f"{second.name} contributed to this report.")
     page.credits = [main.name, second.name]
@@ -209,10 +228,16 @@ def quoted_groups(b: WireBuilder, count: int) -> None:
     Two groups never quote one outlet: their frames ("In its report, the Harbor
     City Examiner said:") would be 8 words that unrelated pages share.
     """
-    extra = [(f"The {p} {m}", (f"the {p} {m}", f"the {m}")) for m in _QUOTED_MASTHEADS for p in _QUOTED_PLACES]
+    places = _QUOTED_PLACES + PLACES
+    extra = [(f"The {p} {m}", (f"the {p} {m}", f"the {m}")) for m in _QUOTED_MASTHEADS for p in places]
     b.rng.shuffle(extra)
     for n in range(count):
-        name, forms = QUOTED[n] if n < len(QUOTED) else extra[n - len(QUOTED)]
+        if n < len(QUOTED):
+            name, forms = QUOTED[n]
+        else:  # past the made-up names too (S above 9,000): numbered editions
+            k, (name, forms) = divmod(n - len(QUOTED), len(extra))[0], extra[(n - len(QUOTED)) % len(extra)]
+            if k:
+                name, forms = f"{name} {k + 1}", (f"{forms[0]} {k + 1}", forms[1])
         quoted_group(b, len(b.stories), name, forms)
 
 

@@ -175,7 +175,7 @@ def score(truth: dict, out: dict, names: Names | None = None) -> dict:
     stories, parents, comps = truth["stories"], truth["parents"], truth["compilations"]
     plain = {sid: [m for m in st["members"] if m not in comps] for sid, st in stories.items()}
     fam = {sid: pred.family_of(plain[sid]) for sid, st in stories.items() if len(st["members"]) >= 2}
-    res: dict = {"documents": len(parents), "stories": len(stories),
+    res: dict = {"documents": len(parents), "documents_in_output": sum(d in pred.docs for d in parents), "stories": len(stories),
                  "stories_with_pages": sum(len(st["members"]) >= 2 for st in stories.values()),
                  "families": len(pred.families)}  # fmt: skip
     misses: dict[str, list] = {}

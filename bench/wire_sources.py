@@ -183,7 +183,7 @@ QUOTED = (
     ("The Guardian", ("The Guardian", "the British newspaper The Guardian")),
 )
 
-_PLACES = (
+PLACES = (
     "Riverside", "Northfield", "Maple Valley", "Cedar Falls", "Lakeshore", "Brookhaven", "Fairmont",
     "Westbury", "Ashford", "Glenwood", "Harborview", "Pinecrest", "Oakridge", "Millbrook", "Stonebridge",
     "Clearwater", "Elmhurst", "Kingsport", "Redwood", "Silver Lake", "Bayside", "Hillcrest", "Fox Hollow",
@@ -227,7 +227,7 @@ def person(rng: random.Random) -> str:
 
 def _names(rng: random.Random, count: int) -> list[str]:
     """``count`` distinct subscriber names: papers from places and mastheads, then TV call signs."""
-    papers = [f"The {p} {m}" if rng.random() < 0.5 else f"{p} {m}" for p in _PLACES for m in _MASTHEADS]
+    papers = [f"The {p} {m}" if rng.random() < 0.5 else f"{p} {m}" for p in PLACES for m in _MASTHEADS]
     rng.shuffle(papers)
     names = papers[: int(count * 0.8)]
     taken = set(names)

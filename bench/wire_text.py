@@ -260,12 +260,15 @@ def correct_figure(rng: random.Random, sentence: str) -> tuple[str, int, int] | 
 
 
 def edit_sentence(
-    claims: Claims, rng: random.Random, body: list[Piece], i: int, how: str
+    claims: Claims, rng: random.Random, body: list[Piece], i: int, how: str, made_before: set[str]
 ) -> tuple[Piece, str] | None:
     """A copy of ``body[i]`` with one sentence bracketed (``how="bracket"``) or a figure corrected.
 
     The new windows are claimed in ``body``'s context; returns ``(piece, new
-    sentence)`` or None when no sentence takes the edit.
+    sentence)`` or None when no sentence takes the edit. A sentence in
+    ``made_before`` is not made again (and the new one is added): two of a
+    story's 2,000 subscribers could otherwise bracket one sentence alike, and
+    an edit would no longer tell whose page a copy was made from.
     """
     p = body[i]
     order = list(range(len(p.sents)))
@@ -275,9 +278,12 @@ def edit_sentence(
         if made is None:
             continue
         sent, at, span = made
+        if sent in made_before:
+            continue
         sents = p.sents[:k] + (sent,) + p.sents[k + 1 :]
         new = piece(p.kind, sents, p.key)
         offset = len(words_of(" ".join(p.sents[:k]))) + at
         if claims.inside(body, i, new, [offset, offset + span]):
+            made_before.add(sent)
             return new, sent
     return None
