@@ -112,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stories", type=int, required=True, help="syndicated stories S")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, required=True, help="directory for corpus.jsonl and truth.json")
-    ap.add_argument("--carriers", type=_range, default=(3, 30), help="first-generation carriers per wire story, MIN-MAX (3-30)")
+    ap.add_argument(
+        "--carriers", type=_range, default=(3, 30), help="first-generation carriers per wire story, MIN-MAX (3-30)"
+    )
     ap.add_argument("--versions", type=int, default=4, help="most write-thrus of a wire story (4)")
     ap.add_argument("--reuters", type=Path, default=DEFAULT_REUTERS, help="the Reuters-21578 directory")
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where the parsed pool is cached")
@@ -121,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.reuters.is_dir():
         ap.error(f"Reuters-21578 not found at {args.reuters} (pass --reuters)")
     try:
-        summary = generate(args.stories, args.seed, args.out, args.carriers, args.versions, args.reuters, args.cache, args.pool_files)
+        summary = generate(
+            args.stories, args.seed, args.out, args.carriers, args.versions, args.reuters, args.cache, args.pool_files
+        )
     except ValueError as exc:
         ap.error(str(exc))
     print(json.dumps(summary))

@@ -76,7 +76,6 @@ class Page:
     carries: list[dict] = field(default_factory=list)  # what a second generation took from its intermediate
     credits: list[str] = field(default_factory=list)  # names the page credits
     compilation: str | None = None  # "latest", "brief", "embed"
-    carriers: int = 0  # second generations made from this page
 
 
 class WireBuilder:
@@ -117,8 +116,9 @@ class WireBuilder:
             if 20 <= s.count(" ") + 1 <= 40 and '"' not in s and s.endswith(".")
         ]  # fmt: skip
         self.rng.shuffle(cands)
-        # Speakers differ in surname or role: "..., Roe, the mayor, said in a statement." is 8 words.
-        roles = ("finance minister", "mayor", "company chairman", "union leader", "bank governor", "senator")  # two words at most
+        # Speakers differ in surname or role, and roles have two words at most:
+        # '..." Jane Roe, the finance minister, said in a statement.' has 8 words besides her first name.
+        roles = ("finance minister", "mayor", "company chairman", "union leader", "bank governor", "senator")
         speakers = [(last, role) for last in LAST for role in roles]
         self.rng.shuffle(speakers)
         out = []
@@ -183,7 +183,8 @@ class WireBuilder:
             return None
         date = day_date(story.day)
         forms = src.dateline.split("|")
-        line = forms[story.sid % len(forms)].format(CITY=story.city, City=story.city.title(), Mon=MONTHS[date.month - 1], d=date.day)
+        form = forms[story.sid % len(forms)]
+        line = form.format(CITY=story.city, City=story.city.title(), Mon=MONTHS[date.month - 1], d=date.day)
         return piece("lead", (line,), story.key)
 
     def insert(self, body: list[Piece], new: Piece, places: list[int]) -> bool:

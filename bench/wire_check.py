@@ -65,7 +65,8 @@ def unrelated_runs(records: list[dict], truth: dict) -> list[tuple[str, str, str
     lines = set(truth["lines"])
     keys = relation_keys(truth)
     sig_of: dict[frozenset[str], int] = {}
-    sigs = np.array([sig_of.setdefault(keys.get(r["id"], frozenset({r["id"]})), len(sig_of)) for r in records], dtype=np.int64)
+    sig_list = [sig_of.setdefault(keys.get(r["id"], frozenset({r["id"]})), len(sig_of)) for r in records]
+    sigs = np.array(sig_list, dtype=np.int64)
     sig_keys = list(sig_of)
     index: dict[str, int] = {}
     parts = []

@@ -15,6 +15,7 @@ LOCAL_P, FRAMING_P, BRACKET_P, CORRECTION_P, OWN_CREDIT_P = 0.25, 0.06, 0.10, 0.
 PHOTO_TRAP_P = 0.05  # subscriber pages with another agency's photo credit
 MULTI_CREDIT_P = 0.04  # subscriber pages crediting a second agency whose text they do not carry
 UNCREDITED_P = 0.04  # subscriber pages with no credit at all
+OWN_CREDITS = ("{o} staff contributed to this report.", "Compiled by {o} from wire reports.", "Edited by {o} staff.")
 
 
 def credit(b: WireBuilder, page: Page, story: Story, portal: bool = False) -> bool:
@@ -58,7 +59,9 @@ def subscriber(b: WireBuilder, story: Story, outlet: Outlet, portal: bool = Fals
     k = rng.choices(range(len(story.versions)), weights=[1 + i for i in range(len(story.versions))])[0]
     vb = story.versions[k]
     day, minute, dated = b.when(story.day, story.times[k])
-    title = story.titles[k] if portal or rng.random() < 0.6 else change_words(rng, b.vocab, story.titles[k], rng.randint(1, 2))
+    title = story.titles[k]
+    if not portal and rng.random() < 0.4:  # its own headline
+        title = change_words(rng, b.vocab, title, rng.randint(1, 2))
     page = Page(0, outlet, "aggregator" if portal else "subscriber", [story.sid], day, minute, dated, title, [],
                 version=k, parent=b.parent_of(story, k))  # fmt: skip
     keep_lead = credit(b, page, story, portal)
@@ -102,7 +105,7 @@ def subscriber(b: WireBuilder, story: Story, outlet: Outlet, portal: bool = Fals
         if at is not None:  # an edit the trim cut away is no addition
             page.additions.append({**info, "piece": at})
     if not portal and rng.random() < OWN_CREDIT_P:
-        line = rng.choice(("{o} staff contributed to this report.", "Compiled by {o} from wire reports.", "Edited by {o} staff."))
+        line = rng.choice(OWN_CREDITS)
         page.tail.append(line.format(o=outlet.name))
         page.additions.append({"kind": "credit", "text": page.tail[-1], "piece": None})
     return b.add(page)
@@ -145,7 +148,6 @@ def second_generation(b: WireBuilder, story: Story, inter: Page, outlet: Outlet)
     page.author = inter.author if rng.random() < 0.6 else None
     page.credits = list(inter.credits)
     page.carries = [{"kind": a["kind"], "text": a["text"]} for a in carried]
-    inter.carriers += 1
     return b.add(page)
 
 

@@ -26,7 +26,9 @@ _QUOTED_MASTHEADS = ("Inquirer", "Intelligencer", "Courant", "Enquirer", "Gleane
 _QUOTED_PLACES = ("Harbor City", "Lake Raven", "Port Alder", "Mount Verity", "Cobalt Springs", "North Ashby",
                   "Greyhaven", "Saltmarsh", "Copperton", "Bramble Bay", "Eastmere", "Fallow Creek")  # fmt: skip
 ITEM_WORDS = 30  # fewest words of a compilation's item
-BRIEF_TITLES = ("News in Brief", "World in Brief", "Nation & World Briefs", "Business Roundup", "The Day in Brief", "Around the World")
+BRIEF_TITLES = (
+    "News in Brief", "World in Brief", "Nation & World Briefs", "Business Roundup", "The Day in Brief", "Around the World",
+)  # fmt: skip
 
 
 def _carrier(b: WireBuilder, story: Story) -> tuple[Page, list[int]]:
@@ -164,7 +166,8 @@ def compilations(b: WireBuilder) -> None:
             brief(b, rng.sample(pool, min(len(pool), rng.randint(3, 6))))
     for _ in range(max(1, round(b.n_stories * 0.04))):
         main = rng.choice(wires)
-        others = [st for st in by_day.get(main.day, []) + by_day.get(main.day + 1, []) if st is not main and st.name != main.name]
+        near = by_day.get(main.day, []) + by_day.get(main.day + 1, [])
+        others = [st for st in near if st is not main and st.name != main.name]
         if others:
             embed(b, main, rng.choice(others))
 
@@ -172,7 +175,7 @@ def compilations(b: WireBuilder) -> None:
 def quoted_group(b: WireBuilder, sid: int, name: str, forms: tuple[str, ...]) -> None:
     """Outlets' own articles quoting the same 2-3 sentences of ``name``'s report."""
     rng = b.rng
-    story = Story(sid, "quoted-report", name, (), None, rng.randrange(b.days), rng.choice(("LONDON", "WASHINGTON")), person(rng))
+    story = Story(sid, "quoted-report", name, (), None, rng.randrange(b.days), "", person(rng))
     b.stories.append(story)
     build_versions(b, story, 350, 600)
     report = story.versions[0]

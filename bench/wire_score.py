@@ -175,7 +175,8 @@ def score(truth: dict, out: dict, names: Names | None = None) -> dict:
     stories, parents, comps = truth["stories"], truth["parents"], truth["compilations"]
     plain = {sid: [m for m in st["members"] if m not in comps] for sid, st in stories.items()}
     fam = {sid: pred.family_of(plain[sid]) for sid, st in stories.items() if len(st["members"]) >= 2}
-    res: dict = {"documents": len(parents), "documents_in_output": sum(d in pred.docs for d in parents), "stories": len(stories),
+    res: dict = {"documents": len(parents), "documents_in_output": sum(d in pred.docs for d in parents),
+                 "stories": len(stories),
                  "stories_with_pages": sum(len(st["members"]) >= 2 for st in stories.values()),
                  "families": len(pred.families)}  # fmt: skip
     misses: dict[str, list] = {}
@@ -196,7 +197,7 @@ def score(truth: dict, out: dict, names: Names | None = None) -> dict:
         where = Counter(pred.first_family.get(d, "none") for d in m)
         if len(m) >= 2 and len(where) > 1:
             split.append({"story": sid, "title": stories[sid]["title"], "source": stories[sid]["source_name"],
-                          "pages": len(m), "families": dict(Counter(str(k) for k in where.elements()).most_common(6))})  # fmt: skip
+                          "pages": len(m), "families": {str(k): v for k, v in where.most_common(6)}})  # fmt: skip
     merged.sort(key=lambda x: -x["pages"])
     split.sort(key=lambda x: -x["pages"])
     misses["merged_families"], misses["split_stories"] = merged[:SHOWN], split[:SHOWN]
@@ -242,7 +243,8 @@ def score(truth: dict, out: dict, names: Names | None = None) -> dict:
             why_sib[reason] += 1
             misses.setdefault("siblings", []).append(
                 {**page(doc), "story": sid, "source": st["source_name"], "got": pred.describe(up), "why": reason})
-    res["siblings"] = {"hit": hit_sib, "total": total_sib, "ratio": _ratio(hit_sib, total_sib), "misses": dict(why_sib.most_common())}
+    res["siblings"] = {"hit": hit_sib, "total": total_sib, "ratio": _ratio(hit_sib, total_sib),
+                       "misses": dict(why_sib.most_common())}  # fmt: skip
     res["second_generation"] = {"hit": hit_gen, "total": total_gen, "ratio": _ratio(hit_gen, total_gen),
                                 "misses": dict(why_gen.most_common())}  # fmt: skip
 
@@ -306,7 +308,7 @@ def gold_prediction(truth: dict) -> dict:
     each page under its true parent, compilations under each story's root. Scores 1.0 throughout."""
     parents, comps = truth["parents"], truth["compilations"]
     families, sources, trees = [], {}, []
-    for sid, st in sorted(truth["stories"].items()):
+    for _, st in sorted(truth["stories"].items()):
         members = st["members"]
         if len(members) < 2:
             continue
@@ -337,16 +339,19 @@ def _line(label: str, part: dict | float | None, target: float | None = None) ->
 
 def report(res: dict) -> str:
     """The scores as text."""
+    comps = res["compilations"]
     out = [
-        f"{res['documents']} pages, {res['stories_with_pages']} stories with two or more pages; syndtrace drew {res['families']} families",
+        f"{res['documents']} pages, {res['stories_with_pages']} stories with two or more pages; "
+        f"syndtrace drew {res['families']} families",
         _line("ARI against story families", res["ari"], TARGETS["ari"]),
         _line("siblings drawn as siblings", res["siblings"], TARGETS["siblings"]),
         _line("second-generation parents", res["second_generation"], TARGETS["second_generation"]),
         _line("sources named", res["sources"], TARGETS["sources"]) + f"  strict {res['sources']['strict']}",
         _line("quoted-report families", res["quoted_reports"]),
         _line("compilations in every story's family",
-              {"ratio": res["compilations"]["ratio"], "hit": res["compilations"]["in_every_family"], "total": res["compilations"]["total"]}),
-        f"families holding pages of two or more stories: {res['merged_families']}; stories split over families: {res['split_stories']}",
+              {"ratio": comps["ratio"], "hit": comps["in_every_family"], "total": comps["total"]}),
+        f"families holding pages of two or more stories: {res['merged_families']}; "
+        f"stories split over families: {res['split_stories']}",
     ]  # fmt: skip
     for key in ("siblings", "second_generation"):
         if res[key]["misses"]:

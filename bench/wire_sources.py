@@ -62,17 +62,23 @@ class Source:
 
 
 def _s(name, page, dateline, bylines, tails, authors, aliases=(), zone="-04:00", weight=1.0, partner=False, agency=True):
-    return Source(name, page, dateline, tuple(bylines), tuple(tails), tuple(authors), tuple(aliases), zone, weight, partner, agency)
+    return Source(
+        name, page, dateline, tuple(bylines), tuple(tails), tuple(authors), tuple(aliases), zone, weight, partner, agency
+    )
 
 
 _TCA = "Distributed by Tribune Content Agency, LLC."
-_SN = "{m} is part of States Newsroom, a nonprofit news network supported by grants and a coalition of donors as a 501c(3) public charity."
+_SN = (
+    "{m} is part of States Newsroom, a nonprofit news network supported by grants and a coalition of donors "
+    "as a 501c(3) public charity."
+)
 
 SOURCES: tuple[Source, ...] = (
     _s("Associated Press", "Associated Press", "{CITY} (AP) — ",
        ["By {r} | Associated Press", "By {R} Associated Press", "{r}, Associated Press", "By The Associated Press"],
        ["Associated Press writer {r2} in {City} contributed to this report.",
-        "Copyright {year} The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed."],
+        "Copyright {year} The Associated Press. All rights reserved. "
+        "This material may not be published, broadcast, rewritten or redistributed."],
        ["Associated Press", "The Associated Press", "AP"], ["AP", "The Associated Press"], "-04:00", 20, True),
     _s("Reuters", "Reuters", "{CITY} (Reuters) - ",
        ["By {r}", "{r} | Reuters", "By {r}, Reuters"],
@@ -118,7 +124,8 @@ SOURCES: tuple[Source, ...] = (
        ["McClatchy Washington Bureau"], ["McClatchy", "McClatchy DC"], "-04:00", 2),
     _s("KFF Health News", "KFF Health News", None,
        ["By {r}, KFF Health News"],
-       ["KFF Health News is a national newsroom that produces in-depth journalism about health issues and is one of the core operating programs at KFF."],
+       ["KFF Health News is a national newsroom that produces in-depth journalism about health issues "
+        "and is one of the core operating programs at KFF."],
        ["KFF Health News"], ["Kaiser Health News", "KHN"], "-04:00", 2),
     _s("The Conversation", "The Conversation", None,
        ["{r}, {uni}"],
@@ -127,7 +134,8 @@ SOURCES: tuple[Source, ...] = (
     _s("ProPublica", "ProPublica", None,
        ["By {r}, ProPublica"],
        ["This story was originally published by ProPublica.", "Republished with permission from ProPublica.",
-        "ProPublica is a Pulitzer Prize-winning investigative newsroom. Sign up for The Big Story newsletter to receive stories like this one in your inbox."],
+        "ProPublica is a Pulitzer Prize-winning investigative newsroom. "
+        "Sign up for The Big Story newsletter to receive stories like this one in your inbox."],
        ["ProPublica"], [], "-04:00", 2),
     _s("Kansas Reflector", "Kansas Reflector", None,
        ["By {r}, Kansas Reflector"],
@@ -160,7 +168,8 @@ SOURCES: tuple[Source, ...] = (
     _s("Fortune", "Fortune", None, ["By {r}, Fortune"], ["This article originally appeared on Fortune.com"],
        ["Fortune"], ["Fortune.com"], weight=0, partner=True, agency=False),
     _s("Business Insider", "Business Insider", None, ["{r}, Business Insider"],
-       ["Read the original article on Business Insider"], ["Business Insider"], ["Insider"], weight=0, partner=True, agency=False),
+       ["Read the original article on Business Insider"], ["Business Insider"], ["Insider"],
+       weight=0, partner=True, agency=False),
     _s("The Independent", "The Independent", None, ["{r}, The Independent"],
        ["This article originally appeared on The Independent."], ["The Independent"], [], "+01:00", 0, True, False),
     _s("HuffPost", "HuffPost", None, ["{r}, HuffPost"], ["This article originally appeared on HuffPost."],

@@ -72,7 +72,8 @@ def trap(b: WireBuilder, body: list[Piece], story: Story, first: int) -> None:
     rng = b.rng
     options = []
     if story.name != "Reuters":
-        options += [("told", '"{s}," {who} told Reuters.', "Reuters"), ("poll", "{s}, according to a Reuters/Ipsos poll.", "Reuters")]
+        options += [("told", '"{s}," {who} told Reuters.', "Reuters")]
+        options += [("poll", "{s}, according to a Reuters/Ipsos poll.", "Reuters")]
     if story.name != "Associated Press":
         options += [("poll", "{s}, an AP-NORC poll found.", "Associated Press")]
     if story.name != "Agence France-Presse":

@@ -235,7 +235,8 @@ def _node(tree: dict, nid: str) -> tuple[dict, dict | None]:
 
 def _scores(truth: dict, out: dict) -> tuple:
     r = scorer.score(truth, out, scorer.Names({}))
-    return (r["ari"], r["siblings"]["ratio"], r["second_generation"]["ratio"], r["sources"]["ratio"], r["compilations"]["ratio"])
+    parts = ("siblings", "second_generation", "sources", "compilations")
+    return (r["ari"], *(r[k]["ratio"] for k in parts))
 
 
 def test_gold_prediction_scores_one():
@@ -315,7 +316,8 @@ def test_ari_by_hand():
 def test_scorer_reads_syndtrace_output(tmp_path):
     _run(tmp_path, stories=5, carriers=(3, 4))
     out = tmp_path / "out.json"
-    result = CliRunner().invoke(cli, ["scan", str(tmp_path / "corpus.jsonl"), "--format", "json", "-q", "--workers", "1", "-o", str(out)])
+    args = ["scan", str(tmp_path / "corpus.jsonl"), "--format", "json", "-q", "--workers", "1", "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     truth = json.loads((tmp_path / "truth.json").read_text())
     r = scorer.score(truth, json.loads(out.read_text()))
