@@ -144,7 +144,9 @@ def test_the_run_check_finds_a_planted_run(corpus):
     records = copy.deepcopy(records)
     rec_a = next(r for r in records if r["id"] == a)
     rec_b = next(r for r in records if r["id"] == b)
-    planted = " ".join(words(rec_a["text"].split("\n\n")[-2])[:12])  # the solo's last paragraph before its footer
+    lines = set(truth["lines"])
+    body = [p for p in rec_a["text"].split("\n\n")[1:] if p not in lines and len(words(p)) >= 12]
+    planted = " ".join(words(body[-1])[:12])  # twelve words of the solo's last paragraph
     rec_b["text"] = rec_b["text"].replace("\n\n", f"\n\nAs reported: {planted}.\n\n", 1)
     assert _reference_unrelated([rec_a, rec_b], truth) == {tuple(sorted((a, b)))}
     found = check.unrelated_runs(records, truth)  # the whole corpus: that pair and nothing else
