@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 AFP    := fixtures/afp-soleimani-uncredited-copy.txt
 GR     := fixtures/globalresearch-reprint-of-commondreams.txt
 
-.PHONY: demo test bench bench-small eval clean cases
+.PHONY: demo test bench bench-small eval eval-wire clean cases
 
 # The venv is rebuilt when pyproject.toml changes; pip reaches PyPI for the pinned ranges.
 $(STAMP): pyproject.toml
@@ -40,6 +40,22 @@ bench-small: $(STAMP)
 # Accuracy on ../shared/data/newsreuse-dev (fails when a score drops below its target).
 eval: $(STAMP)
 	$(BIN)/python bench/eval.py
+
+# The four wire scores of issue 12 on a generated wire corpus (bench/wire.py, bench/README.md):
+# generated once per generator version into bench/out/wire-N-sS/, scanned, scored; fails below a target.
+# Reuters-21578 is read from ../shared/data/reuters21578 unless REUTERS=DIR says otherwise.
+WIRE_STORIES ?= 300
+WIRE_SEED    ?= 1
+WIRE_DIR     := bench/out/wire-$(WIRE_STORIES)-s$(WIRE_SEED)
+WIRE_CODE    := $(addprefix bench/,wire.py wire_build.py wire_versions.py wire_copies.py wire_pages.py wire_text.py \
+                  wire_sources.py wire_writer.py synth.py outlets.py reuters_pool.py)
+
+$(WIRE_DIR)/truth.json: $(WIRE_CODE) | $(STAMP)
+	$(BIN)/python bench/wire.py --stories $(WIRE_STORIES) --seed $(WIRE_SEED) --out $(WIRE_DIR) $(if $(REUTERS),--reuters $(REUTERS))
+
+eval-wire: $(STAMP) $(WIRE_DIR)/truth.json
+	$(BIN)/syndtrace scan $(WIRE_DIR)/corpus.jsonl --format json -q -o $(WIRE_DIR)/syndtrace.json
+	$(BIN)/python bench/wire_score.py $(WIRE_DIR)/truth.json $(WIRE_DIR)/syndtrace.json --check
 
 clean:
 	rm -rf $(VENV) bench/out eval/out .pytest_cache
