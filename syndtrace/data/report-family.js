@@ -62,11 +62,18 @@ function drawGroup(g) {
 }
 
 function familyLink(l) {
-  const other = l.family || l.other || l.to || l.id;
-  const target = groups.find((g) => g.id === other);
-  const rest = Object.fromEntries(Object.entries(l).filter(([k]) => !["family", "other", "to", "id"].includes(k)));
-  const head = target ? link({ family: target.id }, `${target.id} ${target.title}`) : el("span", null, describe(other));
-  return el("li", null, head, " · ", describe(rest));
+  // families[].links: another story this one shares text with (a background paragraph, an excerpt).
+  const target = groups.find((g) => g.id === l.family);
+  const head = target ? link({ family: target.id }, `${target.id} ${target.title}`) : el("span", null, String(l.family));
+  const pairs = l.pairs === 1 ? "one pair of members" : `${l.pairs} pairs of members`;
+  return el("li", null, head, ` · up to ${plural(l.words, "word")} shared, ${pairs}: another story, not a copy of this one`);
+}
+
+function verdictText(s) {
+  // pairs[].verdict with its counts: reuse, shared-quote, boilerplate or unrelated.
+  let text = `${s.verdict}: ${plural(s.words || 0, "word")} shared, ${s.authored_words || 0} outside quotation marks`;
+  if (s.first_appearance) text += `; the quotations first appeared in ${label(s.first_appearance)}`;
+  return text;
 }
 
 function passageLinks(ids) {
@@ -147,8 +154,7 @@ function pairElement(pair, open) {
     ` · ${plural(pair.passages.length, "passage")}, ${plural(words, "aligned word")}`);
   const kinds = [...new Set(pair.edges.map((e) => KIND[e.kind] || e.kind))];
   if (kinds.length) add(summary, ` · ${kinds.join(", ")}`);
-  const verdict = pair.stats && pair.stats.verdict;
-  if (verdict !== undefined && verdict !== null) add(summary, " · ", el("span", "verdict", describe(verdict)));
+  if (pair.stats && typeof pair.stats.verdict === "string") add(summary, " · ", el("span", "verdict", verdictText(pair.stats)));
   pair.el = el("details", "pair", summary);
   pair.el.dataset.pair = pair.key;
   pair.el.addEventListener("toggle", () => {
