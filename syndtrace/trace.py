@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from syndtrace.chains import carried_additions
-from syndtrace.direction import Verdict, reading_order, agency_of, decide, origin_of, uncredited
+from syndtrace.direction import Verdict, agency_of, decide, origin_of, reading_order, uncredited
+from syndtrace.family import STRONG_SHARE
 from syndtrace.model import Document, Edge, Evidence, PairVerdict, Passage, Source
 from syndtrace.names import canonical, distinct_labels, outlet_key, possessive, slug
 from syndtrace.parents import KIND_PRIORITY, build_tree
@@ -43,8 +44,9 @@ class _Graph:
 
     docs: dict[str, Document]
     words: dict[str, int]
-    # doc id -> names.outlet_key of the outlets of the documents it shares authored text with,
-    # and of those it shares any text with (quotations included)
+    # doc id -> names.outlet_key of the outlets of the documents that hold its story (they share
+    # most of the smaller one's words with it), and of those it shares any text with (quotations
+    # included)
     partner_outlets: dict[str, set[str]] = field(default_factory=dict)
     quoting_outlets: dict[str, set[str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
@@ -88,12 +90,24 @@ def trace(
     live = [(pair, v) for pair, v in zip(pairs, verdicts, strict=True) if pair.passages]
     first = {(pair.x, pair.y): _first_verdict(g, pair, v) for pair, v in live}
     live = [pair for pair, _ in live]
+    shared = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
+    most: dict[str, int] = {}  # the most words each document shares with any one partner
+    for (x, y), n in shared.items():
+        if first[(x, y)] != _QUOTES:
+            most[x], most[y] = max(most.get(x, 0), n), max(most.get(y, 0), n)
     for (x, y), verdict in first.items():
         for doc, other in ((x, y), (y, x)):
             if g.docs[other].outlet:
                 key = outlet_key(g.docs[other].outlet)
                 g.quoting_outlets.setdefault(doc, set()).add(key)
-                if verdict != _QUOTES:
+                # A page of a credited outlet among the inputs is the original only if it holds what
+                # this document took: most of the smaller one's words, or near the most it shares
+                # with anyone. Another of its stories sharing a background paragraph does not.
+                n = shared[(x, y)]
+                if verdict != _QUOTES and (
+                    n >= STRONG_SHARE * min(max(1, words.get(x, 0)), max(1, words.get(y, 0)))
+                    or n >= STRONG_SHARE * most[doc]
+                ):
                     g.partner_outlets.setdefault(doc, set()).add(key)
     for doc in docs:
         _credited_origin(g, doc)
