@@ -97,7 +97,8 @@ def carried_additions(
             # wire's, whoever printed it.
             originals = _merge([span for src in common for span in mine.get(src, ())] + _wire_lines(docs.get(doc)))
             additions = _subtract(_subtract(mine[other], originals), popular[doc])
-            carried = max(carried, sum(e - s for s, e in additions))
+            # Slivers between two aligned stretches (a full stop and a line break) are no words.
+            carried = max(carried, sum(e - s for s, e in additions if e - s >= MIN_CARRIED_CHARS))
         if carried < MIN_CARRIED_CHARS:
             continue
         xo, yo = shared(x, o), shared(y, o)

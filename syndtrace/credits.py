@@ -45,7 +45,7 @@ _REPUB = re.compile(r"(?i:\b(?:republished|reprinted) (?:with (?:the )?permissio
 _DISTRIBUTED = re.compile(r"(?i:\b(?:distributed|syndicated) by\s+(?:the\s+)?)" + _NAME)
 _CONTRIBUTED = re.compile(
     r"(?P<src>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t]+(?:writers?|reporters?|correspondents?)\b"
-    r"[^\n]{0,120}?\bcontributed\b"
+    r"[^\n]{0,120}?\bcontributed\b[^\n]{0,40}"  # to the line's end: "... contributed to this report."
 )
 _DATELINE_REACH = 60  # from the line's start to the agency's "("
 # Each lead-in pattern with what ``finditer_near`` needs: the words every match holds, how far

@@ -7,7 +7,11 @@ built by sorting rather than with Python dicts:
   ``boilerplate_min_stories`` documents of one outlet *with different
   titles* is that outlet's furniture (footer, newsletter prompt, photo
   credit) and is dropped from that outlet's postings. Re-scrapes of one
-  story share a title, so they are not mistaken for boilerplate.
+  story share a title, so they are not mistaken for boilerplate. Nor are
+  a wire's write-thrus, each under a new headline: where "furniture" would
+  be most of a long stretch of a page (``VERSION_PRINTS`` fingerprints or
+  more, and more than half of the page's), it is the story, and the page
+  keeps every posting (``Candidates.versions``).
 * *Document-frequency cap*: a fingerprint in more than ``df_cap`` documents
   is a stock phrase and pairs nothing.
 * *Candidates*: document pairs sharing at least ``min_shared_fingerprints``
@@ -16,7 +20,7 @@ built by sorting rather than with Python dicts:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -32,9 +36,14 @@ class Candidates:
     right: np.ndarray
     shared: np.ndarray
     boilerplate: dict[int, np.ndarray]  # outlet code -> sorted fingerprint hashes that are its furniture
+    # Documents whose "furniture" is most of them: versions of a story, which keep all their text.
+    versions: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
 
 
 _PARTS = 8  # hash partitions, indexed one at a time (a power of two)
+# A page whose furniture fingerprints number at least this many (about 200 words), and more than
+# half of its fingerprints, is a version of a story under a new headline: no footer is that long.
+VERSION_PRINTS = 20
 
 
 def candidate_pairs(
@@ -60,30 +69,37 @@ def candidate_pairs(
         raise ValueError(f"parts must be a power of two, not {parts}")  # the low bits pick the part
     n_docs = int(docs.max()) + 1 if len(docs) else 0
     part_of = (hashes & np.uint64(parts - 1)).astype(np.uint8)
-    codes, counts = [], []
+    # First pass: each part's furniture, and how much of each document it would take.
     furniture: dict[int, list[np.ndarray]] = {}
+    masked = np.zeros(n_docs, np.int64)
     for part in range(parts):
         sel = part_of == part
-        part_codes, part_counts, part_furniture = _part_pairs(hashes[sel], docs[sel], outlet, title, n_docs, settings)
-        codes.append(part_codes)
-        counts.append(part_counts)
+        h, d = _postings(hashes[sel], docs[sel])
+        keep, part_furniture = _drop_boilerplate(h, d, outlet, title, settings.boilerplate_min_stories)
+        masked += np.bincount(d[~keep], minlength=n_docs)
         for code, found in part_furniture.items():
             furniture.setdefault(code, []).append(found)
+    held = np.bincount(docs, minlength=n_docs)
+    versions = np.flatnonzero((masked >= VERSION_PRINTS) & (masked * 2 > held))
+    is_version = np.zeros(n_docs, bool)
+    is_version[versions] = True
+    codes, counts = [], []
+    for part in range(parts):
+        sel = part_of == part
+        part_codes, part_counts = _part_pairs(hashes[sel], docs[sel], outlet, title, n_docs, is_version, settings)
+        codes.append(part_codes)
+        counts.append(part_counts)
     del part_of
     boilerplate = {code: np.sort(np.concatenate(found)) for code, found in sorted(furniture.items())}
     pair_codes, at = np.unique(np.concatenate(codes), return_inverse=True)
     shared = np.bincount(at, weights=np.concatenate(counts), minlength=len(pair_codes)).astype(np.int64)
     ok = shared >= settings.min_shared_fingerprints
     pair_codes, shared = pair_codes[ok], shared[ok]
-    return Candidates(pair_codes // max(n_docs, 1), pair_codes % max(n_docs, 1), shared, boilerplate)
+    return Candidates(pair_codes // max(n_docs, 1), pair_codes % max(n_docs, 1), shared, boilerplate, versions)
 
 
-def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings):
-    """One hash partition: ``(pair codes, shared fingerprint counts, furniture by outlet)``.
-
-    A pair code is ``left * n_docs + right`` (``left < right``).
-    """
-    empty = np.empty(0, np.int64)
+def _postings(hashes, docs):
+    """One partition's postings sorted by fingerprint, without those of fingerprints in one document only."""
     order = np.lexsort((docs, hashes))
     hashes, docs = hashes[order], docs[order]
     del order
@@ -92,11 +108,22 @@ def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings):
     sizes = np.diff(np.concatenate((starts, [len(hashes)])))
     # Postings of fingerprints in one document only can pair nothing; drop them early.
     multi = np.repeat(sizes >= 2, sizes)
-    hashes, docs = hashes[multi], docs[multi]
-    keep, boilerplate = _drop_boilerplate(hashes, docs, outlet, title, settings.boilerplate_min_stories)
+    return hashes[multi], docs[multi]
+
+
+def _part_pairs(hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray, settings: Settings):
+    """One hash partition: ``(pair codes, shared fingerprint counts)``.
+
+    A pair code is ``left * n_docs + right`` (``left < right``). Versions
+    (``is_version``, by document) keep their furniture postings.
+    """
+    empty = np.empty(0, np.int64)
+    hashes, docs = _postings(hashes, docs)
+    keep, _ = _drop_boilerplate(hashes, docs, outlet, title, settings.boilerplate_min_stories)
+    keep |= is_version[docs]
     hashes, docs = hashes[keep], docs[keep]
     if not len(hashes):
-        return empty, empty, boilerplate
+        return empty, empty
     boundaries = np.flatnonzero(np.diff(hashes)) + 1
     starts = np.concatenate(([0], boundaries))
     sizes = np.diff(np.concatenate((starts, [len(hashes)])))
@@ -109,9 +136,9 @@ def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings):
         iu, ju = np.triu_indices(size, 1)
         codes.append(members[:, iu].astype(np.int64).ravel() * n_docs + members[:, ju].ravel())
     if not codes:
-        return empty, empty, boilerplate
+        return empty, empty
     pair_codes, counts = np.unique(np.concatenate(codes), return_counts=True)
-    return pair_codes, counts.astype(np.int64), boilerplate
+    return pair_codes, counts.astype(np.int64)
 
 
 def _drop_boilerplate(hashes, docs, outlet, title, min_stories: int):

@@ -120,7 +120,11 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     progress.advance("indexed")
     del hashes, docs
     _release_freed_memory()
-    _STATE.update(records=records, texts=texts, settings=settings, boilerplate=cand.boilerplate, outlet=outlet_codes)
+    versions = np.zeros(len(records), bool)
+    versions[cand.versions] = True
+    _STATE.update(
+        records=records, texts=texts, settings=settings, boilerplate=cand.boilerplate, outlet=outlet_codes, versions=versions
+    )  # fmt: skip
     try:
         aligned, metas, spans, observed = _align(cand, settings, progress)
     finally:
@@ -330,7 +334,7 @@ def _analyse(i: int) -> Analysed:
     doc = document_from_record(rec, text)
     tokens = tokenize(doc)
     furniture = _STATE["boilerplate"].get(int(_STATE["outlet"][i]))
-    if furniture is not None and len(furniture):
+    if furniture is not None and len(furniture) and not _STATE["versions"][i]:  # a version keeps its text
         learned = _learned(tokens, furniture, settings)
         if learned:
             doc = replace(doc, boilerplate=tuple(sorted(set(doc.boilerplate) | set(learned))))

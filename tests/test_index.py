@@ -70,3 +70,20 @@ def test_partitions_change_nothing():
         assert {k: v.tolist() for k, v in many.boilerplate.items()} == {k: v.tolist() for k, v in one.boilerplate.items()}
     with pytest.raises(ValueError, match="power of two"):
         candidate_pairs(hashes, docs, outlet, title, cfg, parts=3)
+
+
+def test_a_wires_write_thrus_under_new_headlines_keep_their_text():
+    # Four versions of one story by one outlet, each under a new headline, share 30 fingerprints:
+    # by count that is "furniture in three or more stories", but no footer is that long.
+    story = np.arange(1000, 1030, dtype=np.uint64)
+    footer = np.array([7, 8], dtype=np.uint64)
+    hashes = np.concatenate([np.concatenate([story, footer]) for _ in range(4)] + [footer, footer])
+    docs = np.repeat(np.arange(6), [32, 32, 32, 32, 2, 2])
+    outlet = np.zeros(6, np.int64)
+    title = np.arange(6, dtype=np.int64)
+    cand = candidate_pairs(hashes, docs, outlet, title, Settings())
+    assert cand.versions.tolist() == [0, 1, 2, 3]
+    pairs = set(zip(cand.left.tolist(), cand.right.tolist()))
+    assert {(0, 1), (0, 3), (2, 3)} <= pairs
+    assert set(cand.boilerplate[0].tolist()) >= {7, 8}  # the footer is still furniture
+    assert not {p for p in pairs if 4 in p or 5 in p}  # pages sharing only it are no candidates
