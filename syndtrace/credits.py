@@ -43,11 +43,22 @@ _ORIG_PUB = re.compile(r"(?i:\b(?:was\s+|is\s+)?originally (?:published|posted|a
 _FIRST = re.compile(r"(?i:\b(?:this|the) (?:article|story|piece|post|report) (?:was )?(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)\s+(?:the\s+)?)" + _NAME)
 _REPUB = re.compile(r"(?i:\b(?:republished|reprinted) (?:with (?:the )?permission )?(?:from|by|of)\s+(?:the\s+)?)" + _NAME)
 _DISTRIBUTED = re.compile(r"(?i:\b(?:distributed|syndicated) by\s+(?:the\s+)?)" + _NAME)
+# "Associated Press writer Jane Roe contributed", "The Washington Post's Jane Roe contributed",
+# "Reuters contributed to this report".
 _CONTRIBUTED = re.compile(
-    r"(?P<src>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t]+(?:writers?|reporters?|correspondents?)\b"
-    r"[^\n]{0,120}?\bcontributed\b[^\n]{0,40}"  # to the line's end: "... contributed to this report."
+    r"(?P<src>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})(?:['’]s\b|[ \t]+(?:writers?|reporters?|correspondents?|staff)\b)?"
+    r"[^\n]{0,120}?\b(?:also[ \t]+)?contributed\b[^\n]{0,40}"  # to the line's end: "... contributed to this report."
+)
+# A wire's tagline, printed under every story it sends out: "KFF Health News is a national
+# newsroom ...", "Georgia Recorder is part of States Newsroom, a nonprofit news network ...".
+_TAGLINE = re.compile(
+    r"(?<![^\n])[ \t]*(?P<own>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})[ \t]+is[ \t]+"
+    r"(?:(?:a|an|one)[ \t]+(?:of[ \t]+the[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:newsroom|news[ \t]+service|news[ \t]+organi[sz]ation|wire|network|agency)\b"
+    r"|(?:part|a[ \t]+member|an[ \t]+affiliate)[ \t]+of[ \t]+(?P<parent>(?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4}))"
+    r"[^\n]*"
 )
 _DATELINE_REACH = 60  # from the line's start to the agency's "("
+_MONTHS = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 # Each lead-in pattern with what ``finditer_near`` needs: the words every match holds, how far
 # into a match they may start, whether in any case, and whether white space may stretch that.
 _LEAD_INS = (
@@ -70,7 +81,9 @@ _BARE_BYLINE = re.compile(
 )
 _COPYRIGHT = re.compile(r"\b(?:Copyright|COPYRIGHT)\b[ \t]*(?:©|\(c\))?[ \t]*(?P<body>[^\n]{2,160})")
 # "©2018 Bloomberg L.P.", "© 2024 The Associated Press": the sign and a year, no "Copyright".
-_COPYRIGHT_SIGN = re.compile(r"(?<![\w©])©[ \t]*(?:\d{4}[ \t]*)(?P<body>[^\n]{2,120})")
+_COPYRIGHT_SIGN = re.compile(r"(?<![\w©])©[ \t]*(?:\d{4}[ \t]*)?(?P<body>[^\n]{2,120})")
+# A wire's name, or its dateline tag, alone on a line near the top or the foot: "PTI", "AP".
+_NAME_LINE = re.compile(r"(?<![^\n])[ \t]*(?:[—–-]{1,2}[ \t]*)?(?P<src>[A-Za-z][\w.&' -]{1,40}?)[ \t]*(?=\n|$)")
 
 
 def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = None) -> tuple[Credit, ...]:
@@ -84,13 +97,18 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
                 credits.append(Credit(kind, canonical(name), m.start(), m.end(), m.group(0).strip()))
     tags = dateline_tags()
     for m in finditer_near(_dateline(), text, tuple(f"({tag})" for tag in tags), _DATELINE_REACH, body_start):
-        group = "src" if m.group("src") else "src2"
+        group = next(g for g in ("src", "src2", "src3") if m.group(g))
         line = m.group(0).strip()
         credits.append(Credit("dateline", tags[m.group(group)], m.end() - len(line), m.end(), line))
     if "contributed" in text:
         for m in _CONTRIBUTED.finditer(text, body_start):
-            if is_agency(m.group("src")):
+            if known(m.group("src")):
                 credits.append(Credit("contributed", canonical(m.group("src")), m.start(), m.end(), m.group(0).strip()))
+    if " is " in text:
+        for m in _TAGLINE.finditer(text, body_start):
+            name = m.group("parent") or m.group("own")
+            if is_agency(name):
+                credits.append(Credit("tagline", canonical(name), m.start("own"), m.end(), m.group(0).strip()))
     # A credited byline stands at the top or the foot of an article, not in its middle.
     head_end = min(len(text), body_start + _BYLINE_REACH)
     tail_start = max(head_end, len(text) - _BYLINE_REACH)
@@ -105,7 +123,13 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
             credits.append(
                 Credit("byline-agency", canonical(src), m.start(), m.end(), m.group(0).strip(), author=m.group("author"))
             )
+    tags = dateline_tags()
     for lo, hi in ((body_start, head_end), (tail_start, len(text))):
+        for m in _NAME_LINE.finditer(text, lo, hi):
+            name = tags.get(m.group("src").strip(), m.group("src").strip())
+            if is_agency(name) and m.group("src").strip() not in ("CP",):  # a bare "CP" is too short to trust
+                line = m.group(0).strip()
+                credits.append(Credit("byline-agency", canonical(name), m.end() - len(line), m.end(), line))
         for m in _BARE_BYLINE.finditer(text, lo, hi):
             if known(m.group("src")) and not m.group(0).lstrip().startswith("By "):
                 line = m.group(0).strip()
@@ -137,7 +161,13 @@ def _dateline() -> re.Pattern:
     """
     latin = sorted((t for t in dateline_tags() if t.isascii()), key=len, reverse=True)
     other = sorted((t for t in dateline_tags() if not t.isascii()), key=len, reverse=True)
-    alternatives = [r"\((?P<src>" + "|".join(map(re.escape, latin)) + r")\)\s*[-—–]"]
+    # "WASHINGTON (Reuters) -"; "Brussels, March 16 (EFE).-"; "NEW DELHI, March 31 (PTI) The ...",
+    # where a date before the tag shows it is a dateline even without a dash.
+    tags = "|".join(map(re.escape, latin))
+    alternatives = [
+        r"\((?P<src>" + tags + r")\)\s*(?:[-—–]|\.-)",
+        r"(?:" + _MONTHS + r")\.?[ \t]+\d{1,2}[ \t]*\((?P<src3>" + tags + r")\)",
+    ]
     if other:
         alternatives.append(r"\((?P<src2>" + "|".join(map(re.escape, other)) + r")\)")
     # (?<![^\n]): at a line's start, also where a search begins after front matter.

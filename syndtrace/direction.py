@@ -49,7 +49,7 @@ ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "re
 # Credits that name a wire (an agency, news service or network) the text came through. A
 # copyright notice counts only when it names a wire: an outlet's own notice is often spelled
 # unlike its name ("NBCUniversal" on nbcnews.com).
-AGENCY_KINDS = ("dateline", "byline-agency", "contributed", "distributed", "copyright")
+AGENCY_KINDS = ("dateline", "byline-agency", "contributed", "distributed", "copyright", "tagline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,7 @@ def _credit_facts(outlet: str | None, credits: tuple[Credit, ...], author: str |
     foreign = tuple(c for c in credits if outlet_key(c.source) != own)
     origin = None
     names = [c for c in foreign if c.kind in ORIGIN_KINDS] or [
-        c for c in foreign if c.kind == "byline-agency" and known(c.source) and not known(c.source).kind
+        c for c in foreign if c.kind in ("byline-agency", "contributed") and known(c.source) and not known(c.source).kind
     ]
     if names:
         name = names[0].source
@@ -102,8 +102,12 @@ def _credit_facts(outlet: str | None, credits: tuple[Credit, ...], author: str |
         date = next((c.date for c in credits if c.source == name and c.date), None)
         origin = (name, who, date)
     agency = next((canonical(c.source) for c in foreign if c.kind in AGENCY_KINDS and is_agency(c.source)), None)
-    if agency is None and author and is_agency(author) and outlet_key(author) != own:
-        agency = canonical(author)  # the record's author field names the wire ("author": "Associated Press")
+    by = known(author) if author else None  # the record's author field names an outlet ("Associated Press")
+    if by is not None and by.kind != "portal" and outlet_key(author) != own:
+        if by.agency and agency is None:
+            agency = by.name
+        elif not by.agency and origin is None:
+            origin = (by.name, None, None)
     return foreign, origin, agency
 
 

@@ -148,16 +148,23 @@ def families(
         docs_in = {m for m in members if m in by_id}
         if len(docs_in) < 2:
             continue
-        fam_edges = [e for m in sorted(docs_in) for e in into.get(m, ()) if e.source in docs_in or e.source in source_ids]
+        # A quoted outlet is upstream of the story, not its root, unless the family is the
+        # quoted report's own: its members are together because they quote it.
+        heads = {m for m in members if m in source_ids}
+
+        def takes(e: Edge) -> bool:
+            return (e.source in docs_in or e.source in source_ids) and (e.kind != "quoted" or e.source in heads)
+
+        fam_edges = [e for m in sorted(docs_in) for e in into.get(m, ()) if takes(e)]
         # In one story, an outside node is that story's original: it may have a parent of its own
-        # (the press release the agency wrote from, the outlet it quotes).
+        # (the press release the agency wrote from).
         seen, todo = set(), sorted({e.source for e in fam_edges if e.source in source_ids})
         while todo:
             sid = todo.pop()
             if sid in seen:
                 continue
             seen.add(sid)
-            ups = [e for e in into.get(sid, ()) if e.source in docs_in or e.source in source_ids]
+            ups = [e for e in into.get(sid, ()) if takes(e)]
             fam_edges += ups
             todo += [e.source for e in ups if e.source in source_ids]
         node = family_tree(docs_in, fam_edges, by_id)

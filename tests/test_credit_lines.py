@@ -31,15 +31,25 @@ def page(text: str, outlet: str = "Valley Ledger", author: str | None = None):
         (BODY + "©2018 Bloomberg L.P.\n", "Bloomberg"),
         ("اسلام آباد (اے پی پی) " + BODY, "Associated Press of Pakistan"),
         ("北京 (新华社) " + BODY, "Xinhua"),
+        ("NEW DELHI, March 31 (PTI) " + BODY, "Press Trust of India"),
+        ("Brussels, March 16 (EFE).- " + BODY, "Agencia EFE"),
+        ("Title of the story\n\nPTI\n\n" + BODY, "Press Trust of India"),
+        (BODY + "© Agence France-Presse\n", "Agence France-Presse"),
+        (BODY + "Reuters contributed to this report.\n", "Reuters"),
+        (BODY + "KFF Health News is a national newsroom that produces in-depth journalism about health issues.\n", "KFF Health News"),
+        (BODY + "Georgia Recorder is part of States Newsroom, a nonprofit news network supported by grants.\n", "States Newsroom"),
     ],
 )
 def test_a_wire_credit_as_pages_print_it(text, wire):
     assert agency_of(page(text)) == wire
 
 
-def test_the_records_author_field_may_name_the_wire():
+def test_the_records_author_field_may_name_the_wire_or_the_original():
     assert agency_of(page(BODY, author="Associated Press")) == "Associated Press"
     assert agency_of(page(BODY, author="Jane Roe")) is None
+    assert origin_of(page(BODY, author="The New York Times"))[0] == "The New York Times"
+    assert origin_of(page(BODY, author="Valley Ledger")) is None  # its own outlet
+    assert origin_of(page(BODY, author="MSN")) is None  # a portal is never the original
 
 
 @pytest.mark.parametrize(
@@ -50,6 +60,7 @@ def test_the_records_author_field_may_name_the_wire():
         (BODY + "This story originally appeared on Wired.\n", "Wired"),
         (BODY + "This article is republished from The Conversation under a Creative Commons license.\n", "The Conversation"),
         (BODY + "Republished with permission of The Hill.\n", "The Hill"),
+        (BODY + "The Washington Post's Elena Holloway contributed to this report.\n", "The Washington Post"),
     ],
 )
 def test_an_original_as_pages_print_it(text, original):
@@ -65,6 +76,8 @@ def test_an_original_as_pages_print_it(text, original):
         '"We will not back down," the mayor told Reuters on Tuesday.\n\n' + BODY,
         "The Associated Press (AP) reported the vote first.\n\n" + BODY,
         "Jane Roe, Chicago\n\n" + BODY,
+        "Police\n\n" + BODY,
+        "The Associated Press is a news cooperative, the mayor noted in a speech.\n\n" + BODY * 30,
     ],
 )
 def test_lines_that_only_look_like_credits_credit_nothing(text):
