@@ -30,6 +30,10 @@ _PUBLISHER = re.compile(
 _PUBLISHER_KEYS = ("Become a Member", "Comment on", "Subscribe to", "Support", "Donate to")
 # How far into the body a byline, dateline or publication date may stand.
 _HEAD_CHARS = 1500
+# A header line (a date, a byline with a date) is short; a sentence of the story rarely is.
+_HEADER_LINE = 80
+_BYLINE_START = re.compile(r"\W*By\s+[A-Z]")  # "By Jake Johnson Global Research, February 10, 2020 ..."
+_DATE_LEAD = re.compile(r"\b(?:published|updated|posted|last modified|date)\b[^\n]{0,40}$", re.I)
 
 
 def enrich(doc: Document) -> Document:
@@ -105,9 +109,22 @@ def _author(text: str, start: int, names: set[str]) -> str | None:
 
 
 def _publication_date(text: str, start: int, credits) -> str | None:
-    """The first full date near the top that is not an original's date in a credit."""
+    """The first full date near the top that stands in a header line, not in the story's prose.
+
+    A page prints its date on a line of its own, or beside its byline or
+    outlet ("Global Research, February 10, 2020", "Posted by X at Sep 12,
+    2016 10:32 AM", "Published: 3 May 2016"). A date inside a sentence of the
+    story ("On February 1, 1987, the company said ...") is what the story is
+    about, not when it was published. An original's date in a credit line is
+    the original's.
+    """
     credit_spans = [(c.start, c.end) for c in credits if c.kind == "republished"]
     for d_start, d_end, iso in find_dates(text, start, start + _HEAD_CHARS):
-        if not any(s <= d_start and d_end <= e for s, e in credit_spans):
+        if any(s <= d_start and d_end <= e for s, e in credit_spans):
+            continue
+        line_start = text.rfind("\n", 0, d_start) + 1
+        line_end = text.find("\n", d_end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if len(line) <= _HEADER_LINE or _DATE_LEAD.search(text, line_start, d_start) or _BYLINE_START.match(line):
             return iso
     return None

@@ -29,7 +29,12 @@ def parent_order(edge: Edge) -> tuple:
     as much evidence as the original's, shares fewer. Confidence says how sure
     each pair's direction is, not which source is the parent; it breaks ties.
     """
-    carried = any(ev.kind == "carried" and ev.favours == edge.source for ev in edge.evidence)
+    # Carried additions show the copy took its text from this source: they say so outright, or
+    # show that one of the two copied the other and the pair's own evidence gave the direction.
+    carried = any(
+        ev.kind == "carried" and (ev.favours == edge.source or (ev.favours is None and edge.kind != "undetermined"))
+        for ev in edge.evidence
+    )
     return (not carried, _PARENT_RANK[edge.kind], -edge.words, -edge.confidence, edge.source, edge.copy)
 
 

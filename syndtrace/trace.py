@@ -113,14 +113,20 @@ def trace(
         _credited_origin(g, doc)
     # Three-way evidence needs every pair's own direction first: two copies of one original
     # are siblings, and a copy of a copy shows only against the original (syndtrace.chains).
-    upstream = {(v.source, v.copy) for v in first.values() if isinstance(v, Verdict) and v.determined}
+    # Two pages crediting one original or wire are copies of it; what decided their own pair
+    # (dates, most often) is no evidence of one copying the other, nor of either being upstream.
+    credit_siblings = {key for key, v in first.items() if v != _QUOTES and _same_credit(g, *key) and not _direct(v)}
+    upstream = {
+        (v.source, v.copy) for key, v in first.items() if v != _QUOTES and v.determined and key not in credit_siblings
+    }
     common = _common_originals(first, upstream)
-    first.update({key: _SIBLINGS for key in common if isinstance(first[key], Verdict) and not _direct(first[key])})
+    siblings = credit_siblings | {key for key in common if first[key] != _QUOTES and not _direct(first[key])}
     pair_words = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
     texts = {key: pair.passages for key, pair in zip(first, live) if first[key] != _QUOTES}
     carried = carried_additions(texts, lambda o, d: (o, d) in upstream, g.docs)
     for key, pair in zip(first, live):
-        _pair_edge(g, pair, settings, first[key], carried.get(key), pair_words[key], common.get(key))
+        sibling = common.get(key, "") if key in siblings else None
+        _pair_edge(g, pair, settings, first[key], carried.get(key), pair_words[key], sibling)
     _quoted_sources(g, pairs)
     edges = sorted(g.edges.values(), key=lambda e: (KIND_PRIORITY[e.kind], e.source, e.copy))
     sources = sorted(g.sources.values(), key=lambda s: s.id)
@@ -144,19 +150,23 @@ def _credited_origin(g: _Graph, doc: Document) -> None:
 
 
 _QUOTES = "shared-quote"  # a pair that shares only quotations
-_SIBLINGS = "siblings"  # both credit the same original or agency
 _SAME_PAGE = 0.9  # share of the longer page's words two pages of one outlet hold in common to be "the same page"
 
 
 def _first_verdict(g: _Graph, pair: PairPassages, verdict: PairVerdict) -> Verdict | str:
-    """The pair's own direction, or why it needs none: ``_QUOTES`` or ``_SIBLINGS``."""
-    x, y = g.docs[pair.x], g.docs[pair.y]
+    """The pair's own direction, or ``_QUOTES`` when what they share is quotation."""
     if verdict.verdict == "shared-quote":
         return _QUOTES
+    return decide(g.docs[pair.x], g.docs[pair.y], list(pair.passages))
+
+
+def _same_credit(g: _Graph, x_id: str, y_id: str) -> str | None:
+    """The original or wire both documents credit, if they credit the same one."""
+    x, y = g.docs[x_id], g.docs[y_id]
     ox, oy, ax = origin_of(x), origin_of(y), agency_of(x)
-    if (ox and oy and ox[0] == oy[0]) or (ax and ax == agency_of(y)):
-        return _SIBLINGS
-    return decide(x, y, list(pair.passages))
+    if ox and oy and ox[0] == oy[0]:
+        return ox[0]
+    return ax if ax and ax == agency_of(y) else None
 
 
 # Evidence on the pair itself that holds even between two copies of one original: one credits
@@ -191,17 +201,18 @@ def _pair_edge(
     first: Verdict | str,
     carried: Evidence | None,
     copy_words: int,
-    original: str | None = None,
+    sibling: str | None = None,
 ) -> None:
     """The pair's edge. ``carried``: three-way evidence (``syndtrace.chains``), weighed with the pair's own.
-    ``copy_words``: the words its passages share; ``original``: a document both were decided copies of.
+    ``copy_words``: the words its passages share. ``sibling`` is not ``None`` for two copies of
+    one original: the id of a document both were decided copies of, or ``""`` when both credit it.
 
-    Two copies of one original (both credit it, or both were decided its
-    copies) are siblings unless one carries what only the other added to it:
-    a copy of a reprint keeps the reprint's credit line, and word counts or
-    subscribers' dates say nothing about which of two copies came first.
+    Siblings stay siblings unless one carries what only the other added to
+    their original: a copy of a reprint keeps the reprint's credit line, and
+    word counts or subscribers' dates say nothing about which of two copies
+    came first. Once that shows one copied the other, the pair's own
+    evidence (dates among it) says which.
     """
-    edits = carried if carried is not None and carried.favours is not None else None
     x, y = g.docs[pair.x], g.docs[pair.y]
     ids = tuple(p.id for p in pair.passages)
     if first == _QUOTES:
@@ -218,22 +229,20 @@ def _pair_edge(
         a, b = sorted((x.id, y.id))
         g.add(Edge(a, b, "shared-quote", 0.0, ids, (ev,), 0, 0.0))
         return
-    if first == _SIBLINGS and edits is None:
-        ox, oy = origin_of(x), origin_of(y)
-        name = ox[0] if ox and oy and ox[0] == oy[0] else agency_of(x) if agency_of(x) == agency_of(y) else None
+    if sibling is not None and carried is None:
+        name = _same_credit(g, x.id, y.id)
         if name:
             ev = Evidence("credit", None, 0.0, f"both credit {name}: copies of the same original, neither copied the other")
         else:
-            label = distinct_labels((x, y, g.docs[original]))[original]
+            label = distinct_labels((x, y, g.docs[sibling]))[sibling]
             ev = Evidence(
                 "siblings", None, 0.0,
                 f"both are copies of {label}: neither carries text only the other added to it, so neither copied the other",
             )  # fmt: skip
         a, b = reading_order(x, y)
-        evidence = (ev,) + ((carried,) if carried is not None else ())
-        g.add(Edge(a, b, "undetermined", 0.0, ids, evidence, copy_words, 0.0))
+        g.add(Edge(a, b, "undetermined", 0.0, ids, (ev,), copy_words, 0.0))
         return
-    verdict = first if edits is None else decide(x, y, list(pair.passages), (edits,))
+    verdict = first if carried is None else decide(x, y, list(pair.passages), (carried,))
     credited = any(e.kind == "credit" and e.weight >= 3 for e in verdict.evidence)
     if not verdict.determined:
         # Direction unknown, but if exactly one side credits an outside original or agency,
