@@ -51,6 +51,7 @@ def carried_additions(
     pairs: dict[tuple[str, str], tuple[Passage, ...]],
     upstream: Callable[[str, str], bool],
     docs: dict[str, Document],
+    kin: Callable[[str, str], str | None] = lambda x, y: None,
 ) -> dict[tuple[str, str], Evidence]:
     """``(x, y)`` -> "carried" evidence that one of the two copied the other.
 
@@ -59,14 +60,23 @@ def carried_additions(
     ``upstream(o, d)`` says whether the pair of ``o`` and ``d`` was decided
     with ``o`` as the source. Of the pair's common sources, the one sharing
     the most words with the two is their original.
+
+    ``kin(x, y)`` names the original both credit when it is not among the
+    inputs (a wire's story). Then nothing shows which text is the wire's,
+    but a word ``x`` changed shows against its other copies: where ``x``
+    differs from two or more of them and ``y`` holds ``x``'s version, ``y``
+    carries ``x``'s change (a corrected figure, a bracket, a changed word).
     """
     words = {frozenset(k): sum(p.words for p in ps) for k, ps in pairs.items()}
     aligned: dict[str, dict[str, Spans]] = {}  # doc -> partner -> the doc's text aligned with it
+    inserted: dict[str, list[Spans]] = {}  # doc -> per partner, the doc's words the partner lacks there
     for (a, b), ps in pairs.items():
         for doc, other in ((a, b), (b, a)):
-            covered, inserted = _sides(ps, doc)
-            aligned.setdefault(doc, {})[other] = _subtract(covered, inserted)
+            covered, ins = _sides(ps, doc)
+            aligned.setdefault(doc, {})[other] = _subtract(covered, ins)
+            inserted.setdefault(doc, []).append(ins)
     popular: dict[str, Spans] = {}
+    differs: dict[str, Spans] = {}
 
     def shared(a: str, b: str) -> int:
         return words.get(frozenset((a, b)), 0)
@@ -85,6 +95,11 @@ def carried_additions(
         common = set(sources.get(x, ())) & set(sources.get(y, ()))
         common -= {x, y}
         if not common:
+            credited = kin(x, y)
+            if credited:
+                found = _changes_carried(x, y, aligned, inserted, popular, differs, docs, credited)
+                if found is not None:
+                    evidence[(x, y)] = found
             continue
         o = min(common, key=lambda s: (-(shared(x, s) + shared(y, s)), s))
         carried = 0
@@ -118,6 +133,31 @@ def carried_additions(
             f"{name[far]} copied {name[near]}",
         )  # fmt: skip
     return evidence
+
+
+def _changes_carried(x, y, aligned, inserted, popular, differs, docs, credited: str) -> Evidence | None:
+    """Undirected "carried" evidence for two copies of an original not among the inputs, if one carries the other's change."""
+    carried = 0
+    for doc, other in ((x, y), (y, x)):
+        if doc not in popular:
+            popular[doc] = _covered_by(list(aligned[doc].values()), 3)
+        if doc not in differs:
+            differs[doc] = _covered_by(inserted[doc], 2)
+        changes = _subtract(_intersect(aligned[doc][other], differs[doc]), popular[doc])
+        carried = max(carried, sum(e - s for s, e in changes if e - s >= MIN_CARRIED_CHARS))
+    if carried < MIN_CARRIED_CHARS:
+        return None
+    name = distinct_labels(docs[d] for d in (x, y))
+    return Evidence(
+        "carried", None, 0.0,
+        f"{name[x]} and {name[y]} share about {max(1, carried // 6)} words in which they differ from the other copies "
+        f"of {possessive(credited)} story: one copied the other",
+    )  # fmt: skip
+
+
+def _intersect(a: Spans, b: Spans) -> Spans:
+    """The parts both span lists cover."""
+    return _subtract(a, _subtract(a, b))
 
 
 def _wire_lines(doc: Document | None) -> Spans:

@@ -43,6 +43,8 @@ _ORIG_PUB = re.compile(r"(?i:\b(?:was\s+|is\s+)?originally (?:published|posted|a
 _FIRST = re.compile(r"(?i:\b(?:this|the) (?:article|story|piece|post|report) (?:was )?(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)\s+(?:the\s+)?)" + _NAME)
 _REPUB = re.compile(r"(?i:\b(?:republished|reprinted) (?:with (?:the )?permission )?(?:from|by|of)\s+(?:the\s+)?)" + _NAME)
 _DISTRIBUTED = re.compile(r"(?i:\b(?:distributed|syndicated) by\s+(?:the\s+)?)" + _NAME)
+# "Edited by Wexford Herald staff.": the page that edited the text before this one ran it.
+_EDITED = re.compile(r"(?<![^\n])[ \t]*(?i:edited by\s+(?:the\s+)?)" + _NAME + r"(?=[ \t]+staff\b)")
 # "Associated Press writer Jane Roe contributed", "The Washington Post's Jane Roe contributed",
 # "Reuters contributed to this report".
 _CONTRIBUTED = re.compile(
@@ -67,6 +69,7 @@ _LEAD_INS = (
     ("first-appeared", _FIRST, ("first", "originally"), len("this article was "), True, False),
     ("republished", _REPUB, ("republished", "reprinted"), 0, True, False),
     ("distributed", _DISTRIBUTED, ("distributed", "syndicated"), 0, True, False),
+    ("edited", _EDITED, ("edited by",), 8, True, False),
 )
 _BYLINE_REACH = 2000  # characters from the top and from the foot where bylines are looked for
 _BYLINE = re.compile(
@@ -187,7 +190,7 @@ def _copyrights(text: str, body_start: int) -> list[Credit]:
         body = re.split(r"\.\s|\s+All rights|\s+This material", body)[0]
         items = [p.strip(" .") for p in re.split(r",|\s+-\s+", body)]
         items = [p for p in items if p and not re.fullmatch(r"(?:\d{4}\s*)+", p)]
-        items = [re.sub(r"^\d{4}\s+", "", p) for p in items]
+        items = [re.sub(r"^\d{4}(?:\s*[-–]\s*\d{4})?\s+", "", p) for p in items]  # "2005-2020 The Sunnyvale Post"
         if not items:
             continue
         outlet = items[-1]

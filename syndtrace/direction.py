@@ -45,7 +45,7 @@ from syndtrace.model import Credit, Document, Evidence, Passage
 from syndtrace.names import canonical, distinct_labels, is_agency, is_portal, known, outlet_key, possessive
 from syndtrace.release import is_release, release_evidence_line
 
-ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished")
+ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished", "edited")
 # Credits that name a wire (an agency, news service or network) the text came through. A
 # copyright notice counts only when it names a wire: an outlet's own notice is often spelled
 # unlike its name ("NBCUniversal" on nbcnews.com).

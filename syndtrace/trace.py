@@ -123,7 +123,9 @@ def trace(
     siblings = credit_siblings | {key for key in common if first[key] != _QUOTES and not _direct(first[key])}
     pair_words = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
     texts = {key: pair.passages for key, pair in zip(first, live) if first[key] != _QUOTES}
-    carried = carried_additions(texts, lambda o, d: (o, d) in upstream, g.docs)
+    carried = carried_additions(
+        texts, lambda o, d: (o, d) in upstream, g.docs, lambda x, y: _same_credit(g, x, y) if (x, y) in credit_siblings else None
+    )
     for key, pair in zip(first, live):
         sibling = common.get(key, "") if key in siblings else None
         _pair_edge(g, pair, settings, first[key], carried.get(key), pair_words[key], sibling)

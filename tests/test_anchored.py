@@ -13,7 +13,7 @@ PIECES = [
     "article", "story", "was first", "first", "appeared", "republished", "Reprinted", "with permission", "from",
     "The original source of this article is", "Copyright", "COPYRIGHT", "©", "(AP)", "(Reuters)", "(dpa)", "—", "-",
     "Common Dreams", "Jake Johnson", "2020", "WASHINGTON", "ſ", "İ", "K", "x" * 70, "(CNN)", "(AFP)", "(اے پی پی)",
-    "distributed by", "Syndicated by", "Tribune Content Agency",
+    "distributed by", "Syndicated by", "Tribune Content Agency", "Edited by", "EDITED BY", "staff", "Wexford Herald",
 ]  # fmt: skip
 GLUE = [" ", " ", "  ", "\n", " \n ", "\t", ", ", ". ", ""]
 

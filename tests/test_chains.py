@@ -116,3 +116,30 @@ def test_subtract_matches_sets_of_positions(spans, cut):
     got = {at for s, e in _subtract(spans, cut) for at in range(s, e)}
     want = {at for s, e in spans for at in range(s, e)} - {at for s, e in cut for at in range(s, e)}
     assert got == want
+
+
+def test_copies_of_a_wire_story_missing_from_the_inputs_show_a_carried_correction():
+    # Five subscribers credit one wire whose page is not among the inputs. "mid" corrected a figure
+    # (its word at 300-305 differs from every other copy), and "late" has "mid"'s figure.
+    names = ("mid", "late", "c", "d", "e")
+    pairs: dict = {}
+    for i, x in enumerate(names):
+        for y in names[i + 1 :]:
+            fixed = {x, y} & {"mid", "late"}
+            if len(fixed) == 1:  # one has the correction, the other the wire's figure: both differ there
+                pairs[(x, y)] = (passage(x, y, 0, 900, inserted=(300, 305)),)
+            else:
+                pairs[(x, y)] = (passage(x, y, 0, 900),)
+    # A passage's insertion marks side a's words: give each side's its own.
+    for (x, y), (p,) in list(pairs.items()):
+        if len({x, y} & {"mid", "late"}) == 1:
+            ins = tuple(Insertion(d, 300, 305, "x", False) for d in (x, y))
+            pairs[(x, y)] = (Passage("p", p.a, p.b, p.words, 99.0, p.words, "none", ins),)
+    kin = lambda x, y: "The Wire"  # noqa: E731 - every pair credits it
+    found = carried_additions(pairs, upstream_of(), docs(*names), kin)
+    assert list(found) == [("mid", "late")]
+    ev = found[("mid", "late")]
+    assert (ev.kind, ev.favours) == ("carried", None)
+    assert "differ from the other copies of The Wire's story" in ev.detail
+    # Without the credit, two copies of nothing known are left alone.
+    assert carried_additions(pairs, upstream_of(), docs(*names)) == {}
