@@ -97,7 +97,7 @@ def carried_additions(
         if not common:
             credited = kin(x, y)
             if credited:
-                found = _changes_carried(x, y, aligned, inserted, popular, differs, docs, credited)
+                found = _changes_carried(x, y, aligned, inserted, differs, docs, credited)
                 if found is not None:
                     evidence[(x, y)] = found
             continue
@@ -135,15 +135,13 @@ def carried_additions(
     return evidence
 
 
-def _changes_carried(x, y, aligned, inserted, popular, differs, docs, credited: str) -> Evidence | None:
+def _changes_carried(x, y, aligned, inserted, differs, docs, credited: str) -> Evidence | None:
     """Undirected "carried" evidence for two copies of an original not among the inputs, if one carries the other's change."""
     carried = 0
     for doc, other in ((x, y), (y, x)):
-        if doc not in popular:
-            popular[doc] = _covered_by(list(aligned[doc].values()), 3)
         if doc not in differs:
-            differs[doc] = _covered_by(inserted[doc], 2)
-        changes = _subtract(_intersect(aligned[doc][other], differs[doc]), popular[doc])
+            differs[doc] = _minority(list(aligned[doc].values()), inserted[doc])
+        changes = _intersect(aligned[doc][other], differs[doc])
         carried = max(carried, sum(e - s for s, e in changes if e - s >= MIN_CARRIED_CHARS))
     if carried < MIN_CARRIED_CHARS:
         return None
@@ -153,6 +151,23 @@ def _changes_carried(x, y, aligned, inserted, popular, differs, docs, credited: 
         f"{name[x]} and {name[y]} share about {max(1, carried // 6)} words in which they differ from the other copies "
         f"of {possessive(credited)} story: one copied the other",
     )  # fmt: skip
+
+
+def _minority(agree: list[Spans], disagree: list[Spans]) -> Spans:
+    """Where a document differs from two or more partners and from more partners than it agrees with.
+
+    ``agree`` and ``disagree`` hold, per partner, the document's spans aligned
+    with it and those it has that the partner lacks. The copy that changed a
+    word differs there from most copies; the copies that kept it agree.
+    """
+    agree, disagree = [_merge(s) for s in agree], [_merge(s) for s in disagree]
+    cuts = sorted({at for spans in disagree for span in spans for at in span})
+    out: Spans = []
+    for s, e in zip(cuts, cuts[1:]):
+        differ = sum(any(a <= s and e <= b for a, b in spans) for spans in disagree)
+        if differ >= 2 and differ > sum(any(a <= s and e <= b for a, b in spans) for spans in agree):
+            out.append((s, e))
+    return _merge(out)
 
 
 def _intersect(a: Spans, b: Spans) -> Spans:
