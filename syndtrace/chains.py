@@ -176,8 +176,14 @@ def _intersect(a: Spans, b: Spans) -> Spans:
 
 
 def _wire_lines(doc: Document | None) -> Spans:
-    """Spans of ``doc``'s credit lines that name a wire (its datelines, "AP writer ... contributed")."""
-    return [(c.start, c.end) for c in doc.credits if is_agency(c.source)] if doc is not None else []
+    """Spans of ``doc``'s credit lines that name a wire (its datelines, "AP writer ... contributed"), and its headline.
+
+    A headline two copies share is the wire's headline both kept, even where
+    the wire's own page, with a byline under it, aligned it with neither.
+    """
+    if doc is None:
+        return []
+    return [(c.start, c.end) for c in doc.credits if is_agency(c.source)] + ([doc.headline] if doc.headline else [])
 
 
 def _sides(passages: Iterable[Passage], doc: str) -> tuple[Spans, Spans]:

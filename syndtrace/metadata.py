@@ -53,8 +53,12 @@ def enrich(doc: Document) -> Document:
             provenance[name] = "text"
 
     paragraphs = paragraph_spans(text, start)
+    headline = None
     if paragraphs:
-        guess("title", _clean(text[paragraphs[0][0] : paragraphs[0][1]].split("\n")[0])[:300] or None)
+        first = text[paragraphs[0][0] : paragraphs[0][1]].split("\n")[0]
+        guess("title", _clean(first)[:300] or None)
+        if values["title"] and _clean(first) == _clean(values["title"]):
+            headline = (paragraphs[0][0], paragraphs[0][0] + len(first))
 
     publishers = (
         [canonical(m.group("name")) for m in _PUBLISHER.finditer(text, start)]
@@ -85,6 +89,7 @@ def enrich(doc: Document) -> Document:
         outlet=values["outlet"],
         date=values["date"],
         credits=credits,
+        headline=headline,
         provenance=tuple(sorted(provenance.items())),
         boilerplate=tuple(sorted(set(boilerplate_spans(text, start)) | set(foot_spans(text, marks, start)))),
     )

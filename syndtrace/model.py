@@ -105,6 +105,8 @@ class Document:
     text_source: str = "file"
     source_url: str | None = None
     offset: int | None = None
+    # ``[start, end)`` of the headline when the text opens with it (a line of its own).
+    headline: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         # ``chars`` follows the text whenever there is one (``replace(doc, text=...)``
