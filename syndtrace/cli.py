@@ -38,6 +38,14 @@ def _settings_options(func: Callable) -> Callable:
             "--date-order", type=click.Choice(["dmy", "mdy"]), default=None,
             help="Read numeric metadata dates such as 10/02/2020 as day/month/year or month/day/year [unread].",
         ),
+        click.option(
+            "--language", default=None, metavar="CODE",
+            help="The texts' language (ISO 639-1: en, ur, ar, zh, ...) [detected per document from its script].",
+        ),
+        click.option(
+            "--ocr/--no-ocr", default=None,
+            help="OCR'd text: words differing by an OCR error still match; scan's fingerprints forgive OCR confusions [off].",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -106,6 +114,10 @@ def compare(paths, fmt, output, color, width, **settings) -> None:
 @click.option("--workers", type=int, default=None, help="Worker processes [all cores]; the output is the same for any number.")
 @click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN", help="Map a record field, e.g. --field text=body.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+@click.option(
+    "--max-df", type=int, default=None,
+    help="A fingerprint in more documents than this pairs only copies of one story, never unrelated articles [64].",
+)
 @_settings_options
 def scan(paths, fmt, output, workers, fields, quiet, color, width, **settings) -> None:
     """Find reprint families across a corpus: folders, JSONL, CSV or JSON files.

@@ -14,9 +14,12 @@ array, with numpy only:
   guarantees a common fingerprint for every shared run of
   ``window + k - 1`` words.
 
-These fingerprints only pick candidate pairs; every candidate is then
-aligned with the exact tokenizer (``syndtrace.normalize``), so the two word
-definitions need not agree (they do for ASCII words).
+A text whose words are not all ASCII (after the punctuation above is
+masked) takes the exact tokenizer's words and hashes instead
+(``normalize.words_of_text``: NFKC, combining marks, scripts written without
+spaces cut into characters), so its fingerprints are the words alignment
+compares. Texts in ASCII stay on the byte path, where the two word
+definitions agree except at apostrophes ("O'Brien" is two words here).
 """
 
 from __future__ import annotations
@@ -55,12 +58,40 @@ def batch_tokens(texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     A word's hash is ``fmix64(sum(b[i] * P**i) ^ len)`` over its lower-cased
     bytes, as ``shingle.word_hash`` defines it for ASCII words. Separator bytes
     are zero, so a ``reduceat`` from each word's start sums exactly its bytes.
+    Texts with non-ASCII words are hashed by the exact tokenizer instead.
     """
     if not texts:
         return np.empty(0, np.uint64), np.empty(0, np.int64)
     arr = word_bytes(b"\0".join(texts))
     if not len(arr):
         return np.empty(0, np.uint64), np.empty(0, np.int64)
+    high = np.flatnonzero(arr >= 128)
+    if not len(high):
+        return _byte_tokens(arr, texts)
+    bounds = np.cumsum([len(t) + 1 for t in texts])
+    exact = np.unique(np.searchsorted(bounds, high, side="right")).tolist()
+    for t in exact:  # off the byte path: no word of theirs is found there
+        arr[bounds[t] - len(texts[t]) - 1 : bounds[t] - 1] = 0
+    hashes, owner = _byte_tokens(arr, texts)
+    parts_h, parts_o = [hashes], [owner]
+    for t in exact:
+        h = exact_word_hashes(texts[t].decode("utf-8", "surrogateescape"))
+        parts_h.append(h)
+        parts_o.append(np.full(len(h), t, dtype=np.int64))
+    hashes, owner = np.concatenate(parts_h), np.concatenate(parts_o)
+    order = np.argsort(owner, kind="stable")
+    return hashes[order], owner[order]
+
+
+def exact_word_hashes(text: str) -> np.ndarray:
+    """The hashes ``normalize.tokenize`` gives the words of ``text`` (a document's body)."""
+    from syndtrace.normalize import blank_markup, words_of_text
+
+    return words_of_text(blank_markup(text))[4]
+
+
+def _byte_tokens(arr: np.ndarray, texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """``batch_tokens`` over the masked bytes ``arr`` of the joined ``texts``."""
     mask = arr != 0
     change = np.flatnonzero(mask[1:] != mask[:-1]) + 1
     if mask[0]:

@@ -8,7 +8,7 @@ built by sorting rather than with Python dicts:
   titles* is that outlet's furniture (footer, newsletter prompt, photo
   credit) and is dropped from that outlet's postings. Re-scrapes of one
   story share a title, so they are not mistaken for boilerplate.
-* *Document-frequency cap*: a fingerprint in more than ``df_cap`` documents
+* *Document-frequency cap*: a fingerprint in more than ``max_df`` documents
   is a stock phrase and pairs nothing.
 * *Candidates*: document pairs sharing at least ``min_shared_fingerprints``
   fingerprints.
@@ -102,7 +102,7 @@ def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings):
     sizes = np.diff(np.concatenate((starts, [len(hashes)])))
     codes = []
     for size in np.unique(sizes):
-        if size < 2 or size > settings.df_cap:
+        if size < 2 or size > settings.max_df:
             continue
         group_starts = starts[sizes == size]
         members = docs[group_starts[:, None] + np.arange(size)]  # (groups, size), sorted per row

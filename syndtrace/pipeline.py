@@ -37,7 +37,7 @@ class Analysed:
 
 def prepare_document(doc: Document, settings: Settings, tokens: TokenStream | None = None) -> Analysed:
     """Normalise (unless ``tokens`` are given), shingle and sketch one document."""
-    tokens = tokens if tokens is not None else tokenize(doc)
+    tokens = tokens if tokens is not None else tokenize(doc, settings.language)
     prepared = prepare(doc, tokens)
     keep = ~tokens.masked
     sh = shingle_hashes(tokens.hashes[keep], settings.shingle_size)

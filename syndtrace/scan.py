@@ -311,7 +311,7 @@ def _analyse(i: int) -> Analysed:
     settings: Settings = _STATE["settings"]
     text = _STATE["texts"].text(i)
     doc = document_from_text(text, doc_id=rec.id, path=rec.path, record=dict(rec.fields), line=rec.line)
-    tokens = tokenize(doc)
+    tokens = tokenize(doc, settings.language)
     furniture = _STATE["boilerplate"].get(int(_STATE["outlet"][i]))
     if furniture is not None and len(furniture):
         learned = _learned(tokens, furniture, settings)

@@ -14,6 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from syndtrace.fingerprint import batch_fingerprints, batch_tokens, sliding
+from syndtrace.load import document_from_text
+from syndtrace.normalize import tokenize
 from syndtrace.shingle import shingle_hashes, word_hash
 
 WORDS = st.sampled_from(["the", "port", "strike", "Council", "said", "2021", "O'Brien", "vote", "—", "“quote”", "é", "..."])
@@ -66,18 +68,28 @@ def test_sliding_min_and_max_match_numpy(values, window):
 
 @settings(max_examples=100, deadline=None)
 @given(TEXTS)
-def test_byte_word_hashes_equal_reference_for_ascii_words(texts):
+def test_word_hashes_equal_the_reference_on_each_path(texts):
     data = [t.encode("utf-8") for t in texts]
     hashes, owner = batch_tokens(data)
     expected = []
     for i, text in enumerate(texts):
-        # The fingerprinter's words: ASCII letters/digits and non-punctuation non-ASCII runs.
-        for w in re.findall(r"[A-Za-z0-9\u00c0-\u024f]+", text):
-            expected.append((i, w.lower()))
-    assert [(int(o)) for o in owner] == [i for i, _ in expected]
-    for h, (_, w) in zip(hashes.tolist(), expected):
-        if w.isascii():
-            assert h == word_hash(w)
+        if re.search(r"[^\x00-\x7f“”—…]", text):
+            # A text with non-ASCII words: the exact tokenizer's words and hashes.
+            doc = document_from_text(text, doc_id="t", path="t.txt") if text.strip() else None
+            expected += [(i, int(h)) for h in (tokenize(doc).hashes.tolist() if doc else [])]
+        else:
+            # The byte path's words: ASCII letters and digits (an apostrophe splits).
+            expected += [(i, word_hash(w.lower())) for w in re.findall(r"[A-Za-z0-9]+", text)]
+    assert list(zip(owner.tolist(), hashes.tolist())) == expected
+
+
+def test_texts_in_other_scripts_take_the_tokenizers_words():
+    texts = ["Xinhua 新华社北京电 ok", "plain ascii words", "اسلام آباد (اے پی پی)"]
+    hashes, owner = batch_tokens([t.encode() for t in texts])
+    for i, text in enumerate(texts):
+        doc = document_from_text(text, doc_id="t", path="t.txt")
+        assert hashes[owner == i].tolist() == tokenize(doc).hashes.tolist()
+    assert (owner == 0).sum() == 1 + 6 + 1  # "xinhua", six characters, "ok"
 
 
 @settings(max_examples=100, deadline=None)

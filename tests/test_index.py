@@ -31,7 +31,7 @@ def reference(postings, outlet, title, settings: Settings):
             holders[h].add(doc)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for docs in holders.values():
-        if 2 <= len(docs) <= settings.df_cap:
+        if 2 <= len(docs) <= settings.max_df:
             for pair in combinations(sorted(docs), 2):
                 shared[pair] += 1
     pairs = {pair: n for pair, n in shared.items() if n >= settings.min_shared_fingerprints}
@@ -44,7 +44,7 @@ def reference(postings, outlet, title, settings: Settings):
 @settings(max_examples=300, deadline=None)
 @given(postings, st.lists(st.integers(-1, 3), min_size=31, max_size=31), st.lists(st.integers(0, 3), min_size=31, max_size=31))
 def test_candidates_and_furniture_match_reference(postings, outlet, title):
-    cfg = Settings(df_cap=4, boilerplate_min_stories=2, min_shared_fingerprints=1)
+    cfg = Settings(max_df=4, boilerplate_min_stories=2, min_shared_fingerprints=1)
     hashes = np.array([h for _, h in postings], dtype=np.uint64)
     docs = np.array([d for d, _ in postings], dtype=np.int64)
     cand = candidate_pairs(hashes, docs, np.array(outlet, np.int64), np.array(title, np.int64), cfg)
@@ -61,7 +61,7 @@ def test_partitions_change_nothing():
     keep = np.unique(np.stack([hashes.view(np.int64), docs]), axis=1)  # one posting per (hash, document)
     hashes, docs = keep[0].view(np.uint64), keep[1]
     outlet, title = rng.integers(-1, 4, 60), rng.integers(0, 5, 60)
-    cfg = Settings(df_cap=6, boilerplate_min_stories=3, min_shared_fingerprints=1)
+    cfg = Settings(max_df=6, boilerplate_min_stories=3, min_shared_fingerprints=1)
     one = candidate_pairs(hashes, docs, outlet, title, cfg, parts=1)
     assert len(one.left) > 10 and one.boilerplate  # the case is not empty
     for parts in (2, 8, 64):
