@@ -45,11 +45,14 @@ def candidate_pairs(
     settings: Settings,
     *,
     parts: int = _PARTS,
+    min_shared: int | None = None,
 ) -> Candidates:
     """Pairs of documents that share enough fingerprints to be worth aligning.
 
     ``hashes``/``docs`` are the postings (one per fingerprint per document);
     ``outlet`` and ``title`` are per-document integer codes (``-1``: unknown).
+    ``min_shared`` overrides ``settings.min_shared_fingerprints`` (``--ocr``'s
+    character anchors need more).
 
     Everything here groups postings by fingerprint, so the postings are
     split by the hash's low bits into ``parts`` and indexed part by part:
@@ -73,7 +76,7 @@ def candidate_pairs(
     boilerplate = {code: np.sort(np.concatenate(found)) for code, found in sorted(furniture.items())}
     pair_codes, at = np.unique(np.concatenate(codes), return_inverse=True)
     shared = np.bincount(at, weights=np.concatenate(counts), minlength=len(pair_codes)).astype(np.int64)
-    ok = shared >= settings.min_shared_fingerprints
+    ok = shared >= (settings.min_shared_fingerprints if min_shared is None else min_shared)
     pair_codes, shared = pair_codes[ok], shared[ok]
     return Candidates(pair_codes // max(n_docs, 1), pair_codes % max(n_docs, 1), shared, boilerplate)
 

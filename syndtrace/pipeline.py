@@ -38,7 +38,7 @@ class Analysed:
 def prepare_document(doc: Document, settings: Settings, tokens: TokenStream | None = None) -> Analysed:
     """Normalise (unless ``tokens`` are given), shingle and sketch one document."""
     tokens = tokens if tokens is not None else tokenize(doc, settings.language)
-    prepared = prepare(doc, tokens)
+    prepared = prepare(doc, tokens, settings.ocr)
     keep = ~tokens.masked
     sh = shingle_hashes(tokens.hashes[keep], settings.shingle_size)
     return Analysed(doc, prepared, shingle_set(doc.id, sh, settings.num_perm, settings.seed), int(keep.sum()))

@@ -28,7 +28,7 @@ from syndtrace.attribute import attribute_passages
 from syndtrace.chunks import component_chunks
 from syndtrace.corpus import FieldMap, load_corpus, outlet_codes_of
 from syndtrace.family import families, same_story
-from syndtrace.fingerprint import batch_fingerprints, member
+from syndtrace.fingerprint import OCR_MIN_SHARED, batch_char_fingerprints, batch_fingerprints, member
 from syndtrace.index import candidate_pairs
 from syndtrace.load import document_from_text
 from syndtrace.model import Document, RawRecord, Result
@@ -105,7 +105,9 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     hashes, docs = _fingerprints(records, texts, [d.body_start for d in corpus.documents], settings, progress)
     _release_freed_memory()
     progress.stage("indexed", 1)
-    cand = candidate_pairs(hashes, docs, outlet_codes, corpus.titles, settings)
+    cand = candidate_pairs(
+        hashes, docs, outlet_codes, corpus.titles, settings, min_shared=OCR_MIN_SHARED if settings.ocr else None
+    )
     progress.advance("indexed")
     del hashes, docs
     _release_freed_memory()
@@ -203,7 +205,10 @@ def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray]:
     body_starts = _STATE["body_starts"]
     end = min(start + _BATCH, len(records))
     texts = [store.text(k)[body_starts[k] :].encode("utf-8") for k in range(start, end)]
-    hashes, docs = batch_fingerprints(texts, settings.shingle_size, settings.window)
+    if settings.ocr:
+        hashes, docs = batch_char_fingerprints(texts)
+    else:
+        hashes, docs = batch_fingerprints(texts, settings.shingle_size, settings.window)
     return hashes, docs + start
 
 
@@ -314,15 +319,25 @@ def _analyse(i: int) -> Analysed:
     tokens = tokenize(doc, settings.language)
     furniture = _STATE["boilerplate"].get(int(_STATE["outlet"][i]))
     if furniture is not None and len(furniture):
-        learned = _learned(tokens, furniture, settings)
+        learned = _learned(tokens, furniture, settings, doc.text)
         if learned:
             doc = replace(doc, boilerplate=tuple(sorted(set(doc.boilerplate) | set(learned))))
             tokens = remask(tokens, doc.boilerplate)
     return prepare_document(doc, settings, tokens)
 
 
-def _learned(tokens: TokenStream, furniture: np.ndarray, settings: Settings) -> list[tuple[int, int]]:
-    """Paragraphs at least half of whose fingerprints are the outlet's learned furniture."""
+def _learned(tokens: TokenStream, furniture: np.ndarray, settings: Settings, text: str = "") -> list[tuple[int, int]]:
+    """Paragraphs at least half of whose fingerprints are the outlet's learned furniture.
+
+    With ``--ocr`` the fingerprints are character anchors, taken paragraph by paragraph of ``text``.
+    """
+    if settings.ocr:
+        found = []
+        for span in tokens.paragraphs:
+            prints, _ = batch_char_fingerprints([text[span[0] : span[1]].encode("utf-8", "surrogatepass")])
+            if len(prints) and 2 * int(member(prints, furniture).sum()) >= len(prints):
+                found.append(span)
+        return found
     sh, picked = winnowed(tokens, settings.shingle_size, settings.window)
     if not len(sh):
         return []
