@@ -35,6 +35,50 @@ class Candidates:
 
 
 _PARTS = 8  # hash partitions, indexed one at a time (a power of two)
+STORY_SAMPLES = 9  # pairs of a frequent fingerprint's documents looked at
+STORY_MIN_SHARED = 4  # fingerprints (this one included) such a pair shares when both are copies of one story
+STORY_BAND = 8  # a story's copy is paired with this many copies after it (and so as many before)
+
+
+class _DocPostings:
+    """Every document's fingerprints (sorted), to count what two documents share."""
+
+    def __init__(self, hashes: np.ndarray, docs: np.ndarray, n_docs: int) -> None:
+        if len(docs) > 1 and not (np.all(docs[1:] >= docs[:-1])):
+            order = np.lexsort((hashes, docs))
+            hashes, docs = hashes[order], docs[order]
+        self.hashes = hashes
+        self.bounds = np.searchsorted(docs, np.arange(n_docs + 1))
+
+    def shared(self, x: int, y: int) -> int:
+        hx = self.hashes[self.bounds[x] : self.bounds[x + 1]]
+        hy = self.hashes[self.bounds[y] : self.bounds[y + 1]]
+        return len(np.intersect1d(hx, hy))
+
+
+def story_fingerprint(holders: np.ndarray, postings: _DocPostings) -> bool:
+    """Whether a fingerprint's (many, sorted) ``holders`` are copies of one story, not unrelated documents.
+
+    Up to ``STORY_SAMPLES`` pairs, each document of the first half with the one
+    half the list further on; a story's copies share ``STORY_MIN_SHARED``
+    fingerprints or more (long runs around this one), a stock phrase's
+    documents hardly any. A majority of the pairs decides.
+    """
+    half = len(holders) // 2
+    picks = np.unique(np.arange(min(STORY_SAMPLES, half)) * half // min(STORY_SAMPLES, half))
+    close = sum(postings.shared(int(holders[j]), int(holders[j + half])) >= STORY_MIN_SHARED for j in picks.tolist())
+    return 2 * close > len(picks)
+
+
+def story_pairs(holders: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """A story's copies, each paired with the next ``STORY_BAND`` in ``rank`` order: ``(pairs, 2)``, smaller first."""
+    ordered = holders[np.argsort(rank[holders], kind="stable")]
+    firsts, seconds = [], []
+    for k in range(1, min(STORY_BAND, len(ordered) - 1) + 1):
+        firsts.append(ordered[:-k])
+        seconds.append(ordered[k:])
+    x, y = np.concatenate(firsts), np.concatenate(seconds)
+    return np.stack([np.minimum(x, y), np.maximum(x, y)], axis=1)
 
 
 def candidate_pairs(
@@ -46,13 +90,15 @@ def candidate_pairs(
     *,
     parts: int = _PARTS,
     min_shared: int | None = None,
+    rank: np.ndarray | None = None,
 ) -> Candidates:
     """Pairs of documents that share enough fingerprints to be worth aligning.
 
     ``hashes``/``docs`` are the postings (one per fingerprint per document);
     ``outlet`` and ``title`` are per-document integer codes (``-1``: unknown).
     ``min_shared`` overrides ``settings.min_shared_fingerprints`` (``--ocr``'s
-    character anchors need more).
+    character anchors need more). ``rank``: per document, its place in
+    publication order (default: the index), for a story's pairs.
 
     Everything here groups postings by fingerprint, so the postings are
     split by the hash's low bits into ``parts`` and indexed part by part:
@@ -62,12 +108,22 @@ def candidate_pairs(
     if parts < 1 or parts & (parts - 1):
         raise ValueError(f"parts must be a power of two, not {parts}")  # the low bits pick the part
     n_docs = int(docs.max()) + 1 if len(docs) else 0
+    rank = np.arange(n_docs) if rank is None else rank
+    doc_postings: list[_DocPostings] = []  # built on first need: most corpora have no fingerprint over the cap
+
+    def postings() -> _DocPostings:
+        if not doc_postings:
+            doc_postings.append(_DocPostings(hashes, docs, n_docs))
+        return doc_postings[0]
+
     part_of = (hashes & np.uint64(parts - 1)).astype(np.uint8)
     codes, counts = [], []
     furniture: dict[int, list[np.ndarray]] = {}
     for part in range(parts):
         sel = part_of == part
-        part_codes, part_counts, part_furniture = _part_pairs(hashes[sel], docs[sel], outlet, title, n_docs, settings)
+        part_codes, part_counts, part_furniture = _part_pairs(
+            hashes[sel], docs[sel], outlet, title, n_docs, settings, postings, rank
+        )
         codes.append(part_codes)
         counts.append(part_counts)
         for code, found in part_furniture.items():
@@ -81,7 +137,7 @@ def candidate_pairs(
     return Candidates(pair_codes // max(n_docs, 1), pair_codes % max(n_docs, 1), shared, boilerplate)
 
 
-def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings):
+def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings, postings, rank):
     """One hash partition: ``(pair codes, shared fingerprint counts, furniture by outlet)``.
 
     A pair code is ``left * n_docs + right`` (``left < right``).
@@ -105,9 +161,16 @@ def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings):
     sizes = np.diff(np.concatenate((starts, [len(hashes)])))
     codes = []
     for size in np.unique(sizes):
-        if size < 2 or size > settings.max_df:
+        if size < 2:
             continue
         group_starts = starts[sizes == size]
+        if size > settings.max_df:
+            for g in group_starts.tolist():
+                holders = docs[g : g + size]
+                if story_fingerprint(holders, postings()):
+                    pairs = story_pairs(holders, rank)
+                    codes.append(pairs[:, 0].astype(np.int64) * n_docs + pairs[:, 1])
+            continue
         members = docs[group_starts[:, None] + np.arange(size)]  # (groups, size), sorted per row
         iu, ju = np.triu_indices(size, 1)
         codes.append(members[:, iu].astype(np.int64).ravel() * n_docs + members[:, ju].ravel())

@@ -27,6 +27,7 @@ import numpy as np
 from syndtrace.attribute import attribute_passages
 from syndtrace.chunks import component_chunks
 from syndtrace.corpus import FieldMap, load_corpus, outlet_codes_of
+from syndtrace.dates import day_of
 from syndtrace.family import families, same_story
 from syndtrace.fingerprint import OCR_MIN_SHARED, batch_char_fingerprints, batch_fingerprints, member
 from syndtrace.index import candidate_pairs
@@ -54,6 +55,15 @@ def scan(
     """Scan folders and corpus files for reprint families."""
     with _quiet_gc():
         return _scan(paths, settings or Settings(), fields, progress or NullProgress())
+
+
+def _publication_rank(documents) -> np.ndarray:
+    """Each document's place in publication order (by day; undated ones last, in input order)."""
+    days = [day_of(d.date) or "9999" for d in documents]
+    order = sorted(range(len(documents)), key=lambda k: (days[k], k))
+    rank = np.empty(len(documents), np.int64)
+    rank[order] = np.arange(len(documents))
+    return rank
 
 
 def _draining(items: list) -> Iterator:
@@ -106,8 +116,9 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     _release_freed_memory()
     progress.stage("indexed", 1)
     cand = candidate_pairs(
-        hashes, docs, outlet_codes, corpus.titles, settings, min_shared=OCR_MIN_SHARED if settings.ocr else None
-    )
+        hashes, docs, outlet_codes, corpus.titles, settings,
+        min_shared=OCR_MIN_SHARED if settings.ocr else None, rank=_publication_rank(corpus.documents),
+    )  # fmt: skip
     progress.advance("indexed")
     del hashes, docs
     _release_freed_memory()
