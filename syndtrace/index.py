@@ -22,6 +22,7 @@ import numpy as np
 
 from syndtrace.fingerprint import member
 from syndtrace.settings import Settings
+from syndtrace.unionfind import UnionFind
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,8 @@ class Candidates:
 _PARTS = 8  # hash partitions, indexed one at a time (a power of two)
 STORY_SAMPLES = 9  # pairs of a frequent fingerprint's documents looked at
 STORY_MIN_SHARED = 4  # fingerprints (this one included) such a pair shares when both are copies of one story
-STORY_BAND = 8  # a story's copy is paired with this many copies after it (and so as many before)
+STORY_LINKS = 4  # a story's copy is paired with this many copies after it (and so as many before)
+STORY_LOOKAHEAD = 16  # copies after it looked at for them
 
 
 class _DocPostings:
@@ -70,15 +72,38 @@ def story_fingerprint(holders: np.ndarray, postings: _DocPostings) -> bool:
     return 2 * close > len(picks)
 
 
-def story_pairs(holders: np.ndarray, rank: np.ndarray) -> np.ndarray:
-    """A story's copies, each paired with the next ``STORY_BAND`` in ``rank`` order: ``(pairs, 2)``, smaller first."""
-    ordered = holders[np.argsort(rank[holders], kind="stable")]
-    firsts, seconds = [], []
-    for k in range(1, min(STORY_BAND, len(ordered) - 1) + 1):
-        firsts.append(ordered[:-k])
-        seconds.append(ordered[k:])
-    x, y = np.concatenate(firsts), np.concatenate(seconds)
-    return np.stack([np.minimum(x, y), np.maximum(x, y)], axis=1)
+def story_pairs(stories: list[np.ndarray], postings: _DocPostings, rank: np.ndarray, min_shared: int):
+    """Pairs among the copies of stories found more often than the cap: ``(left, right, shared)`` arrays.
+
+    ``stories`` holds the documents of every story fingerprint; documents in
+    one of them are one story's copies (transitively). In ``rank`` order, each
+    copy is paired with the next ``STORY_LINKS`` copies (among the next
+    ``STORY_LOOKAHEAD``) that share at least ``min_shared`` fingerprints
+    with it; ``shared`` is how many they share.
+    """
+    groups = UnionFind()
+    for holders in stories:
+        first = int(holders[0])
+        for d in holders[1:].tolist():
+            groups.union(first, d)
+    members: dict[int, list[int]] = {}
+    for d in sorted(groups.parent):
+        members.setdefault(groups.find(d), []).append(d)
+    left, right, shared = [], [], []
+    for docs in members.values():
+        ordered = sorted(docs, key=lambda d: (int(rank[d]), d))
+        for i, x in enumerate(ordered):
+            found = 0
+            for y in ordered[i + 1 : i + 1 + STORY_LOOKAHEAD]:
+                n = postings.shared(x, y)
+                if n >= min_shared:
+                    left.append(min(x, y))
+                    right.append(max(x, y))
+                    shared.append(n)
+                    found += 1
+                    if found == STORY_LINKS:
+                        break
+    return np.asarray(left, np.int64), np.asarray(right, np.int64), np.asarray(shared, np.int64)
 
 
 def candidate_pairs(
@@ -118,11 +143,12 @@ def candidate_pairs(
 
     part_of = (hashes & np.uint64(parts - 1)).astype(np.uint8)
     codes, counts = [], []
+    stories: list[np.ndarray] = []  # documents of each fingerprint over the cap that is a story's
     furniture: dict[int, list[np.ndarray]] = {}
     for part in range(parts):
         sel = part_of == part
         part_codes, part_counts, part_furniture = _part_pairs(
-            hashes[sel], docs[sel], outlet, title, n_docs, settings, postings, rank
+            hashes[sel], docs[sel], outlet, title, n_docs, settings, postings, stories
         )
         codes.append(part_codes)
         counts.append(part_counts)
@@ -132,12 +158,23 @@ def candidate_pairs(
     boilerplate = {code: np.sort(np.concatenate(found)) for code, found in sorted(furniture.items())}
     pair_codes, at = np.unique(np.concatenate(codes), return_inverse=True)
     shared = np.bincount(at, weights=np.concatenate(counts), minlength=len(pair_codes)).astype(np.int64)
-    ok = shared >= (settings.min_shared_fingerprints if min_shared is None else min_shared)
+    need = settings.min_shared_fingerprints if min_shared is None else min_shared
+    ok = shared >= need
     pair_codes, shared = pair_codes[ok], shared[ok]
+    if stories:
+        left, right, story_shared = story_pairs(stories, postings(), rank, need)
+        # A pair also found under the cap keeps the larger count (the story's counts them all).
+        both = np.concatenate((pair_codes, left * max(n_docs, 1) + right))
+        counts_all = np.concatenate((shared, story_shared))
+        order = np.lexsort((-counts_all, both))
+        both, counts_all = both[order], counts_all[order]
+        first = np.ones(len(both), dtype=bool)
+        first[1:] = both[1:] != both[:-1]
+        pair_codes, shared = both[first], counts_all[first]
     return Candidates(pair_codes // max(n_docs, 1), pair_codes % max(n_docs, 1), shared, boilerplate)
 
 
-def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings, postings, rank):
+def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings, postings, stories: list):
     """One hash partition: ``(pair codes, shared fingerprint counts, furniture by outlet)``.
 
     A pair code is ``left * n_docs + right`` (``left < right``).
@@ -168,8 +205,7 @@ def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings, po
             for g in group_starts.tolist():
                 holders = docs[g : g + size]
                 if story_fingerprint(holders, postings()):
-                    pairs = story_pairs(holders, rank)
-                    codes.append(pairs[:, 0].astype(np.int64) * n_docs + pairs[:, 1])
+                    stories.append(holders)
             continue
         members = docs[group_starts[:, None] + np.arange(size)]  # (groups, size), sorted per row
         iu, ju = np.triu_indices(size, 1)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from syndtrace.index import STORY_BAND, STORY_MIN_SHARED, STORY_SAMPLES, candidate_pairs
+from syndtrace.index import STORY_LINKS, STORY_LOOKAHEAD, STORY_MIN_SHARED, STORY_SAMPLES, candidate_pairs
 from syndtrace.settings import Settings
 
 # Few distinct values, so that shared fingerprints, outlets and titles collide often;
@@ -33,6 +33,7 @@ def reference(postings, outlet, title, settings: Settings, rank=None):
         if (h, outlet[doc]) not in furniture:
             holders[h].add(doc)
     shared: dict[tuple[int, int], int] = defaultdict(int)
+    stories: list[list[int]] = []
     for docs in holders.values():
         if 2 <= len(docs) <= settings.max_df:
             for pair in combinations(sorted(docs), 2):
@@ -45,11 +46,33 @@ def reference(postings, outlet, title, settings: Settings, rank=None):
             picks = sorted({i * half // samples for i in range(samples)})
             close = sum(len(everything[ordered[j]] & everything[ordered[j + half]]) >= STORY_MIN_SHARED for j in picks)
             if 2 * close > len(picks):
-                by_rank = sorted(ordered, key=lambda d: (rank[d] if rank is not None else d, d))
-                for k in range(1, min(STORY_BAND, len(by_rank) - 1) + 1):
-                    for x, y in zip(by_rank, by_rank[k:]):
-                        shared[(min(x, y), max(x, y))] += 1
+                stories.append(ordered)
     pairs = {pair: n for pair, n in shared.items() if n >= settings.min_shared_fingerprints}
+    # Documents of story fingerprints are one story (transitively); in rank order each copy takes
+    # the first 4 of the next 16 that share enough fingerprints with it.
+    story_of = {d: d for docs in stories for d in docs}
+
+    def root(d):
+        while story_of[d] != d:
+            d = story_of[d]
+        return d
+
+    for docs in stories:
+        for d in docs[1:]:
+            story_of[root(d)] = root(docs[0])
+    members = defaultdict(list)
+    for d in story_of:
+        members[root(d)].append(d)
+    for group in members.values():
+        ordered = sorted(group, key=lambda d: (rank[d] if rank is not None else d, d))
+        for i, x in enumerate(ordered):
+            linked = 0
+            for y in ordered[i + 1 : i + 1 + STORY_LOOKAHEAD]:
+                n = len(everything[x] & everything[y])
+                if n >= settings.min_shared_fingerprints and linked < STORY_LINKS:
+                    key = (min(x, y), max(x, y))
+                    pairs[key] = max(pairs.get(key, 0), n)
+                    linked += 1
     by_outlet: dict[int, list[int]] = defaultdict(list)
     for h, code in furniture:
         by_outlet[code].append(h)
@@ -114,8 +137,8 @@ def test_a_story_reprinted_more_often_than_the_cap_pairs_and_a_stock_phrase_does
     cand = candidate_pairs(hashes, docs, np.full(240, -1), np.arange(240), cfg, rank=rank)
     pairs = set(zip(cand.left.tolist(), cand.right.tolist()))
     assert all(a < 120 and b < 120 for a, b in pairs)  # the stock phrase pairs nothing
-    assert len(pairs) == sum(120 - k for k in range(1, STORY_BAND + 1))  # each copy with its 8 neighbours
-    assert (100, 108) in pairs and (100, 109) not in pairs
+    assert len(pairs) == sum(min(STORY_LINKS, 119 - i) for i in range(120))  # each copy with the next 4
+    assert (96, 100) in pairs and (100, 104) in pairs and (100, 105) not in pairs
     assert set(cand.shared.tolist()) == {30}
     # Under the cap, the same story pairs every copy with every other.
     small = candidate_pairs(hashes, docs, np.full(240, -1), np.arange(240), Settings(max_df=200))
