@@ -52,6 +52,23 @@ def _settings_options(func: Callable) -> Callable:
     return func
 
 
+def _passage_text_options(func: Callable) -> Callable:
+    """``--passage-text`` and its short form ``--no-passage-text`` (JSON output only)."""
+    func = click.option(
+        "--no-passage-text", is_flag=True, help="JSON: passage offsets only, no passage text (--passage-text none).",
+    )(func)
+    return click.option(
+        "--passage-text", type=click.Choice(["once", "full", "none"]), default=None,
+        help="JSON: each document's shared text once in 'texts' [once], on every passage side (full), or none.",
+    )(func)
+
+
+def _passage_text(passage_text: str | None, no_passage_text: bool) -> str:
+    if no_passage_text and passage_text not in (None, "none"):
+        raise click.UsageError(f"--no-passage-text and --passage-text {passage_text} contradict each other; give one")
+    return "none" if no_passage_text else passage_text or "once"
+
+
 def _settings(**values):
     from syndtrace.settings import Settings
 
@@ -86,20 +103,23 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(TREE_FORMATS), default="tree", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(allow_dash=True), default=None, help="Write the output to this file.")
+@_passage_text_options
 @_settings_options
-def compare(paths, fmt, output, color, width, **settings) -> None:
+def compare(paths, fmt, output, passage_text, no_passage_text, color, width, **settings) -> None:
     """Compare articles: shared passages, who copied whom, and the tree.
 
     PATHS are two or more article files (UTF-8 or another detected encoding,
     optional front matter); - reads one article from stdin.
     """
 
+    text_mode = _passage_text(passage_text, no_passage_text)
+
     def action() -> int:
         from syndtrace.pipeline import compare as run_compare
 
         result = run_compare(list(paths), _settings(**settings))
         _notes(result)
-        _write(result, fmt, output, list(paths), color, width)
+        _write(result, fmt, output, list(paths), color, width, text_mode)
         if not result.passages:
             click.echo("syndtrace: no shared passages", err=True)
         return 0
@@ -118,14 +138,17 @@ def compare(paths, fmt, output, color, width, **settings) -> None:
     "--max-df", type=int, default=None,
     help="A fingerprint in more documents than this pairs only copies of one story, never unrelated articles [64].",
 )
+@_passage_text_options
 @_settings_options
-def scan(paths, fmt, output, workers, fields, quiet, color, width, **settings) -> None:
+def scan(paths, fmt, output, workers, fields, quiet, passage_text, no_passage_text, color, width, **settings) -> None:
     """Find reprint families across a corpus: folders, JSONL, CSV or JSON files.
 
     PATHS are folders (read recursively: .txt .md .json .jsonl .csv) or corpus
     files; - reads JSONL records from stdin. Bad inputs are reported on
     stderr and skipped; the exit code is 1 when any were.
     """
+
+    text_mode = _passage_text(passage_text, no_passage_text)
 
     def action() -> int:
         from syndtrace.corpus import FieldMap
@@ -138,7 +161,7 @@ def scan(paths, fmt, output, workers, fields, quiet, color, width, **settings) -
         for problem in result.problems:
             click.echo(f"syndtrace: skipped {problem.message}", err=True)
         _notes(result)
-        _write(result, fmt, output, list(paths), color, width)
+        _write(result, fmt, output, list(paths), color, width, text_mode)
         return EXIT_PARTIAL if result.problems else 0
 
     _run(action)
@@ -150,7 +173,7 @@ def _notes(result) -> None:
         click.echo(f"syndtrace: note: {note.message}", err=True)
 
 
-def _write(result, fmt: str, output: str | None, inputs: list[str], color, width) -> None:
+def _write(result, fmt: str, output: str | None, inputs: list[str], color, width, passage_text: str = "once") -> None:
     from syndtrace.output import open_output
 
     with open_output(output, inputs) as stream:
@@ -167,7 +190,7 @@ def _write(result, fmt: str, output: str | None, inputs: list[str], color, width
         elif fmt == "json":
             from syndtrace.render.json import dump
 
-            dump(result, stream)
+            dump(result, stream, passage_text=passage_text)
         else:
             from syndtrace.render.export import FORMATS
 
