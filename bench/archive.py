@@ -73,6 +73,9 @@ def dateline(day: int, rng: random.Random) -> tuple[str, str]:
 def reprints(sentences: list[str], copies: int, rate: float, seed: int | str, first_day: int = 0) -> list[dict]:
     """``copies`` printings of one story (``sentences``), each cut a little, hyphenated and OCR'd: records."""
     rng = random.Random(f"archive-{seed}")
+    # Each paper prints the story once (a paper printing one text three times would rightly
+    # make it that paper's furniture).
+    papers = rng.sample([f"{town} {paper}" for town in TOWNS for paper in PAPERS], copies)
     out = []
     for k in range(copies):
         kept = list(sentences)
@@ -83,9 +86,8 @@ def reprints(sentences: list[str], copies: int, rate: float, seed: int | str, fi
         paras = [" ".join(kept[i : i + 3]) for i in range(0, len(kept), 3)]
         line, iso = dateline(min(first_day + rng.randint(0, 40), 111), rng)
         body = "\n\n".join(wrap(p, rng.randint(45, 70), rng) for p in paras)
-        paper = f"{rng.choice(TOWNS)} {rng.choice(PAPERS)}"
         text = noisy(f"{line}\n\n{body}", rate, f"{seed}-{k}")
-        out.append({"outlet": paper, "date": iso, "title": "", "text": text})
+        out.append({"outlet": papers[k], "date": iso, "title": "", "text": text})
     return out
 
 
