@@ -37,7 +37,7 @@ from rapidfuzz.distance import Indel
 
 from syndtrace.model import Document, Insertion, Passage, PassageSide
 from syndtrace.normalize import WORD, TokenStream
-from syndtrace.ocr import ocr_fold, similar
+from syndtrace.ocr import grown_runs, ocr_fold
 from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes, word_hashes
 
@@ -45,6 +45,7 @@ SEED = 3  # words per seed shingle
 OCR_SEED = 2  # with --ocr: words per seed shingle, on folded forms (a 3-word seed rarely survives OCR)
 _REPEAT_CAP = 32  # a seed repeated more often than this in one document is noise
 _INTERJECTION = 40  # longest unquoted attribution a split quotation may skip
+_OCR_MISREAD = 2  # with --ocr, gaps this short on both sides are misread words, not insertions
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,38 +132,6 @@ def exact_runs(a: Prepared, b: Prepared) -> tuple[np.ndarray, np.ndarray, np.nda
     starts = np.concatenate(([0], breaks))
     ends = np.concatenate((breaks, [len(i_idx)]))
     return i_idx[starts], j_idx[starts], ends - starts + a.seed_len - 1
-
-
-def grown_runs(a: Prepared, b: Prepared, runs: tuple[np.ndarray, np.ndarray, np.ndarray]):
-    """OCR: each run grown along its diagonal over words ``ocr.similar`` finds equal; overlapping ones joined.
-
-    Never over a masked (boilerplate) word. Same shape and order as ``exact_runs``.
-    """
-    wa, wb = a.tokens.words, b.tokens.words
-    ma, mb = a.tokens.masked, b.tokens.masked
-    la, lb = len(wa), len(wb)
-    grown: dict[int, list[tuple[int, int]]] = {}  # diagonal -> [(a0, a_end)]
-    for a0, b0, n in zip(*(x.tolist() for x in runs)):
-        end_a, end_b = a0 + n, b0 + n
-        while a0 > 0 and b0 > 0 and not (ma[a0 - 1] or mb[b0 - 1]) and similar(wa[a0 - 1], wb[b0 - 1]):
-            a0, b0 = a0 - 1, b0 - 1
-        while end_a < la and end_b < lb and not (ma[end_a] or mb[end_b]) and similar(wa[end_a], wb[end_b]):
-            end_a, end_b = end_a + 1, end_b + 1
-        grown.setdefault(a0 - b0, []).append((a0, end_a))
-    out_a, out_b, out_n = [], [], []
-    for diag in sorted(grown):
-        spans = sorted(grown[diag])
-        start, end = spans[0]
-        for s0, e0 in spans[1:] + [(None, None)]:
-            if s0 is not None and s0 <= end:
-                end = max(end, e0)
-                continue
-            out_a.append(start)
-            out_b.append(start - diag)
-            out_n.append(end - start)
-            if s0 is not None:
-                start, end = s0, e0
-    return np.asarray(out_a, np.int64), np.asarray(out_b, np.int64), np.asarray(out_n, np.int64)
 
 
 _NO_RUNS = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64))
@@ -316,7 +285,7 @@ def align_prepared(a: Prepared, b: Prepared, settings: Settings, *, keep_text: b
     """
     runs = exact_runs(a, b)
     if a.ocr and len(runs[0]):
-        runs = grown_runs(a, b, runs)
+        runs = grown_runs(a.tokens.words, b.tokens.words, a.tokens.masked, b.tokens.masked, runs)
     runs = one_to_one(runs, len(a.tokens), len(b.tokens), a.seed_len)
     return [_passage(a, b, chain, keep_text) for chain in chains(a, b, runs, settings)]
 
@@ -352,7 +321,10 @@ def _passage(a: Prepared, b: Prepared, chain: list[Run], keep_text: bool) -> Pas
     )
     insertions = []
     for prev, run in zip(chain, chain[1:]):
-        for p, gap_start, gap_end in ((a, prev.a0 + prev.n, run.a0), (b, prev.b0 + prev.n, run.b0)):
+        gaps = ((a, prev.a0 + prev.n, run.a0), (b, prev.b0 + prev.n, run.b0))
+        if a.ocr and all(end - start <= _OCR_MISREAD for _, start, end in gaps) and not _bracketed(gaps):
+            continue  # a word or two misread on each side: OCR, not an insertion
+        for p, gap_start, gap_end in gaps:
             if gap_end > gap_start:
                 s, e = int(p.tokens.ends[gap_start - 1]), int(p.tokens.starts[gap_end])
                 s, e = _strip(p.doc.text, s, e)
@@ -368,6 +340,16 @@ def _passage(a: Prepared, b: Prepared, chain: list[Run], keep_text: bool) -> Pas
         quote=quote,
         insertions=tuple(insertions),
     )
+
+
+def _bracketed(gaps) -> bool:
+    """Whether an editor's bracket lies in any of the gaps ``(prepared, first word, end word)``."""
+    for p, start, end in gaps:
+        if end > start:
+            text = p.doc.text[int(p.tokens.ends[start - 1]) : int(p.tokens.starts[end])]
+            if "[" in text or "]" in text:
+                return True
+    return False
 
 
 def _similarity(a: Prepared, b: Prepared, chain: list[Run]) -> float:

@@ -96,3 +96,27 @@ def test_a_noisy_scan_with_ocr_finds_the_copies(tmp_path):
     linked = {frozenset((e.source, e.copy)) for e in result.edges if e.kind != "shared-quote"}
     assert {frozenset((f"c{i}", f"c{j}")) for i in range(4) for j in range(i + 1, 4)} <= linked
     assert [sorted(f.members) for f in result.families] == [["c0", "c1", "c2", "c3"]]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["fire", "firc", "the", "tbe", "warehouse", "warehonse", "city", "duty", "of"]), min_size=1, max_size=30),
+    st.lists(st.sampled_from(["fire", "firc", "the", "tbe", "warehouse", "warehonse", "city", "duty", "of"]), min_size=1, max_size=30),
+    st.data(),
+)
+def test_grown_runs_pair_only_similar_words_and_grow_as_far_as_they_can(wa, wb, data):
+    from syndtrace.ocr import grown_runs
+
+    seeds = [(i, j, 1) for i in range(len(wa)) for j in range(len(wb)) if wa[i] == wb[j]]
+    seeds = data.draw(st.lists(st.sampled_from(seeds), max_size=5, unique=True)) if seeds else []
+    runs = tuple(np.asarray([s[k] for s in seeds], np.int64) for k in range(3))
+    ma, mb = np.zeros(len(wa), bool), np.zeros(len(wb), bool)
+    a0, b0, n = grown_runs(wa, wb, ma, mb, runs)
+    spans = sorted(zip((a0 - b0).tolist(), a0.tolist(), n.tolist()))
+    for diag, start, length in spans:
+        assert all(similar(wa[start + k], wb[start - diag + k]) for k in range(length))
+        end = start + length
+        assert not (start > 0 and start - diag > 0 and similar(wa[start - 1], wb[start - diag - 1]))
+        assert not (end < len(wa) and end - diag < len(wb) and similar(wa[end], wb[end - diag]))
+    for (d1, s1, n1), (d2, s2, _) in zip(spans, spans[1:]):
+        assert d1 != d2 or s1 + n1 < s2  # no two runs of a diagonal overlap or touch... or they'd be one
