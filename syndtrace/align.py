@@ -45,7 +45,7 @@ SEED = 3  # words per seed shingle
 OCR_SEED = 2  # with --ocr: words per seed shingle, on folded forms (a 3-word seed rarely survives OCR)
 _REPEAT_CAP = 32  # a seed repeated more often than this in one document is noise
 _INTERJECTION = 40  # longest unquoted attribution a split quotation may skip
-_OCR_MISREAD = 2  # with --ocr, gaps this short on both sides are misread words, not insertions
+_OCR_MISREAD = 2  # with --ocr, two gaps whose lengths differ by this little are misread words, not insertions
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,8 +322,9 @@ def _passage(a: Prepared, b: Prepared, chain: list[Run], keep_text: bool) -> Pas
     insertions = []
     for prev, run in zip(chain, chain[1:]):
         gaps = ((a, prev.a0 + prev.n, run.a0), (b, prev.b0 + prev.n, run.b0))
-        if a.ocr and all(end - start <= _OCR_MISREAD for _, start, end in gaps) and not _bracketed(gaps):
-            continue  # a word or two misread on each side: OCR, not an insertion
+        (_, a_start, a_end), (_, b_start, b_end) = gaps
+        if a.ocr and abs((a_end - a_start) - (b_end - b_start)) <= _OCR_MISREAD and not _bracketed(gaps):
+            continue  # as many words on each side, give or take OCR's splits and joins: misread, not inserted
         for p, gap_start, gap_end in gaps:
             if gap_end > gap_start:
                 s, e = int(p.tokens.ends[gap_start - 1]), int(p.tokens.starts[gap_end])
