@@ -15,11 +15,10 @@ array, with numpy only:
   ``window + k - 1`` words.
 
 A text whose words are not all ASCII (after the punctuation above is
-masked) takes the exact tokenizer's words and hashes instead
-(``normalize.words_of_text``: NFKC, combining marks, scripts written without
-spaces cut into characters), so its fingerprints are the words alignment
-compares. Texts in ASCII stay on the byte path, where the two word
-definitions agree except at apostrophes ("O'Brien" is two words here).
+masked) takes the exact tokenizer's words instead (``exact_word_hashes``:
+NFKC, combining marks, scripts written without spaces cut into characters),
+cut at apostrophes as the byte path cuts them, so an ASCII word hashes the
+same on both paths and a copy is a candidate whichever path each side takes.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from syndtrace.ocr import fold_bytes
-from syndtrace.shingle import P, fmix64_np, powers, shingle_hashes
+from syndtrace.shingle import P, fmix64_np, powers, shingle_hashes, word_hashes
 
 # bytes.translate table: word bytes to themselves (ASCII lower-cased), everything else to 0.
 _TABLE = bytes(
@@ -85,10 +84,20 @@ def batch_tokens(texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def exact_word_hashes(text: str) -> np.ndarray:
-    """The hashes ``normalize.tokenize`` gives the words of ``text`` (a document's body)."""
-    from syndtrace.normalize import blank_markup, words_of_text
+    """The word hashes of ``text`` (a document's body) by the tokenizer's words, split as the byte path splits.
 
-    return words_of_text(blank_markup(text))[4]
+    The words are ``normalize.words_of_text``'s (NFKC, marks, characters of
+    scripts without spaces); a word holding an apostrophe is cut there into
+    its parts, as the byte path cuts it, so that an ASCII word gets the same
+    hash whichever path its text takes ("company's" is "company", "s" in both).
+    """
+    from syndtrace.normalize import words_of_text
+
+    starts, ends, lowered, special, hashes = words_of_text(text)
+    if "'" not in text and "’" not in text:
+        return hashes
+    words = [special.get(k) or lowered[s:e] for k, (s, e) in enumerate(zip(starts.tolist(), ends.tolist()))]
+    return word_hashes([part for w in words for part in w.replace("’", "'").split("'") if part])
 
 
 def _byte_tokens(arr: np.ndarray, texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
