@@ -46,6 +46,10 @@ def _settings_options(func: Callable) -> Callable:
             "--ocr/--no-ocr", default=None,
             help="OCR'd text: words differing by an OCR error still match; scan's fingerprints forgive OCR confusions [off].",
         ),
+        click.option(
+            "--rewrites/--no-rewrites", default=None,
+            help="JSON: mark possible rewrites (one topic, shared names and numbers, few shared words) [off].",
+        ),
     ]
     for option in reversed(options):
         func = option(func)

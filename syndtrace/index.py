@@ -134,21 +134,14 @@ def candidate_pairs(
         raise ValueError(f"parts must be a power of two, not {parts}")  # the low bits pick the part
     n_docs = int(docs.max()) + 1 if len(docs) else 0
     rank = np.arange(n_docs) if rank is None else rank
-    doc_postings: list[_DocPostings] = []  # built on first need: most corpora have no fingerprint over the cap
-
-    def postings() -> _DocPostings:
-        if not doc_postings:
-            doc_postings.append(_DocPostings(hashes, docs, n_docs))
-        return doc_postings[0]
-
     part_of = (hashes & np.uint64(parts - 1)).astype(np.uint8)
     codes, counts = [], []
-    stories: list[np.ndarray] = []  # documents of each fingerprint over the cap that is a story's
+    frequent: list[np.ndarray] = []  # documents of each fingerprint over the cap
     furniture: dict[int, list[np.ndarray]] = {}
     for part in range(parts):
         sel = part_of == part
         part_codes, part_counts, part_furniture = _part_pairs(
-            hashes[sel], docs[sel], outlet, title, n_docs, settings, postings, stories
+            hashes[sel], docs[sel], outlet, title, n_docs, settings, frequent
         )
         codes.append(part_codes)
         counts.append(part_counts)
@@ -161,8 +154,13 @@ def candidate_pairs(
     need = settings.min_shared_fingerprints if min_shared is None else min_shared
     ok = shared >= need
     pair_codes, shared = pair_codes[ok], shared[ok]
+    stories: list[np.ndarray] = []
+    if frequent:
+        # Whether documents share long runs is judged on what they share beyond their outlets' furniture.
+        postings = _DocPostings(*_without_furniture(hashes, docs, outlet, boilerplate), n_docs)
+        stories = [holders for holders in frequent if story_fingerprint(holders, postings)]
     if stories:
-        left, right, story_shared = story_pairs(stories, postings(), rank, need)
+        left, right, story_shared = story_pairs(stories, postings, rank, need)
         # A pair also found under the cap keeps the larger count (the story's counts them all).
         both = np.concatenate((pair_codes, left * max(n_docs, 1) + right))
         counts_all = np.concatenate((shared, story_shared))
@@ -174,10 +172,32 @@ def candidate_pairs(
     return Candidates(pair_codes // max(n_docs, 1), pair_codes % max(n_docs, 1), shared, boilerplate)
 
 
-def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings, postings, stories: list):
+def _without_furniture(hashes, docs, outlet, boilerplate: dict[int, np.ndarray]):
+    """The postings less those of a fingerprint that is the document's outlet's furniture.
+
+    One int64 key per (fingerprint's rank among the furniture, outlet), as in
+    ``_drop_boilerplate``: no pass per outlet.
+    """
+    if not boilerplate:
+        return hashes, docs
+    f_hash = np.concatenate(list(boilerplate.values()))
+    f_outlet = np.concatenate([np.full(len(v), code, np.int64) for code, v in boilerplate.items()])
+    ranks = np.unique(f_hash)
+    n_outlets = int(outlet.max()) + 1
+    f_key = np.sort(np.searchsorted(ranks, f_hash).astype(np.int64) * n_outlets + f_outlet)
+    doc_outlet = outlet[docs]
+    candidates = np.flatnonzero((doc_outlet >= 0) & member(hashes, ranks))
+    key = np.searchsorted(ranks, hashes[candidates]).astype(np.int64) * n_outlets + doc_outlet[candidates]
+    keep = np.ones(len(hashes), dtype=bool)
+    keep[candidates[member(key, f_key)]] = False
+    return hashes[keep], docs[keep]
+
+
+def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings, frequent: list):
     """One hash partition: ``(pair codes, shared fingerprint counts, furniture by outlet)``.
 
-    A pair code is ``left * n_docs + right`` (``left < right``).
+    A pair code is ``left * n_docs + right`` (``left < right``). The documents
+    of each fingerprint over the cap are appended to ``frequent``.
     """
     empty = np.empty(0, np.int64)
     order = np.lexsort((docs, hashes))
@@ -202,10 +222,7 @@ def _part_pairs(hashes, docs, outlet, title, n_docs: int, settings: Settings, po
             continue
         group_starts = starts[sizes == size]
         if size > settings.max_df:
-            for g in group_starts.tolist():
-                holders = docs[g : g + size]
-                if story_fingerprint(holders, postings()):
-                    stories.append(holders)
+            frequent.extend(docs[g : g + size] for g in group_starts.tolist())
             continue
         members = docs[group_starts[:, None] + np.arange(size)]  # (groups, size), sorted per row
         iu, ju = np.triu_indices(size, 1)

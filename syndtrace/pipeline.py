@@ -128,6 +128,11 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
     by_id = {d.id: d for d in docs}
     numbered, pairs = number_passages(raw, by_id)
     edges, sources, tree = trace(docs, pairs, {a.doc.id: a.words for a in analysed}, settings)
+    rewrites = ()
+    if settings.rewrites:
+        from syndtrace.rewrites import possible_rewrites
+
+        rewrites = possible_rewrites(docs, lambda d: d.text, edges, numbered, all_pairs=True)
     unread = ((d.path or d.id, d.line, d.date) for d in docs if d.date and parse_date(d.date, order) is None)
     return Result(
         documents=tuple(docs),
@@ -139,6 +144,7 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
         notes=tuple(unreadable_date_notes(unread, order)),
         settings=settings.to_dict(),
         command=command,
+        rewrites=rewrites,
     )
 
 

@@ -148,6 +148,13 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     fams = families([documents[i] for i in involved], edges, sources, numbered, settings)
     progress.advance("traced")
     index = {rec.id: k for k, rec in enumerate(records)}
+    rewrites = ()
+    if settings.rewrites:
+        from syndtrace.rewrites import possible_rewrites
+
+        progress.stage("rewrites looked for", 1)
+        rewrites = possible_rewrites(documents, lambda d: texts.text(index[d.id]), edges, numbered, all_pairs=False)
+        progress.advance("rewrites looked for")
     return Result(
         documents=tuple(documents),
         passages=tuple(numbered),
@@ -161,6 +168,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
         settings=settings.to_dict(),
         command="scan",
         texts=lambda doc_id: texts.text(index[doc_id]),
+        rewrites=rewrites,
     )
 
 

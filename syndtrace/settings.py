@@ -57,6 +57,9 @@ class Settings:
     # OCR'd text: words compare when they differ by an OCR error or two, and scan's
     # fingerprints are taken on a form that forgives common OCR confusions.
     ocr: bool = False
+    # Mark possible rewrites (one topic, shared names and numbers, few shared words) with a
+    # multilingual embedding model; never counted as reuse. Needs syndtrace[rewrites].
+    rewrites: bool = False
 
     def __post_init__(self) -> None:
         def need(name: str, low: float, high: float, hint: str) -> None:
@@ -94,8 +97,9 @@ class Settings:
                 f"--language must be an ISO 639-1 code syndtrace knows (such as en, ur, ar, zh, ja), "
                 f"got {self.language!r}; leave it out to detect each document's script"
             )
-        if not isinstance(self.ocr, bool):
-            raise SettingsError(f"--ocr is on or off, got {self.ocr!r}")
+        for flag in ("ocr", "rewrites"):
+            if not isinstance(getattr(self, flag), bool):
+                raise SettingsError(f"--{flag} is on or off, got {getattr(self, flag)!r}")
 
     @property
     def worker_count(self) -> int:

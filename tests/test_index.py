@@ -20,14 +20,15 @@ postings = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12) | st.intege
 
 def reference(postings, outlet, title, settings: Settings, rank=None):
     """Candidates and learned furniture, the slow and obvious way."""
-    everything: dict[int, set[int]] = defaultdict(set)
-    for doc, h in postings:
-        everything[doc].add(h)
+    everything: dict[int, set[int]] = defaultdict(set)  # what each document holds beyond its outlet's furniture
     titles: dict[tuple[int, int], set[int]] = defaultdict(set)
     for doc, h in postings:
         if outlet[doc] >= 0:
             titles[(h, outlet[doc])].add(title[doc])
     furniture = {key for key, seen in titles.items() if len(seen) >= settings.boilerplate_min_stories}
+    for doc, h in postings:
+        if (h, outlet[doc]) not in furniture:
+            everything[doc].add(h)
     holders: dict[int, set[int]] = defaultdict(set)
     for doc, h in postings:
         if (h, outlet[doc]) not in furniture:

@@ -42,6 +42,7 @@ from syndtrace.model import (
     Passage,
     PassageSide,
     Result,
+    Rewrite,
     Source,
     TreeNode,
 )
@@ -231,6 +232,18 @@ def _family(fam: Family, names: dict[str, str], doc_ids: set[str], gifts: dict[s
     }
 
 
+def _rewrite(r: Rewrite) -> dict:
+    return {
+        "a": r.a,
+        "b": r.b,
+        "kind": "possible-rewrite",
+        "cosine": _r(r.cosine, 4),
+        "numbers": list(r.numbers),
+        "names": list(r.names),
+        "verbatim_words": r.verbatim_words,
+    }
+
+
 def _problem(p: InputProblem) -> dict:
     return {"path": p.path, "line": p.line, "reason": p.reason}
 
@@ -283,6 +296,7 @@ def _sections(result: Result, passage_text: str = "once") -> list[tuple[str, Any
         ("families", (_family(f, names, doc_ids, gifts) for f in result.families)),
         ("problems", map(_problem, result.problems)),
         ("notes", map(_problem, result.notes)),
+        ("rewrites", map(_rewrite, result.rewrites)),
     ]
 
 

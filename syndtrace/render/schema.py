@@ -102,6 +102,11 @@ def check_references(d: dict) -> list[str]:
         linked.setdefault((e["source"], e["copy"]), set()).add(e["kind"])
         linked.setdefault((e["copy"], e["source"]), set()).add(e["kind"])
 
+    for i, r in enumerate(d.get("rewrites", [])):
+        for end in ("a", "b"):
+            if r[end] not in chars:
+                problems.append(f"rewrites[{i}]: {end} {r[end]!r} is not a document")
+
     for i, p in enumerate(d.get("pairs", [])):
         for end in ("a", "b"):
             if p[end] not in chars:
