@@ -141,17 +141,23 @@ def normal_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray | None]:
 
 
 def _clusters(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, NFKC)`` of every cluster (a base character and its marks) that NFKC changes."""
+    """``(start, end, NFKC)`` of every cluster (a base character and its marks) that NFKC changes.
+
+    Only the characters NFKC may change are visited (found with numpy): a
+    long text with a handful of them costs little more than the check.
+    """
     inert = _INERT
     for ch in set(text):
         if ch not in inert:
             inert[ch] = _inert(ch)
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    distinct, at = np.unique(cp, return_inverse=True)
+    active = np.array([not inert[chr(c)] for c in distinct.tolist()], dtype=bool)[at]
     found: list[tuple[int, int, str]] = []
-    n, i = len(text), 0
-    while i < n:
-        if inert[text[i]]:
-            i += 1
-            continue
+    n = len(text)
+    for i in np.flatnonzero(active).tolist():
+        if found and i < found[-1][1]:
+            continue  # inside the previous cluster
         start = i
         while start > 0 and unicodedata.category(text[start]).startswith("M"):
             start -= 1  # back to the base character the marks sit on
@@ -161,7 +167,6 @@ def _clusters(text: str) -> list[tuple[int, int, str]]:
         if found and start < found[-1][1]:
             start = found.pop()[0]
         found.append((start, end, unicodedata.normalize("NFKC", text[start:end])))
-        i = end
     return found
 
 
