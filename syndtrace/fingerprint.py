@@ -14,11 +14,14 @@ array, with numpy only:
   guarantees a common fingerprint for every shared run of
   ``window + k - 1`` words.
 
-A text whose words are not all ASCII (after the punctuation above is
-masked) takes the exact tokenizer's words instead (``exact_word_hashes``:
+A text holding a character the byte path gets wrong (from U+0300 on, but
+punctuation and symbols: ``_needs_tokenizer``) takes the exact tokenizer's
+words instead (``exact_word_hashes``:
 NFKC, combining marks, scripts written without spaces cut into characters),
 cut at apostrophes as the byte path cuts them, so an ASCII word hashes the
 same on both paths and a copy is a candidate whichever path each side takes.
+Latin-1 and Latin Extended letters stay on the byte path (as before: not
+lower-cased, marks kept), which keeps the scan's hot path fast.
 """
 
 from __future__ import annotations
@@ -65,11 +68,11 @@ def batch_tokens(texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     arr = word_bytes(b"\0".join(texts))
     if not len(arr):
         return np.empty(0, np.uint64), np.empty(0, np.int64)
-    high = np.flatnonzero(arr >= 128)
-    if not len(high):
+    special = _needs_tokenizer(arr)
+    if not len(special):
         return _byte_tokens(arr, texts)
     bounds = np.cumsum([len(t) + 1 for t in texts])
-    exact = np.unique(np.searchsorted(bounds, high, side="right")).tolist()
+    exact = np.unique(np.searchsorted(bounds, special, side="right")).tolist()
     for t in exact:  # off the byte path: no word of theirs is found there
         arr[bounds[t] - len(texts[t]) - 1 : bounds[t] - 1] = 0
     hashes, owner = _byte_tokens(arr, texts)
@@ -81,6 +84,25 @@ def batch_tokens(texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     hashes, owner = np.concatenate(parts_h), np.concatenate(parts_o)
     order = np.argsort(owner, kind="stable")
     return hashes[order], owner[order]
+
+
+def _needs_tokenizer(arr: np.ndarray) -> np.ndarray:
+    """Positions of the word bytes that start a character the byte path gets wrong.
+
+    Those are the characters from U+0300 on (lead bytes from 0xCC; a
+    continuation byte is below 0xC0): combining marks, Greek, Cyrillic,
+    Arabic, Indic, Han, Kana, Thai, presentation forms, full-width forms,
+    except U+2000-U+2E7F (punctuation, currency, symbols: lead byte 0xE2
+    and a second byte below 0xBA), plus the long s (U+017F) that NFKC makes
+    an "s". Latin-1 and Latin Extended letters (U+0080-U+02FF) stay on the
+    byte path, as texts with "é", "£" or "©" are common and need no more.
+    """
+    lead = np.flatnonzero(arr >= 0xCC)
+    if len(lead):
+        second = arr[np.minimum(lead + 1, len(arr) - 1)]
+        lead = lead[(arr[lead] != 0xE2) | (second >= 0xBA)]
+    long_s = np.flatnonzero((arr[:-1] == 0xC5) & (arr[1:] == 0xBF))
+    return np.union1d(lead, long_s) if len(long_s) else lead
 
 
 def exact_word_hashes(text: str) -> np.ndarray:
