@@ -40,6 +40,7 @@ _SPACELESS = (
     (0x20000, 0x3134F),  # Han extensions
 )  # fmt: skip
 _ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_ARABIC_CHAR = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _ARABIC) + "]")
 JOINERS = ("\u200c", "\u200d")  # zero-width non-joiner and joiner: inside Persian and Urdu words
 TATWEEL = "\u0640"  # Arabic elongation: typography, not spelling
 # Languages that write quotation marks mirrored in logical order, and the codes --language takes.
@@ -49,9 +50,19 @@ LANGUAGES = frozenset(
     "en fr de es it pt nl sv da no nb nn fi pl cs sk sl hr sr bs ru uk be bg mk ro hu el tr he id ms vi sw la".split()
 )
 
-# Line-break hyphenation: a letter, a hyphen at the end of a line, a lower-case letter on the next.
-# (Not before a capital: "Anglo-\nSaxon" keeps its hyphen's words apart, as it should.)
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])(?:-|\u00ad|\u2010)[ \t]*\r?\n[ \t]*(?=[^\W\d_A-Z\u00c0-\u00de])")
+# Line-break hyphenation: a letter, a hyphen at the end of a line, a lower-case letter on the next
+# (not before a capital: "Anglo-\nSaxon" keeps its hyphen's words apart, as it should). The pattern
+# starts at the hyphen, which the regex engine finds fast; the letter before it is checked after.
+_HYPHEN_BREAK = re.compile(r"(?:-|\u00ad|\u2010)[ \t]*\r?\n[ \t]*(?=[^\W\d_A-Z\u00c0-\u00de])")
+
+
+def _hyphen_breaks(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of every line-break hyphenation in ``text`` (hyphen, break and indent)."""
+    return [
+        m.span() for m in _HYPHEN_BREAK.finditer(text)
+        if m.start() and text[m.start() - 1].isalpha()
+    ]  # fmt: skip
+
 
 _CLASS_CACHE: dict[int, int] = {}
 WORDCH, MARK, JOINER, SPACELESS = 1, 2, 4, 8
@@ -107,11 +118,11 @@ def normal_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray | None]:
     ``None`` when nothing changed (the usual case: the text is returned as
     is, so offsets are its own).
     """
-    breaks = list(_HYPHEN_BREAK.finditer(text)) if "\n" in text else []
+    breaks = _hyphen_breaks(text) if "\n" in text else []
     if not breaks and (text.isascii() or unicodedata.is_normalized("NFKC", text)):
         return text, None, None
     # Spans of the original to replace: hyphenated breaks (by nothing) and clusters NFKC changes.
-    edits: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in breaks]
+    edits: list[tuple[int, int, str]] = [(s, e, "") for s, e in breaks]
     if not unicodedata.is_normalized("NFKC", text):
         edits += _clusters(text)
         edits.sort()
@@ -209,7 +220,7 @@ def mirrored_quotes(text: str, language: str = "") -> bool:
     """
     if language:
         return language in MIRRORED_LANGUAGES
-    if text.isascii():
+    if text.isascii() or not _ARABIC_CHAR.search(text):
         return False
     cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     high = cp[cp >= 0x0600]
