@@ -331,10 +331,15 @@ def generate(
     reuters_dir: Path = DEFAULT_REUTERS,
     cache_dir: Path = DEFAULT_CACHE,
     pool_files: int | None = None,
+    ocr_rate: float = 0.0,
+    script: str = "",
 ) -> dict:
     """Generate an ``n``-article corpus for ``seed`` into ``out``; return a summary (with timings).
 
     ``pool_files`` limits the Reuters pool to the first files (quick tests).
+    ``ocr_rate``: the share of each article's characters changed as OCR
+    changes them (``ocr_noise.py``), every article read separately.
+    ``script``: write the articles in another script (``scripts_text.py``).
     """
     if n < 20:
         raise ValueError("--articles must be at least 20")
@@ -344,7 +349,7 @@ def generate(
     builder = Builder(n, seed, pool)
     builder.build()
     t2 = time.perf_counter()
-    summary = write(builder, seed, out)
+    summary = write(builder, seed, out, ocr_rate=ocr_rate, script=script)
     t3 = time.perf_counter()
     summary.update(pool_s=round(t1 - t0, 2), build_s=round(t2 - t1, 2), write_s=round(t3 - t2, 2), total_s=round(t3 - t0, 2))
     return summary
@@ -359,10 +364,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuters", type=Path, default=DEFAULT_REUTERS, help="the Reuters-21578 directory")
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where the parsed pool is cached")
     ap.add_argument("--pool-files", type=int, default=None, help="use only the first K Reuters files (quick runs)")
+    ap.add_argument("--ocr-rate", type=float, default=0.0, help="share of characters changed by OCR noise (0.05: 5%%)")
+    ap.add_argument("--script", default="", help="write the text in another script: zh, ja, ar, fa, th (scripts_text.py)")
     args = ap.parse_args(argv)
     if not args.reuters.is_dir():
         ap.error(f"Reuters-21578 not found at {args.reuters} (pass --reuters)")
-    summary = generate(args.articles, args.seed, args.out, args.reuters, args.cache, args.pool_files)
+    summary = generate(
+        args.articles, args.seed, args.out, args.reuters, args.cache, args.pool_files, args.ocr_rate, args.script
+    )
     print(json.dumps(summary))
     return 0
 

@@ -45,7 +45,7 @@ sys.path.insert(0, str(BENCH))
 from scoring import load_truth, parents, score  # noqa: E402
 from stages import Stages  # noqa: E402
 
-GENERATOR_FILES = ("generate.py", "synth.py", "outlets.py", "reuters_pool.py", "writer.py")
+GENERATOR_FILES = ("generate.py", "synth.py", "outlets.py", "reuters_pool.py", "writer.py", "ocr_noise.py", "scripts_text.py")
 
 
 def generator_stamp() -> str:

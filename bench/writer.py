@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ocr_noise import noisy
 from outlets import Outlet, curl
 
 if TYPE_CHECKING:  # only for annotations: generate imports this module
@@ -37,8 +38,18 @@ def render(art: Art, outlet: Outlet) -> tuple[str, str]:
     return title, "\n\n".join(p for p in parts if p)
 
 
-def write(builder: Builder, seed: int, out: Path) -> dict:
-    """Render every article to ``out/corpus.jsonl`` and the ground truth to ``out/truth.json``."""
+def write(builder: Builder, seed: int, out: Path, *, ocr_rate: float = 0.0, script: str = "") -> dict:
+    """Render every article to ``out/corpus.jsonl`` and the ground truth to ``out/truth.json``.
+
+    ``script``: every text in another script (``scripts_text.py``); ``ocr_rate``:
+    then each article's text read by a noisy OCR (``ocr_noise.py``); the
+    record's title stays clean, as an archive's catalogue gives it.
+    """
+    convert = None
+    if script:
+        from scripts_text import converter
+
+        convert = converter(script)
     arts, outlets = builder.arts, builder.outlets
     perm = builder.nprng.permutation(len(arts)).tolist()  # ids carry no hint of who came first
     ids = [f"a{perm[k]:06d}" for k in range(len(arts))]
@@ -55,6 +66,10 @@ def write(builder: Builder, seed: int, out: Path) -> dict:
                     credit_lines.add(curl(line) if outlet.curly else line)
             day = (FIRST_DAY + dt.timedelta(days=art.day)).isoformat()
             title, text = render(art, outlet)
+            if convert is not None:
+                title, text = convert(title), convert(text)
+            if ocr_rate:
+                text = noisy(text, ocr_rate, f"{seed}-{art.key}")
             rec = {"id": ids[k], "outlet": outlet.name, "date": day, "title": title, "text": text}
             line = json.dumps(rec, ensure_ascii=False) + "\n"
             size += len(line)
@@ -89,6 +104,8 @@ def write(builder: Builder, seed: int, out: Path) -> dict:
         "boilerplate": {o.name: o.boilerplate() for o in outlets},
         "credit_lines": sorted(credit_lines),
         "epochs": builder.text.epoch + 1,
+        "ocr_rate": ocr_rate,
+        "script": script,
     }
     with (out / "truth.tmp").open("w", encoding="utf-8", newline="\n") as fh:
         json.dump(truth, fh, ensure_ascii=False, indent=1)

@@ -9,4 +9,4 @@ and :func:`syndtrace.scan.scan`.
 """
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2

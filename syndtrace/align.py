@@ -16,6 +16,13 @@
    passages of their own.
 5. *Score*: rapidfuzz's normalised Indel similarity of the two sides' words.
 
+With ``--ocr`` (``prepare(..., ocr=True)``) step 1 seeds on 2-word
+shingles of the words' OCR-forgiving forms (``syndtrace.ocr.ocr_fold``),
+and step 2 grows each run along its diagonal over words OCR made unequal
+(``ocr.similar``: one or two edits apart), so a passage survives a changed
+character every few words; a word too mangled to match is a gap of one
+word on each side, which step 4 merges across, as passim's alignment does.
+
 Spans are ``[start, end)`` in ``Document.text`` of each side, from the first
 aligned word's first character to the last aligned word's last character.
 """
@@ -30,12 +37,15 @@ from rapidfuzz.distance import Indel
 
 from syndtrace.model import Document, Insertion, Passage, PassageSide
 from syndtrace.normalize import WORD, TokenStream
+from syndtrace.ocr import grown_runs, ocr_fold
 from syndtrace.settings import Settings
-from syndtrace.shingle import shingle_hashes
+from syndtrace.shingle import shingle_hashes, word_hashes
 
 SEED = 3  # words per seed shingle
+OCR_SEED = 2  # with --ocr: words per seed shingle, on folded forms (a 3-word seed rarely survives OCR)
 _REPEAT_CAP = 32  # a seed repeated more often than this in one document is noise
 _INTERJECTION = 40  # longest unquoted attribution a split quotation may skip
+_OCR_MISREAD = 2  # with --ocr, two gaps whose lengths differ by this little are misread words, not insertions
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +61,8 @@ class Prepared:
     seed_count: np.ndarray  # per slot of ``seed_sorted``: how many slots hold its hash
     para_first: np.ndarray  # per paragraph index: first word index (or -1)
     para_last: np.ndarray
+    seed_len: int = SEED  # words per seed; OCR_SEED when ``ocr``
+    ocr: bool = False  # runs grow over OCR-changed words (``ocr.similar``)
 
 
 class Run(NamedTuple):
@@ -61,12 +73,17 @@ class Run(NamedTuple):
     n: int
 
 
-def prepare(doc: Document, tokens: TokenStream) -> Prepared:
-    """Hash a document's words once so it can be aligned against many others."""
-    seeds = shingle_hashes(tokens.hashes, SEED)
+def prepare(doc: Document, tokens: TokenStream, ocr: bool = False) -> Prepared:
+    """Hash a document's words once so it can be aligned against many others.
+
+    ``ocr``: seed on the words' OCR-forgiving forms and let runs grow over OCR errors.
+    """
+    seed_len = OCR_SEED if ocr else SEED
+    base = word_hashes([ocr_fold(w) for w in tokens.words]) if ocr else tokens.hashes
+    seeds = shingle_hashes(base, seed_len)
     seed_ok = np.ones(len(seeds), dtype=bool)
     if len(seeds) and tokens.masked.any():
-        seed_ok = np.convolve(tokens.masked.astype(np.int32), np.ones(SEED, dtype=np.int32), "valid") == 0
+        seed_ok = np.convolve(tokens.masked.astype(np.int32), np.ones(seed_len, dtype=np.int32), "valid") == 0
     n_para = len(tokens.paragraphs)
     first = np.full(n_para, -1, dtype=np.int64)
     last = np.full(n_para, -1, dtype=np.int64)
@@ -81,11 +98,11 @@ def prepare(doc: Document, tokens: TokenStream) -> Prepared:
     bounds = np.flatnonzero(np.diff(ordered)) + 1 if len(ordered) else np.empty(0, np.int64)
     sizes = np.diff(np.concatenate(([0], bounds, [len(ordered)])))
     count = np.repeat(sizes, sizes)
-    return Prepared(doc, tokens, seeds, seed_ok, order, ordered, count, first, last)
+    return Prepared(doc, tokens, seeds, seed_ok, order, ordered, count, first, last, seed_len, ocr)
 
 
 def exact_runs(a: Prepared, b: Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Maximal exact runs of at least ``SEED`` words, before the one-to-one step: ``(a0, b0, n)`` arrays.
+    """Maximal exact runs of at least ``a.seed_len`` words, before the one-to-one step: ``(a0, b0, n)`` arrays.
 
     Ordered by diagonal (``a0 - b0``), then by ``a0``.
     """
@@ -114,7 +131,7 @@ def exact_runs(a: Prepared, b: Prepared) -> tuple[np.ndarray, np.ndarray, np.nda
     breaks = np.flatnonzero((np.diff(diag) != 0) | (np.diff(i_idx) != 1)) + 1
     starts = np.concatenate(([0], breaks))
     ends = np.concatenate((breaks, [len(i_idx)]))
-    return i_idx[starts], j_idx[starts], ends - starts + SEED - 1
+    return i_idx[starts], j_idx[starts], ends - starts + a.seed_len - 1
 
 
 _NO_RUNS = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64))
@@ -266,7 +283,10 @@ def align_prepared(a: Prepared, b: Prepared, settings: Settings, *, keep_text: b
     ``keep_text=False`` leaves the sides' ``text`` as ``None``: a scan reads it
     back from the input when it writes the passage.
     """
-    runs = one_to_one(exact_runs(a, b), len(a.tokens), len(b.tokens), SEED)
+    runs = exact_runs(a, b)
+    if a.ocr and len(runs[0]):
+        runs = grown_runs(a.tokens.words, b.tokens.words, a.tokens.masked, b.tokens.masked, runs)
+    runs = one_to_one(runs, len(a.tokens), len(b.tokens), a.seed_len)
     return [_passage(a, b, chain, keep_text) for chain in chains(a, b, runs, settings)]
 
 
@@ -301,7 +321,11 @@ def _passage(a: Prepared, b: Prepared, chain: list[Run], keep_text: bool) -> Pas
     )
     insertions = []
     for prev, run in zip(chain, chain[1:]):
-        for p, gap_start, gap_end in ((a, prev.a0 + prev.n, run.a0), (b, prev.b0 + prev.n, run.b0)):
+        gaps = ((a, prev.a0 + prev.n, run.a0), (b, prev.b0 + prev.n, run.b0))
+        (_, a_start, a_end), (_, b_start, b_end) = gaps
+        if a.ocr and abs((a_end - a_start) - (b_end - b_start)) <= _OCR_MISREAD and not _bracketed(gaps):
+            continue  # as many words on each side, give or take OCR's splits and joins: misread, not inserted
+        for p, gap_start, gap_end in gaps:
             if gap_end > gap_start:
                 s, e = int(p.tokens.ends[gap_start - 1]), int(p.tokens.starts[gap_end])
                 s, e = _strip(p.doc.text, s, e)
@@ -319,6 +343,16 @@ def _passage(a: Prepared, b: Prepared, chain: list[Run], keep_text: bool) -> Pas
     )
 
 
+def _bracketed(gaps) -> bool:
+    """Whether an editor's bracket lies in any of the gaps ``(prepared, first word, end word)``."""
+    for p, start, end in gaps:
+        if end > start:
+            text = p.doc.text[int(p.tokens.ends[start - 1]) : int(p.tokens.starts[end])]
+            if "[" in text or "]" in text:
+                return True
+    return False
+
+
 def _similarity(a: Prepared, b: Prepared, chain: list[Run]) -> float:
     """rapidfuzz's normalised Indel similarity of the two sides' words (0-100, one decimal).
 
@@ -326,7 +360,7 @@ def _similarity(a: Prepared, b: Prepared, chain: list[Run]) -> float:
     tests hold it to that). A chain with no gap on either side is the same
     words on both sides (runs match word for word): 100 without comparing.
     """
-    if all(x.a0 + x.n == y.a0 and x.b0 + x.n == y.b0 for x, y in zip(chain, chain[1:])):
+    if not a.ocr and all(x.a0 + x.n == y.a0 and x.b0 + x.n == y.b0 for x, y in zip(chain, chain[1:])):
         return 100.0
     text_a, at_a = a.tokens.joined
     text_b, at_b = b.tokens.joined

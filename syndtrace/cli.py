@@ -43,10 +43,39 @@ def _settings_options(func: Callable) -> Callable:
             help="Web pages given as URLs: seconds to wait for a connection or for data [20].",
         ),
         click.option("--cache", type=click.Path(file_okay=False), default=None, metavar="DIR", help="Keep fetched pages in DIR; a rerun reads them from there."),
+        click.option(
+            "--language", default=None, metavar="CODE",
+            help="The texts' language (ISO 639-1: en, ur, ar, zh, ...) [detected per document from its script].",
+        ),
+        click.option(
+            "--ocr/--no-ocr", default=None,
+            help="OCR'd text: words differing by an OCR error still match; scan's fingerprints forgive OCR confusions [off].",
+        ),
+        click.option(
+            "--rewrites/--no-rewrites", default=None,
+            help="JSON: mark possible rewrites (one topic, shared names and numbers, few shared words) [off].",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def _passage_text_options(func: Callable) -> Callable:
+    """``--passage-text`` and its short form ``--no-passage-text`` (JSON output only)."""
+    func = click.option(
+        "--no-passage-text", is_flag=True, help="JSON: passage offsets only, no passage text (--passage-text none).",
+    )(func)
+    return click.option(
+        "--passage-text", type=click.Choice(["once", "full", "none"]), default=None,
+        help="JSON: each document's shared text once in 'texts' [once], on every passage side (full), or none.",
+    )(func)
+
+
+def _passage_text(passage_text: str | None, no_passage_text: bool) -> str:
+    if no_passage_text and passage_text not in (None, "none"):
+        raise click.UsageError(f"--no-passage-text and --passage-text {passage_text} contradict each other; give one")
+    return "none" if no_passage_text else passage_text or "once"
 
 
 def _settings(**values):
@@ -93,8 +122,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(TREE_FORMATS), default="tree", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(allow_dash=True), default=None, help="Write the output to this file.")
+@_passage_text_options
 @_settings_options
-def compare(paths, fmt, output, color, width, cache, **settings) -> None:
+def compare(paths, fmt, output, passage_text, no_passage_text, color, width, cache, **settings) -> None:
     """Compare articles: shared passages, who copied whom, and the tree.
 
     PATHS are two or more article files (UTF-8 or another detected encoding,
@@ -103,12 +133,14 @@ def compare(paths, fmt, output, color, width, cache, **settings) -> None:
     """
     _refuse_page_on_terminal(fmt, output)
 
+    text_mode = _passage_text(passage_text, no_passage_text)
+
     def action() -> int:
         from syndtrace.pipeline import compare as run_compare
 
         result = run_compare(list(paths), _settings(**settings), cache=cache)
         _notes(result)
-        _write(result, fmt, output, list(paths), color, width)
+        _write(result, fmt, output, list(paths), color, width, text_mode)
         if not result.passages:
             click.echo("syndtrace: no shared passages", err=True)
         return 0
@@ -124,8 +156,13 @@ def compare(paths, fmt, output, color, width, cache, **settings) -> None:
 @click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN", help="Map a record field, e.g. --field text=body.")
 @click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False), metavar="FILE", help="Fetch the web pages listed in FILE, one URL a line.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+@click.option(
+    "--max-df", type=int, default=None,
+    help="A fingerprint in more documents than this pairs only copies of one story, never unrelated articles [64].",
+)
+@_passage_text_options
 @_settings_options
-def scan(paths, fmt, output, workers, fields, url_lists, quiet, color, width, cache, **settings) -> None:
+def scan(paths, fmt, output, workers, fields, url_lists, quiet, passage_text, no_passage_text, color, width, cache, **settings) -> None:
     """Find reprint families across a corpus: folders, JSONL, CSV, JSON, web pages and web archives.
 
     PATHS are folders (read recursively: .txt .md .json .jsonl .csv .html .htm
@@ -137,6 +174,8 @@ def scan(paths, fmt, output, workers, fields, url_lists, quiet, color, width, ca
 
     if not paths and not url_lists:
         raise click.UsageError("give PATHS to scan, or --urls FILE")
+
+    text_mode = _passage_text(passage_text, no_passage_text)
 
     def action() -> int:
         from syndtrace.corpus import FieldMap
@@ -152,7 +191,7 @@ def scan(paths, fmt, output, workers, fields, url_lists, quiet, color, width, ca
         for problem in result.problems:
             click.echo(f"syndtrace: skipped {problem.message}", err=True)
         _notes(result)
-        _write(result, fmt, output, list(paths), color, width)
+        _write(result, fmt, output, list(paths), color, width, text_mode)
         return EXIT_PARTIAL if result.problems else 0
 
     _run(action)
@@ -164,7 +203,7 @@ def _notes(result) -> None:
         click.echo(f"syndtrace: note: {note.message}", err=True)
 
 
-def _write(result, fmt: str, output: str | None, inputs: list[str], color, width) -> None:
+def _write(result, fmt: str, output: str | None, inputs: list[str], color, width, passage_text: str = "once") -> None:
     from syndtrace.output import open_output
 
     with open_output(output, inputs) as stream:
@@ -181,7 +220,7 @@ def _write(result, fmt: str, output: str | None, inputs: list[str], color, width
         elif fmt == "json":
             from syndtrace.render.json import dump
 
-            dump(result, stream)
+            dump(result, stream, passage_text=passage_text)
         elif fmt == "html":
             from syndtrace.render.html import render_html
 

@@ -1,7 +1,9 @@
 """Dates as news prints them, turned into ISO ``YYYY-MM-DD``.
 
-Recognised: "February 10, 2020", "Feb. 10, 2020", "7 February 2020" (so
-also RFC 2822's "Mon, 10 Feb 2020 14:00:00 +0000"), "26-FEB-1987" (wire
+Recognised, for any year from 1600 on: "February 10, 2020", "Feb. 10,
+2020", "7 February 2020" (so also RFC 2822's "Mon, 10 Feb 2020 14:00:00
++0000"), the ordinals of older papers ("Jan. 3d, 1857", "3d January 1857",
+"the 2d of March, 1790", "3rd Jan. 1857"), "26-FEB-1987" (wire
 archives), "2020/02/10", and ISO "2020-02-07" (optionally with a time, kept
 as given); in metadata also digits alone ("20200210", GDELT's
 "20200210143000", Unix time). "10/02/2020" is read only when the corpus's
@@ -28,12 +30,13 @@ _MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _MONTH = r"(?P<{name}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_YEAR = r"(?:19|20)\d\d"
+_YEAR = r"(?:1[6-9]|20)\d\d"  # 1600-2099: archives of old newspapers too
+_ORDINAL = r"(?:st|nd|rd|th|d)?"  # "1st", "2d", "3d", "4th": older papers write "2d" and "3d"
 DATE_PATTERN = re.compile(
     r"\b(?:"
     + _MONTH.format(name="m1")
-    + rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>{_YEAR})"
-    + r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+"
+    + rf"\s+(?P<d1>\d{{1,2}}){_ORDINAL},?\s+(?P<y1>{_YEAR})"
+    + rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?"
     + _MONTH.format(name="m2")
     + rf",?\s+(?P<y2>{_YEAR})"
     # Wire archives: "26-FEB-1987", any letter case.

@@ -14,16 +14,22 @@ array, with numpy only:
   guarantees a common fingerprint for every shared run of
   ``window + k - 1`` words.
 
-These fingerprints only pick candidate pairs; every candidate is then
-aligned with the exact tokenizer (``syndtrace.normalize``), so the two word
-definitions need not agree (they do for ASCII words).
+A text holding a character the byte path gets wrong (from U+0300 on, but
+punctuation and symbols: ``_needs_tokenizer``) takes the exact tokenizer's
+words instead (``exact_word_hashes``:
+NFKC, combining marks, scripts written without spaces cut into characters),
+cut at apostrophes as the byte path cuts them, so an ASCII word hashes the
+same on both paths and a copy is a candidate whichever path each side takes.
+Latin-1 and Latin Extended letters stay on the byte path (as before: not
+lower-cased, marks kept), which keeps the scan's hot path fast.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from syndtrace.shingle import P, fmix64_np, powers, shingle_hashes
+from syndtrace.ocr import fold_bytes
+from syndtrace.shingle import P, fmix64_np, powers, shingle_hashes, word_hashes
 
 # bytes.translate table: word bytes to themselves (ASCII lower-cased), everything else to 0.
 _TABLE = bytes(
@@ -55,12 +61,69 @@ def batch_tokens(texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     A word's hash is ``fmix64(sum(b[i] * P**i) ^ len)`` over its lower-cased
     bytes, as ``shingle.word_hash`` defines it for ASCII words. Separator bytes
     are zero, so a ``reduceat`` from each word's start sums exactly its bytes.
+    Texts with non-ASCII words are hashed by the exact tokenizer instead.
     """
     if not texts:
         return np.empty(0, np.uint64), np.empty(0, np.int64)
     arr = word_bytes(b"\0".join(texts))
     if not len(arr):
         return np.empty(0, np.uint64), np.empty(0, np.int64)
+    special = _needs_tokenizer(arr)
+    if not len(special):
+        return _byte_tokens(arr, texts)
+    bounds = np.cumsum([len(t) + 1 for t in texts])
+    exact = np.unique(np.searchsorted(bounds, special, side="right")).tolist()
+    for t in exact:  # off the byte path: no word of theirs is found there
+        arr[bounds[t] - len(texts[t]) - 1 : bounds[t] - 1] = 0
+    hashes, owner = _byte_tokens(arr, texts)
+    parts_h, parts_o = [hashes], [owner]
+    for t in exact:
+        h = exact_word_hashes(texts[t].decode("utf-8", "surrogateescape"))
+        parts_h.append(h)
+        parts_o.append(np.full(len(h), t, dtype=np.int64))
+    hashes, owner = np.concatenate(parts_h), np.concatenate(parts_o)
+    order = np.argsort(owner, kind="stable")
+    return hashes[order], owner[order]
+
+
+def _needs_tokenizer(arr: np.ndarray) -> np.ndarray:
+    """Positions of the word bytes that start a character the byte path gets wrong.
+
+    Those are the characters from U+0300 on (lead bytes from 0xCC; a
+    continuation byte is below 0xC0): combining marks, Greek, Cyrillic,
+    Arabic, Indic, Han, Kana, Thai, presentation forms, full-width forms,
+    except U+2000-U+2E7F (punctuation, currency, symbols: lead byte 0xE2
+    and a second byte below 0xBA), plus the long s (U+017F) that NFKC makes
+    an "s". Latin-1 and Latin Extended letters (U+0080-U+02FF) stay on the
+    byte path, as texts with "é", "£" or "©" are common and need no more.
+    """
+    lead = np.flatnonzero(arr >= 0xCC)
+    if len(lead):
+        second = arr[np.minimum(lead + 1, len(arr) - 1)]
+        lead = lead[(arr[lead] != 0xE2) | (second >= 0xBA)]
+    long_s = np.flatnonzero((arr[:-1] == 0xC5) & (arr[1:] == 0xBF))
+    return np.union1d(lead, long_s) if len(long_s) else lead
+
+
+def exact_word_hashes(text: str) -> np.ndarray:
+    """The word hashes of ``text`` (a document's body) by the tokenizer's words, split as the byte path splits.
+
+    The words are ``normalize.words_of_text``'s (NFKC, marks, characters of
+    scripts without spaces); a word holding an apostrophe is cut there into
+    its parts, as the byte path cuts it, so that an ASCII word gets the same
+    hash whichever path its text takes ("company's" is "company", "s" in both).
+    """
+    from syndtrace.normalize import words_of_text
+
+    starts, ends, lowered, special, hashes = words_of_text(text)
+    if "'" not in text and "’" not in text:
+        return hashes
+    words = [special.get(k) or lowered[s:e] for k, (s, e) in enumerate(zip(starts.tolist(), ends.tolist()))]
+    return word_hashes([part for w in words for part in w.replace("’", "'").split("'") if part])
+
+
+def _byte_tokens(arr: np.ndarray, texts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """``batch_tokens`` over the masked bytes ``arr`` of the joined ``texts``."""
     mask = arr != 0
     change = np.flatnonzero(mask[1:] != mask[:-1]) + 1
     if mask[0]:
@@ -134,13 +197,51 @@ def batch_fingerprints(texts: list[bytes], k: int, window: int) -> tuple[np.ndar
     n = len(sh)
     if not n:
         return np.empty(0, np.uint64), np.empty(0, np.int64)
-    sh_owner = owner[:n]
-    valid = sh_owner == owner[k - 1 :]
-    # A shingle straddling two texts must never win a window: give it the largest hash.
+    # A shingle straddling two texts must never win a window; texts with fewer shingles than
+    # a window still get their minimum.
+    return _winnowed_unique(sh, owner[:n], owner[:n] == owner[k - 1 :], window)
+
+
+# --ocr: character anchors. OCR runs words together, splits them and changes a letter every
+# few words, so a shingle of whole words rarely survives on both sides; 12 letters in a row
+# often do. Measured on the generator at 5% of characters changed (bench/ocr_curve.py), these
+# keep 99% of copied pairs among the candidates, where folded 5-word shingles keep 74%.
+OCR_GRAM = 12  # letters and digits per anchor (white space and punctuation left out)
+OCR_WINDOW = 16  # winnowing window, in anchors: every shared run of 27 letters yields one
+OCR_MIN_SHARED = 6  # anchors a candidate pair must share (a 12-letter run is no passage)
+
+
+def batch_char_fingerprints(texts: list[bytes], n: int = OCR_GRAM, window: int = OCR_WINDOW) -> tuple[np.ndarray, np.ndarray]:
+    """Winnowed anchors of ``n`` word bytes of the texts' OCR-folded forms: ``(hashes, text_index)``, unique per text.
+
+    Word bytes are ``word_bytes``'s (ASCII letters and digits, every byte of
+    other characters but general punctuation), folded by ``ocr.fold_bytes``;
+    an anchor hashes ``n`` consecutive ones, whatever lay between them.
+    """
+    if not texts:
+        return np.empty(0, np.uint64), np.empty(0, np.int64)
+    folded = [fold_bytes(t) for t in texts]
+    arr = word_bytes(b"\0".join(folded))
+    bounds = np.cumsum([len(t) + 1 for t in folded])
+    kept = np.flatnonzero(arr)
+    arr, owner = arr[kept], np.searchsorted(bounds, kept, side="right")
+    m = len(arr) - n + 1
+    if m <= 0:
+        return np.empty(0, np.uint64), np.empty(0, np.int64)
+    p_pow, p_inv = powers(P, len(arr) + 1)
+    with np.errstate(over="ignore"):
+        prefix = np.zeros(len(arr) + 1, np.uint64)
+        np.cumsum(arr.astype(np.uint64) * p_pow[: len(arr)], dtype=np.uint64, out=prefix[1:])
+        grams = fmix64_np((prefix[n:] - prefix[:m]) * p_inv[:m])
+    return _winnowed_unique(grams, owner[:m], owner[:m] == owner[n - 1 :], window)
+
+
+def _winnowed_unique(sh: np.ndarray, sh_owner: np.ndarray, valid: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """Winnow ``sh`` (``valid``: not straddling two texts), keep each text's minimum, unique per text."""
+    n = len(sh)
     sh = np.where(valid, sh, np.uint64(0xFFFFFFFFFFFFFFFF))
     picked = winnow(sh, window) if n >= window else np.empty(0, dtype=np.int64)
-    # Texts with fewer shingles than a window still get their minimum.
-    counts = np.bincount(sh_owner[valid], minlength=int(owner[-1]) + 1)
+    counts = np.bincount(sh_owner[valid], minlength=int(sh_owner[-1]) + 1)
     short = np.flatnonzero((counts > 0) & ((counts < window) | (n < window)))
     if len(short):
         extra = []

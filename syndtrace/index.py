@@ -12,7 +12,7 @@ built by sorting rather than with Python dicts:
   be most of a long stretch of a page (``VERSION_PRINTS`` fingerprints or
   more, and more than half of the page's), it is the story, and the page
   keeps every posting (``Candidates.versions``).
-* *Document-frequency cap*: a fingerprint in more than ``df_cap`` documents
+* *Document-frequency cap*: a fingerprint in more than ``max_df`` documents
   is a stock phrase and pairs nothing.
 * *Candidates*: document pairs sharing at least ``min_shared_fingerprints``
   fingerprints.
@@ -26,6 +26,7 @@ import numpy as np
 
 from syndtrace.fingerprint import member
 from syndtrace.settings import Settings
+from syndtrace.unionfind import UnionFind
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,74 @@ _PARTS = 8  # hash partitions, indexed one at a time (a power of two)
 # A page whose furniture fingerprints number at least this many (about 200 words), and more than
 # half of its fingerprints, is a version of a story under a new headline: no footer is that long.
 VERSION_PRINTS = 20
+STORY_SAMPLES = 9  # pairs of a frequent fingerprint's documents looked at
+STORY_MIN_SHARED = 4  # fingerprints (this one included) such a pair shares when both are copies of one story
+STORY_LINKS = 4  # a story's copy is paired with this many copies after it (and so as many before)
+STORY_LOOKAHEAD = 16  # copies after it looked at for them
+
+
+class _DocPostings:
+    """Every document's fingerprints (sorted), to count what two documents share."""
+
+    def __init__(self, hashes: np.ndarray, docs: np.ndarray, n_docs: int) -> None:
+        if len(docs) > 1 and not (np.all(docs[1:] >= docs[:-1])):
+            order = np.lexsort((hashes, docs))
+            hashes, docs = hashes[order], docs[order]
+        self.hashes = hashes
+        self.bounds = np.searchsorted(docs, np.arange(n_docs + 1))
+
+    def shared(self, x: int, y: int) -> int:
+        hx = self.hashes[self.bounds[x] : self.bounds[x + 1]]
+        hy = self.hashes[self.bounds[y] : self.bounds[y + 1]]
+        return len(np.intersect1d(hx, hy))
+
+
+def story_fingerprint(holders: np.ndarray, postings: _DocPostings) -> bool:
+    """Whether a fingerprint's (many, sorted) ``holders`` are copies of one story, not unrelated documents.
+
+    Up to ``STORY_SAMPLES`` pairs, each document of the first half with the one
+    half the list further on; a story's copies share ``STORY_MIN_SHARED``
+    fingerprints or more (long runs around this one), a stock phrase's
+    documents hardly any. A majority of the pairs decides.
+    """
+    half = len(holders) // 2
+    picks = np.unique(np.arange(min(STORY_SAMPLES, half)) * half // min(STORY_SAMPLES, half))
+    close = sum(postings.shared(int(holders[j]), int(holders[j + half])) >= STORY_MIN_SHARED for j in picks.tolist())
+    return 2 * close > len(picks)
+
+
+def story_pairs(stories: list[np.ndarray], postings: _DocPostings, rank: np.ndarray, min_shared: int):
+    """Pairs among the copies of stories found more often than the cap: ``(left, right, shared)`` arrays.
+
+    ``stories`` holds the documents of every story fingerprint; documents in
+    one of them are one story's copies (transitively). In ``rank`` order, each
+    copy is paired with the next ``STORY_LINKS`` copies (among the next
+    ``STORY_LOOKAHEAD``) that share at least ``min_shared`` fingerprints
+    with it; ``shared`` is how many they share.
+    """
+    groups = UnionFind()
+    for holders in stories:
+        first = int(holders[0])
+        for d in holders[1:].tolist():
+            groups.union(first, d)
+    members: dict[int, list[int]] = {}
+    for d in sorted(groups.parent):
+        members.setdefault(groups.find(d), []).append(d)
+    left, right, shared = [], [], []
+    for docs in members.values():
+        ordered = sorted(docs, key=lambda d: (int(rank[d]), d))
+        for i, x in enumerate(ordered):
+            found = 0
+            for y in ordered[i + 1 : i + 1 + STORY_LOOKAHEAD]:
+                n = postings.shared(x, y)
+                if n >= min_shared:
+                    left.append(min(x, y))
+                    right.append(max(x, y))
+                    shared.append(n)
+                    found += 1
+                    if found == STORY_LINKS:
+                        break
+    return np.asarray(left, np.int64), np.asarray(right, np.int64), np.asarray(shared, np.int64)
 
 
 def candidate_pairs(
@@ -54,11 +123,16 @@ def candidate_pairs(
     settings: Settings,
     *,
     parts: int = _PARTS,
+    min_shared: int | None = None,
+    rank: np.ndarray | None = None,
 ) -> Candidates:
     """Pairs of documents that share enough fingerprints to be worth aligning.
 
     ``hashes``/``docs`` are the postings (one per fingerprint per document);
     ``outlet`` and ``title`` are per-document integer codes (``-1``: unknown).
+    ``min_shared`` overrides ``settings.min_shared_fingerprints`` (``--ocr``'s
+    character anchors need more). ``rank``: per document, its place in
+    publication order (default: the index), for a story's pairs.
 
     Everything here groups postings by fingerprint, so the postings are
     split by the hash's low bits into ``parts`` and indexed part by part:
@@ -68,6 +142,7 @@ def candidate_pairs(
     if parts < 1 or parts & (parts - 1):
         raise ValueError(f"parts must be a power of two, not {parts}")  # the low bits pick the part
     n_docs = int(docs.max()) + 1 if len(docs) else 0
+    rank = np.arange(n_docs) if rank is None else rank
     part_of = (hashes & np.uint64(parts - 1)).astype(np.uint8)
     # First pass: each part's furniture, and how much of each document it would take.
     furniture: dict[int, list[np.ndarray]] = {}
@@ -79,23 +154,62 @@ def candidate_pairs(
         masked += np.bincount(d[~keep], minlength=n_docs)
         for code, found in part_furniture.items():
             furniture.setdefault(code, []).append(found)
+    boilerplate = {code: np.sort(np.concatenate(found)) for code, found in sorted(furniture.items())}
     held = np.bincount(docs, minlength=n_docs)
     versions = np.flatnonzero((masked >= VERSION_PRINTS) & (masked * 2 > held))
     is_version = np.zeros(n_docs, bool)
     is_version[versions] = True
     codes, counts = [], []
+    frequent: list[np.ndarray] = []  # documents of each fingerprint over the cap
     for part in range(parts):
         sel = part_of == part
-        part_codes, part_counts = _part_pairs(hashes[sel], docs[sel], outlet, title, n_docs, is_version, settings)
+        part_codes, part_counts = _part_pairs(hashes[sel], docs[sel], outlet, title, n_docs, is_version, settings, frequent)
         codes.append(part_codes)
         counts.append(part_counts)
     del part_of
-    boilerplate = {code: np.sort(np.concatenate(found)) for code, found in sorted(furniture.items())}
     pair_codes, at = np.unique(np.concatenate(codes), return_inverse=True)
     shared = np.bincount(at, weights=np.concatenate(counts), minlength=len(pair_codes)).astype(np.int64)
-    ok = shared >= settings.min_shared_fingerprints
+    need = settings.min_shared_fingerprints if min_shared is None else min_shared
+    ok = shared >= need
     pair_codes, shared = pair_codes[ok], shared[ok]
+    stories: list[np.ndarray] = []
+    if frequent:
+        # Whether documents share long runs is judged on what they share beyond their outlets' furniture.
+        postings = _DocPostings(*_without_furniture(hashes, docs, outlet, boilerplate, is_version), n_docs)
+        stories = [holders for holders in frequent if story_fingerprint(holders, postings)]
+    if stories:
+        left, right, story_shared = story_pairs(stories, postings, rank, need)
+        # A pair also found under the cap keeps the larger count (the story's counts them all).
+        both = np.concatenate((pair_codes, left * max(n_docs, 1) + right))
+        counts_all = np.concatenate((shared, story_shared))
+        order = np.lexsort((-counts_all, both))
+        both, counts_all = both[order], counts_all[order]
+        first = np.ones(len(both), dtype=bool)
+        first[1:] = both[1:] != both[:-1]
+        pair_codes, shared = both[first], counts_all[first]
     return Candidates(pair_codes // max(n_docs, 1), pair_codes % max(n_docs, 1), shared, boilerplate, versions)
+
+
+def _without_furniture(hashes, docs, outlet, boilerplate: dict[int, np.ndarray], is_version: np.ndarray):
+    """The postings less those of a fingerprint that is the document's outlet's furniture (versions keep theirs).
+
+    One int64 key per (fingerprint's rank among the furniture, outlet), as in
+    ``_drop_boilerplate``: no pass per outlet.
+    """
+    if not boilerplate:
+        return hashes, docs
+    f_hash = np.concatenate(list(boilerplate.values()))
+    f_outlet = np.concatenate([np.full(len(v), code, np.int64) for code, v in boilerplate.items()])
+    ranks = np.unique(f_hash)
+    n_outlets = int(outlet.max()) + 1
+    f_key = np.sort(np.searchsorted(ranks, f_hash).astype(np.int64) * n_outlets + f_outlet)
+    doc_outlet = outlet[docs]
+    candidates = np.flatnonzero((doc_outlet >= 0) & member(hashes, ranks))
+    key = np.searchsorted(ranks, hashes[candidates]).astype(np.int64) * n_outlets + doc_outlet[candidates]
+    keep = np.ones(len(hashes), dtype=bool)
+    keep[candidates[member(key, f_key)]] = False
+    keep |= is_version[docs]
+    return hashes[keep], docs[keep]
 
 
 def _postings(hashes, docs):
@@ -111,11 +225,12 @@ def _postings(hashes, docs):
     return hashes[multi], docs[multi]
 
 
-def _part_pairs(hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray, settings: Settings):
+def _part_pairs(hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray, settings: Settings, frequent: list):
     """One hash partition: ``(pair codes, shared fingerprint counts)``.
 
     A pair code is ``left * n_docs + right`` (``left < right``). Versions
-    (``is_version``, by document) keep their furniture postings.
+    (``is_version``, by document) keep their furniture postings. The
+    documents of each fingerprint over the cap are appended to ``frequent``.
     """
     empty = np.empty(0, np.int64)
     hashes, docs = _postings(hashes, docs)
@@ -129,9 +244,12 @@ def _part_pairs(hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray
     sizes = np.diff(np.concatenate((starts, [len(hashes)])))
     codes = []
     for size in np.unique(sizes):
-        if size < 2 or size > settings.df_cap:
+        if size < 2:
             continue
         group_starts = starts[sizes == size]
+        if size > settings.max_df:
+            frequent.extend(docs[g : g + size] for g in group_starts.tolist())
+            continue
         members = docs[group_starts[:, None] + np.arange(size)]  # (groups, size), sorted per row
         iu, ju = np.triu_indices(size, 1)
         codes.append(members[:, iu].astype(np.int64).ravel() * n_docs + members[:, ju].ravel())

@@ -410,6 +410,24 @@ class Family:
 
 
 @dataclass(frozen=True, slots=True)
+class Rewrite:
+    """A possible rewrite (``--rewrites``): two documents on one topic with few words in common.
+
+    Never reuse and never an edge: ``cosine`` is the similarity of their
+    leads' multilingual embeddings; ``numbers`` and ``names`` are what they
+    share (the evidence beyond the topic); ``verbatim_words`` the words of
+    their shared passages, if any.
+    """
+
+    a: str
+    b: str
+    cosine: float
+    numbers: tuple[str, ...]
+    names: tuple[str, ...]
+    verbatim_words: int
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     """Everything one run found. Sequences are sorted for deterministic output.
 
@@ -429,6 +447,7 @@ class Result:
     notes: tuple[InputNote, ...] = ()
     settings: dict = field(default_factory=dict)
     command: str = "compare"
+    rewrites: tuple[Rewrite, ...] = ()
     texts: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
 
     def document_text(self, doc: Document) -> str:

@@ -1,11 +1,18 @@
 """Normalise stage: a document's text to comparable words, each mapped back.
 
-A *word* is a run of letters and digits (apostrophes inside a word kept:
-"Daesh's"). Each word is casefolded, NFKC-normalised when not ASCII, and its
-curly apostrophe straightened. Punctuation is not a word, so quotation marks
-of any style, dashes, ellipses (". . .", "...", "…"), white space and line
-breaks can never break a match. Markup left in the text (``<u>``, ``&amp;``)
-is blanked before words are found, so it neither matches nor splits words.
+The text is NFKC-normalised first (``syndtrace.scripts.normal_text``, which
+keeps a map back to the original and joins line-break hyphenation,
+"syndi-\ncation"), then split into words. A *word* is a run of letters and
+digits with the combining marks on them (apostrophes, ZWNJ and ZWJ inside a
+word kept: "Daesh's"); in scripts written without spaces (Han, Kana, Thai,
+Lao, Khmer, Myanmar) each character with its marks is a word of its own, so
+shingles of k words are k characters there and mixed text works. Words are
+compared in ``scripts.match_form``: casefolded, combining marks dropped, digits
+of any script read as ASCII, curly apostrophe straightened. Punctuation is
+not a word, so quotation marks of any style, dashes, ellipses (". . .",
+"...", "…"), white space and line breaks can never break a match. Markup
+left in the text (``<u>``, ``&amp;``) is blanked before words are found, so
+it neither matches nor splits words.
 
 The map back is kept per word: ``starts[i]``/``ends[i]`` are the ``[start,
 end)`` of word ``i`` in ``Document.text`` (the original, front matter
@@ -25,12 +32,16 @@ import numpy as np
 
 from syndtrace.model import Document
 from syndtrace.paragraphs import paragraph_spans
+from syndtrace.scripts import JOINER, MARK, SPACELESS, WORDCH, char_classes, match_form, mirrored_quotes, normal_text
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 MARKUP = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>|&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});|https?://\S+")
 
-_OPEN = {"“": "”", "„": "”", "«": "»", "‘‘": "’’", "``": "''"}
-_QUOTE_CHARS = re.compile(r"‘‘|’’|``|''|[“”„«»\"]")
+# Opening marks and the marks that close them. „ closes with “ (German) or ” (Polish).
+_OPEN = {"“": ("”", '"'), "„": ("”", "“"), "«": ("»",), "‘‘": ("’’",), "``": ("''",), "「": ("」",), "『": ("』",), '"': ('"', "”")}
+# Urdu, Arabic and Persian write them mirrored: ” opens and “ closes, ’’ opens and ‘‘ closes.
+_OPEN_MIRRORED = {"”": ("“", '"'), "’’": ("‘‘",), "«": ("»",), "「": ("」",), "『": ("』",), '"': ('"', "“")}
+_QUOTE_CHARS = re.compile(r"‘‘|’’|``|''|[“”„«»\"「」『』]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +123,10 @@ def _join_slices(text: str, starts: np.ndarray, ends: np.ndarray) -> tuple[str, 
 
 
 def normalize_word(word: str) -> str:
-    """The comparable form of one word: casefolded, NFKC, straight apostrophe."""
-    if not word.isascii():
-        word = unicodedata.normalize("NFKC", word).replace("’", "'")
-    return word.casefold()
+    """The comparable form of one word: NFKC, then ``scripts.match_form`` (casefolded, marks dropped)."""
+    if word.isascii():
+        return word.casefold()
+    return match_form(unicodedata.normalize("NFKC", word))
 
 
 def blank_markup(text: str) -> str:
@@ -127,21 +138,20 @@ def blank_markup(text: str) -> str:
     return MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
-def tokenize(doc: Document) -> TokenStream:
+def tokenize(doc: Document, language: str = "") -> TokenStream:
     """Split ``doc`` into normalised words with offsets, quote, paragraph and mask flags.
 
-    Words are found with numpy over the text's code points (one array slot
-    per character, so offsets are string indices). The definition is exactly
-    ``WORD``'s: ``[^\\W_]`` is ``str.isalnum()``, which is asked once per
-    distinct non-ASCII character; an apostrophe joins two word characters.
-    The tests hold this against ``WORD.finditer`` as the reference.
+    The body is NFKC-normalised with a map back (``scripts.normal_text``);
+    words are found in the result by ``word_spans`` and their offsets mapped
+    back to ``doc.text``, so every word's original slice normalises to it.
+    ``language`` (``--language``; empty: detected from the text) decides how
+    quotation marks are read (``scripts.mirrored_quotes``).
     """
     text = doc.text
     work = blank_markup(text)
     paragraphs = tuple(paragraph_spans(text, doc.body_start))
-    quotes = tuple(quote_spans(work, paragraphs))
-    starts, ends = word_spans(work, doc.body_start)
-    lowered, special, hashes = _words_and_hashes(work, starts, ends)
+    quotes = tuple(quote_spans(work, paragraphs, mirrored_quotes(work[doc.body_start :], language)))
+    starts, ends, lowered, special, hashes = words_of_text(work, doc.body_start)
     return TokenStream(
         doc_id=doc.id,
         lowered=lowered,
@@ -167,26 +177,78 @@ def remask(tokens: TokenStream, boilerplate) -> TokenStream:
 _ALNUM_ASCII = np.array([chr(c).isalnum() for c in range(128)], dtype=bool)
 
 
+def words_of_text(work: str, body_start: int = 0):
+    """``(starts, ends, lowered, special, hashes)`` of the words of ``work[body_start:]``.
+
+    Offsets are in ``work``. Most texts are NFKC already and have no
+    hyphenated line breaks: their words are found in place and hashed fast
+    (``_words_and_hashes``). Otherwise the words are found in the normalised
+    body and each is mapped back to the original characters it came from.
+    """
+    body = work[body_start:]
+    norm, o_start, o_end = normal_text(body)
+    if o_start is None:
+        starts, ends = word_spans(work, body_start)
+        return (starts, ends, *_words_and_hashes(work, starts, ends))
+    from syndtrace.shingle import word_hashes
+
+    ns, ne = word_spans(norm)
+    words = [match_form(norm[s:e]) for s, e in zip(ns.tolist(), ne.tolist())]
+    starts = o_start[ns] + body_start if len(ns) else np.empty(0, np.int64)
+    ends = o_end[ne - 1] + body_start if len(ne) else np.empty(0, np.int64)
+    return starts, ends, work, dict(enumerate(words)), word_hashes(words)
+
+
 def word_spans(text: str, start: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """``[start, end)`` of every ``WORD`` match in ``text[start:]``, as int64 arrays."""
+    """``[start, end)`` of every word of ``text[start:]``, as int64 arrays.
+
+    A word is a run of word characters (``str.isalnum()``) with the
+    combining marks that follow them; an apostrophe, ZWNJ or ZWJ between
+    two word characters joins them. In a script written without spaces each
+    character and its marks is a word of its own. ``tests/references.py``
+    holds a character-by-character reference.
+    """
     cp = np.frombuffer(text[start:].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if not len(cp):
+    n = len(cp)
+    if not n:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    word = np.zeros(len(cp), dtype=bool)
+    word = np.zeros(n, dtype=bool)
     ascii_ = cp < 128
     word[ascii_] = _ALNUM_ASCII[cp[ascii_]]
+    flags = None
     if not ascii_.all():
         high = np.flatnonzero(~ascii_)
-        distinct = np.unique(cp[high])
-        alnum = np.array([chr(c).isalnum() for c in distinct.tolist()], dtype=bool)
-        word[high] = alnum[np.searchsorted(distinct, cp[high])]
-    apostrophe = np.flatnonzero((cp[1:-1] == 0x27) | (cp[1:-1] == 0x2019)) + 1
-    if len(apostrophe):
-        joins = apostrophe[word[apostrophe - 1] & word[apostrophe + 1]]
-        word[joins] = True
-    change = np.flatnonzero(word[1:] != word[:-1]) + 1
-    bounds = np.concatenate(([0] if word[0] else [], change, [len(cp)] if word[-1] else [])).astype(np.int64)
-    return bounds[0::2] + start, bounds[1::2] + start
+        flags = np.zeros(n, dtype=np.uint8)
+        flags[high] = char_classes(cp[high])
+        word[high] = (flags[high] & WORDCH) != 0
+        mark = (flags & MARK) != 0
+        if mark.any():
+            # Marks belong to the character before the run of marks they are in.
+            base = np.maximum.accumulate(np.where(mark, -1, np.arange(n)))
+            m = np.flatnonzero(mark & (base >= 0))
+            word[m] = word[base[m]]
+    joiner = (cp[1:-1] == 0x27) | (cp[1:-1] == 0x2019)
+    if flags is not None:
+        joiner |= (flags[1:-1] & JOINER) != 0
+    between = np.flatnonzero(joiner) + 1
+    if len(between):
+        word[between[word[between - 1] & word[between + 1]]] = True
+    if flags is None or not (flags & SPACELESS).any():
+        change = np.flatnonzero(word[1:] != word[:-1]) + 1
+        bounds = np.concatenate(([0] if word[0] else [], change, [n] if word[-1] else [])).astype(np.int64)
+        return bounds[0::2] + start, bounds[1::2] + start
+    # Spaceless scripts: a word starts at every base character, and after the last mark of one.
+    spaceless = (flags & SPACELESS) != 0
+    mark = (flags & MARK) != 0
+    base = np.maximum.accumulate(np.where(mark, -1, np.arange(n)))
+    in_cluster = np.zeros(n, dtype=bool)
+    has = base >= 0
+    in_cluster[has] = spaceless[base[has]]
+    begins = word.copy()
+    begins[1:] &= ~word[:-1] | (~mark[1:] & (spaceless[1:] | in_cluster[:-1]))
+    finishes = word.copy()
+    finishes[:-1] &= ~word[1:] | begins[1:]
+    return np.flatnonzero(begins).astype(np.int64) + start, np.flatnonzero(finishes).astype(np.int64) + 1 + start
 
 
 def _words_and_hashes(work: str, starts: np.ndarray, ends: np.ndarray) -> tuple[str, dict[int, str], np.ndarray]:
@@ -214,29 +276,32 @@ def _words_and_hashes(work: str, starts: np.ndarray, ends: np.ndarray) -> tuple[
     return lowered, special, hashes
 
 
-def quote_spans(text: str, paragraphs) -> list[tuple[int, int]]:
+def quote_spans(text: str, paragraphs, mirrored: bool = False) -> list[tuple[int, int]]:
     """``[start, end)`` spans inside quotation marks, paragraph by paragraph.
 
-    Curly, guillemet, doubled-single (‘‘...’’) and straight double quotes.
-    A quote still open at the end of its paragraph runs to that end, as news
-    style leaves multi-paragraph quotes unclosed.
+    Curly, guillemet, German („...“), doubled-single (‘‘...’’), CJK corner
+    brackets (「...」, 『...』) and straight double quotes; ``mirrored`` reads
+    Urdu's and Arabic's mirrored pairs (”...“, ’’...‘‘) instead of the
+    English ones. A quote still open at the end of its paragraph runs to
+    that end, as news style leaves multi-paragraph quotes unclosed.
     """
+    opening = _OPEN_MIRRORED if mirrored else _OPEN
     spans = []
     for p_start, p_end in paragraphs:
         open_at: int | None = None
-        closer = ""
+        closers: tuple[str, ...] = ()
         for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
             mark = m.group()
             if open_at is None:
-                if mark in _OPEN or mark == '"':
-                    open_at, closer = m.end(), _OPEN.get(mark, '"')
-            elif mark == closer or (closer == "”" and mark == '"') or (closer == '"' and mark == "”"):
+                if mark in opening:
+                    open_at, closers = m.end(), opening[mark]
+            elif mark in closers:
                 spans.append((open_at, m.start()))
                 open_at = None
-            elif mark in _OPEN and closer != '"':
+            elif mark in opening and closers[0] != '"':
                 # A new opening mark before the close: the previous quote was never closed.
                 spans.append((open_at, m.start()))
-                open_at, closer = m.end(), _OPEN[mark]
+                open_at, closers = m.end(), opening[mark]
         if open_at is not None:
             spans.append((open_at, p_end))
     return spans

@@ -41,8 +41,8 @@ class Analysed:
 
 def prepare_document(doc: Document, settings: Settings, tokens: TokenStream | None = None) -> Analysed:
     """Normalise (unless ``tokens`` are given), shingle and sketch one document."""
-    tokens = tokens if tokens is not None else tokenize(doc)
-    prepared = prepare(doc, tokens)
+    tokens = tokens if tokens is not None else tokenize(doc, settings.language)
+    prepared = prepare(doc, tokens, settings.ocr)
     keep = ~tokens.masked
     sh = shingle_hashes(tokens.hashes[keep], settings.shingle_size)
     furniture = _furniture(tokens, settings.shingle_size) if not keep.all() else None
@@ -166,6 +166,11 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
     numbered, pairs = number_passages(raw, by_id)
     verdicts = [pair_verdict(by_id[p.x], by_id[p.y], p.passages, st, settings) for p, st in zip(pairs, stats)]
     edges, sources, tree = trace(docs, pairs, verdicts, {a.doc.id: a.words for a in analysed}, settings)
+    rewrites = ()
+    if settings.rewrites:
+        from syndtrace.rewrites import possible_rewrites
+
+        rewrites = possible_rewrites(docs, lambda d: d.text, edges, numbered, all_pairs=True)
     unread = ((d.path or d.id, d.line, d.date) for d in docs if d.date and parse_date(d.date, order) is None)
     return Result(
         documents=tuple(docs),
@@ -178,6 +183,7 @@ def compare_documents(docs: list[Document], settings: Settings, command: str = "
         notes=tuple(unreadable_date_notes(unread, order)),
         settings=settings.to_dict(),
         command=command,
+        rewrites=rewrites,
     )
 
 

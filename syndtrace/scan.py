@@ -27,8 +27,9 @@ import numpy as np
 from syndtrace.attribute import attribute_passages
 from syndtrace.chunks import component_chunks
 from syndtrace.corpus import FieldMap, load_corpus, outlet_codes_of
+from syndtrace.dates import day_of
 from syndtrace.family import families, same_story
-from syndtrace.fingerprint import batch_fingerprints, member
+from syndtrace.fingerprint import OCR_MIN_SHARED, batch_char_fingerprints, batch_fingerprints, member
 from syndtrace.index import candidate_pairs
 from syndtrace.load import document_from_record
 from syndtrace.model import Document, RawRecord, Result
@@ -65,6 +66,15 @@ def scan(
     """
     with _quiet_gc():
         return _scan(paths, settings or Settings(), fields, progress or NullProgress(), url_lists or [], cache)
+
+
+def _publication_rank(documents) -> np.ndarray:
+    """Each document's place in publication order (by day; undated ones last, in input order)."""
+    days = [day_of(d.date) or "9999" for d in documents]
+    order = sorted(range(len(documents)), key=lambda k: (days[k], k))
+    rank = np.empty(len(documents), np.int64)
+    rank[order] = np.arange(len(documents))
+    return rank
 
 
 def _draining(items: list) -> Iterator:
@@ -116,7 +126,10 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     hashes, docs = _fingerprints(records, texts, [d.body_start for d in corpus.documents], settings, progress)
     _release_freed_memory()
     progress.stage("indexed", 1)
-    cand = candidate_pairs(hashes, docs, outlet_codes, corpus.titles, settings)
+    cand = candidate_pairs(
+        hashes, docs, outlet_codes, corpus.titles, settings,
+        min_shared=OCR_MIN_SHARED if settings.ocr else None, rank=_publication_rank(corpus.documents),
+    )  # fmt: skip
     progress.advance("indexed")
     del hashes, docs
     _release_freed_memory()
@@ -152,6 +165,13 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     fams = families([documents[i] for i in involved], edges, sources, numbered, verdicts, words, settings)
     progress.advance("traced")
     index = {rec.id: k for k, rec in enumerate(records)}
+    rewrites = ()
+    if settings.rewrites:
+        from syndtrace.rewrites import possible_rewrites
+
+        progress.stage("rewrites looked for", 1)
+        rewrites = possible_rewrites(documents, lambda d: texts.text(index[d.id]), edges, numbered, all_pairs=False)
+        progress.advance("rewrites looked for")
     return Result(
         documents=tuple(documents),
         passages=tuple(numbered),
@@ -166,6 +186,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
         settings=settings.to_dict(),
         command="scan",
         texts=lambda doc_id: texts.text(index[doc_id]),
+        rewrites=rewrites,
     )
 
 
@@ -221,7 +242,10 @@ def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray]:
     body_starts = _STATE["body_starts"]
     end = min(start + _BATCH, len(records))
     texts = [store.text(k)[body_starts[k] :].encode("utf-8") for k in range(start, end)]
-    hashes, docs = batch_fingerprints(texts, settings.shingle_size, settings.window)
+    if settings.ocr:
+        hashes, docs = batch_char_fingerprints(texts)
+    else:
+        hashes, docs = batch_fingerprints(texts, settings.shingle_size, settings.window)
     return hashes, docs + start
 
 
@@ -332,18 +356,28 @@ def _analyse(i: int) -> Analysed:
     settings: Settings = _STATE["settings"]
     text = _STATE["texts"].text(i)
     doc = document_from_record(rec, text)
-    tokens = tokenize(doc)
+    tokens = tokenize(doc, settings.language)
     furniture = _STATE["boilerplate"].get(int(_STATE["outlet"][i]))
     if furniture is not None and len(furniture) and not _STATE["versions"][i]:  # a version keeps its text
-        learned = _learned(tokens, furniture, settings)
+        learned = _learned(tokens, furniture, settings, doc.text)
         if learned:
             doc = replace(doc, boilerplate=tuple(sorted(set(doc.boilerplate) | set(learned))))
             tokens = remask(tokens, doc.boilerplate)
     return prepare_document(doc, settings, tokens)
 
 
-def _learned(tokens: TokenStream, furniture: np.ndarray, settings: Settings) -> list[tuple[int, int]]:
-    """Paragraphs at least half of whose fingerprints are the outlet's learned furniture."""
+def _learned(tokens: TokenStream, furniture: np.ndarray, settings: Settings, text: str = "") -> list[tuple[int, int]]:
+    """Paragraphs at least half of whose fingerprints are the outlet's learned furniture.
+
+    With ``--ocr`` the fingerprints are character anchors, taken paragraph by paragraph of ``text``.
+    """
+    if settings.ocr:
+        found = []
+        for span in tokens.paragraphs:
+            prints, _ = batch_char_fingerprints([text[span[0] : span[1]].encode("utf-8", "surrogatepass")])
+            if len(prints) and 2 * int(member(prints, furniture).sum()) >= len(prints):
+                found.append(span)
+        return found
     sh, picked = winnowed(tokens, settings.shingle_size, settings.window)
     if not len(sh):
         return []

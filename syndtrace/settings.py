@@ -10,6 +10,7 @@ import os
 from dataclasses import asdict, dataclass, fields
 
 from syndtrace.errors import SettingsError
+from syndtrace.scripts import LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +30,9 @@ class Settings:
     # scan: winnowing window, in shingles: every shared run of window + shingle_size - 1
     # words yields a common fingerprint (16 + 5 - 1 = 20 words).
     window: int = 16
-    # scan: a fingerprint in more documents than this is too common to pair on.
-    df_cap: int = 64
+    # scan: a fingerprint in more documents than this pairs only where they are copies of
+    # one story (they share long runs of other fingerprints); elsewhere it is a stock phrase.
+    max_df: int = 64
     # scan: a candidate pair needs this many shared fingerprints before alignment.
     min_shared_fingerprints: int = 2
     # scan: a shingle seen in this many different stories of one outlet is boilerplate.
@@ -57,6 +59,15 @@ class Settings:
     fetch_backoff: float = 0.5
     fetch_redirects: int = 5
     fetch_per_host: int = 2
+    # The texts' language (an ISO 639-1 code such as "ur" or "zh"); empty: detected per
+    # document from its script. It decides how quotation marks are read.
+    language: str = ""
+    # OCR'd text: words compare when they differ by an OCR error or two, and scan's
+    # fingerprints are taken on a form that forgives common OCR confusions.
+    ocr: bool = False
+    # Mark possible rewrites (one topic, shared names and numbers, few shared words) with a
+    # multilingual embedding model; never counted as reuse. Needs syndtrace[rewrites].
+    rewrites: bool = False
 
     def __post_init__(self) -> None:
         def need(name: str, low: float, high: float, hint: str) -> None:
@@ -75,7 +86,7 @@ class Settings:
         need("min_words", self.shingle_size, 10_000, "it cannot be below --shingle-size; 8 is the default")
         need("max_gap", 0, 100, "8 words tolerates a bracketed insertion or an ellipsis cut")
         need("window", 1, 128, "16 guarantees a fingerprint for every shared run of 20 words")
-        need("df_cap", 2, 1_000_000, "raise it for corpora with very large reprint families")
+        need("max_df", 2, 1_000_000, "64 suits news; a story reprinted more often is still paired")
         need("min_shared_fingerprints", 1, 100, "2 is the default")
         need("boilerplate_min_stories", 2, 1000, "3 is the default")
         need("min_authored_words", 0, 10_000, "20 is the default")
@@ -93,6 +104,15 @@ class Settings:
                 f"--date-order must be dmy (10/02/2020 is 10 February 2020) or mdy (it is October 2), "
                 f"got {self.date_order!r}"
             )
+
+        if self.language and self.language not in LANGUAGES:
+            raise SettingsError(
+                f"--language must be an ISO 639-1 code syndtrace knows (such as en, ur, ar, zh, ja), "
+                f"got {self.language!r}; leave it out to detect each document's script"
+            )
+        for flag in ("ocr", "rewrites"):
+            if not isinstance(getattr(self, flag), bool):
+                raise SettingsError(f"--{flag} is on or off, got {getattr(self, flag)!r}")
 
     @property
     def worker_count(self) -> int:

@@ -133,3 +133,15 @@ def test_every_outlet_prints_its_boilerplate(corpus):
         per_outlet[rec["outlet"]] = per_outlet.get(rec["outlet"], 0) + 1
     # Some outlet publishes several stories, so its boilerplate really repeats.
     assert max(per_outlet.values()) >= 5
+
+
+def test_ocr_rate_and_script_change_the_text_only(tmp_path):
+    gen = bench_module("generate")
+    out = tmp_path / "noisy"
+    gen.generate(N, SEED, out, REUTERS, REPO / "bench" / "out" / "cache", pool_files=1, ocr_rate=0.05, script="zh")
+    truth = json.loads((out / "truth.json").read_text(encoding="utf-8"))
+    clean = _run(tmp_path / "clean")
+    assert truth["pairs"] == clean["pairs"] and truth["families"] == clean["families"]
+    assert (truth["ocr_rate"], truth["script"]) == (0.05, "zh")
+    first = json.loads((out / "corpus.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert re.search(r"[\u4e00-\u9fff]", first["text"])

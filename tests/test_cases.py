@@ -473,3 +473,61 @@ def test_every_case_has_facts():
     source = Path(__file__).read_text(encoding="utf-8")
     for name in CASES:
         assert re.search(rf'run_case\("{re.escape(name)}"\)', source), f"no fact test runs case {name!r}"
+
+
+# --- other scripts and OCR'd archives ---------------------------------------------------------------
+
+
+def edge_between(result: Result, source: str, copy: str):
+    (edge,) = [e for e in result.edges if (e.source, e.copy) == (source, copy)]
+    return edge
+
+
+def test_urdu_copy_is_one_passage_whatever_its_marks_and_quotes():
+    result, _ = run_case("urdu-agency-copy")
+    (p,) = result.passages
+    assert p.words >= 130 and p.similarity == 100.0  # decomposed madda, fatha and tatweel change no word
+    for side in (p.a, p.b):
+        # Two quotations of 7 and 9 words are quoted; the text between them (mirrored marks read
+        # the wrong way round made it "quoted") is not.
+        assert 0.05 < side.quoted < 0.2
+    assert p.quote == "none" and p.authored_words >= 110
+    # The copy's dateline, "(اے پی پی)", credits APP, whose own page it is.
+    edge = edge_between(result, "app-wire", "daily-khabar")
+    assert edge.kind == "credited-reprint"
+    assert any(e.kind == "credit" and "(اے پی پی)" in e.detail for e in edge.evidence)
+
+
+def test_arabic_copy_with_case_endings_and_tatweel_matches_word_for_word():
+    result, _ = run_case("arabic-agency-copy")
+    (p,) = result.passages
+    assert p.words >= 70 and p.similarity == 100.0
+    assert 0.05 < p.a.quoted < 0.2 and 0.05 < p.b.quoted < 0.2
+    assert edge_between(result, "wire", "portal").kind == "copy"
+
+
+def test_chinese_copy_is_matched_character_by_character():
+    result, _ = run_case("chinese-xinhua-copy")
+    (p,) = result.passages
+    assert p.words >= 160  # characters: Chinese has no spaces between words
+    assert p.similarity < 100.0  # 一千万 became １０００万
+    assert has(p.b, "新华社北京6月3日电") and has(p.a, "收购进度快于上年同期")
+    assert p.a.quoted > 0.1  # the official's words in “…”
+    assert edge_between(result, "xinhua", "portal").kind == "copy"
+
+
+def test_japanese_copy_reads_corner_brackets_and_full_width_digits():
+    result, _ = run_case("japanese-wire-copy")
+    (p,) = result.passages
+    assert p.words >= 180 and p.similarity == 100.0  # ８日 and 8日 are one after NFKC
+    assert p.a.quoted == p.b.quoted == round(len("命を守るための行動を直ちに取ってほしい") / p.words, 4)  # inside 「…」
+
+
+def test_ocr_archive_reprint_is_one_passage_dated_in_1857():
+    result, _ = run_case("ocr-archive-reprint")
+    (p,) = result.passages
+    assert p.words >= 60 and p.similarity < 100.0
+    dates = {d.id: d.date for d in result.documents}
+    assert dates == {"courier": "1857-01-03", "argus": "1857-01-10"}
+    edge = edge_between(result, "courier", "argus")
+    assert edge.kind == "copy" and [e.kind for e in edge.evidence] == ["date"]

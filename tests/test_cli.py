@@ -19,6 +19,7 @@ from jsonschema import Draft202012Validator
 from syndtrace import __version__
 from syndtrace.cli import main
 from syndtrace.errors import EXIT_CODES, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_PARTIAL, EXIT_USAGE
+from syndtrace.render.json import side_text
 from syndtrace.render.schema import check_references, schema
 
 REPO = Path(__file__).resolve().parent.parent
@@ -171,7 +172,7 @@ def test_compare_json_is_pure_data_and_valid():
     text = {d["id"]: (REPO / d["path"]).read_text(encoding="utf-8") for d in data["documents"]}
     for p in data["passages"]:
         for side in (p["a"], p["b"]):
-            assert text[side["doc"]][side["start"] : side["end"]] == side["text"]
+            assert text[side["doc"]][side["start"] : side["end"]] == side_text(data, side)
 
 
 def test_output_file_gets_the_output_and_stdout_stays_empty(tmp_path):
@@ -305,7 +306,7 @@ def test_latin1_file_is_decoded(tmp_path):
     encodings = {Path(d["path"]).name: d["encoding"] for d in data["documents"]}
     assert encodings["utf8.txt"] == "utf-8" and encodings["latin1.txt"] != "utf-8"
     (passage,) = data["passages"]
-    assert "approuvé mardi soir la rénovation du phare" in passage["a"]["text"]
+    assert "approuvé mardi soir la rénovation du phare" in side_text(data, passage["a"])
     assert passage["words"] >= 50
 
 
@@ -314,8 +315,9 @@ def test_latin1_file_decodes_to_its_own_characters(tmp_path, body):
     a, b = latin1_pair(tmp_path, body)
     result = run("compare", a, b, "--format", "json")
     assert result.exit_code == EXIT_OK
-    (passage,) = json.loads(result.stdout)["passages"]
-    assert passage["a"]["text"] == passage["b"]["text"] == body.strip().rstrip(".")
+    data = json.loads(result.stdout)
+    (passage,) = data["passages"]
+    assert side_text(data, passage["a"]) == side_text(data, passage["b"]) == body.strip().rstrip(".")
 
 
 def test_utf8_file_with_one_stray_byte_is_not_mojibake(tmp_path):
@@ -331,7 +333,7 @@ def test_utf8_file_with_one_stray_byte_is_not_mojibake(tmp_path):
     data = json.loads(result.stdout)
     stray = next(d for d in data["documents"] if d["path"] == bad)
     assert stray["title"].startswith("Riverside Courier")
-    assert any("Harbor Town’s Café" in p["b"]["text"] or "Harbor Town’s Café" in p["a"]["text"] for p in data["passages"])
+    assert any("Harbor Town’s Café" in side_text(data, p["b"]) or "Harbor Town’s Café" in side_text(data, p["a"]) for p in data["passages"])
 
 
 def test_decode_failure_message_names_the_file_for_every_undecodable_input(tmp_path):
@@ -373,7 +375,7 @@ def test_same_text_from_two_outlets_is_an_exact_reprint(tmp_path):
     assert (edge["source"], edge["copy"]) == ("a", "b")  # the earlier date
     # Everything but the byline (publisher furniture, masked) is shared.
     assert sum(p["words"] for p in data["passages"]) >= 0.85 * len(ARTICLE.split())
-    assert not any("Dana Whitfield" in p["a"]["text"] for p in data["passages"])
+    assert not any("Dana Whitfield" in side_text(data, p["a"]) for p in data["passages"])
 
 
 def test_two_pages_of_one_outlet_are_told_apart_by_id_in_the_passages(tmp_path):
@@ -560,3 +562,35 @@ def test_output_file_gets_the_usual_permissions(tmp_path):
     out.chmod(0o600)  # a file the user made private stays private when rewritten
     assert run("compare", AFP, GR, "--format", "json", "-o", str(out)).exit_code == EXIT_OK
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+# --- passage texts, --language, --ocr, --max-df -------------------------------------------------------
+
+
+def test_no_passage_text_writes_offsets_only_and_full_writes_them_on_the_sides():
+    none = json.loads(run("compare", AFP, GR, "--format", "json", "--no-passage-text").stdout)
+    assert none["syndtrace"]["passage_text"] == "none" and none["texts"] == []
+    assert all("text" not in p[s] for p in none["passages"] for s in ("a", "b"))
+    full = json.loads(run("compare", AFP, GR, "--format", "json", "--passage-text", "full").stdout)
+    once = json.loads(run("compare", AFP, GR, "--format", "json").stdout)
+    assert [side_text(full, p["a"]) for p in full["passages"]] == [side_text(once, p["a"]) for p in once["passages"]]
+    assert all("text" in p["b"] for p in full["passages"])
+
+
+def test_contradicting_passage_text_options_are_a_usage_error():
+    result = run("compare", AFP, GR, "--format", "json", "--no-passage-text", "--passage-text", "full")
+    assert result.exit_code == EXIT_USAGE and "contradict" in result.stderr
+
+
+def test_an_unknown_language_is_a_settings_error_that_says_what_to_do():
+    result = run("compare", AFP, GR, "--language", "klingon")
+    assert result.exit_code == EXIT_USAGE
+    assert "--language must be an ISO 639-1 code" in result.stderr and "leave it out" in result.stderr
+
+
+def test_language_ocr_and_max_df_reach_the_settings(tmp_path):
+    corpus = write(tmp_path / "c.jsonl", json.dumps({"id": "x", "text": "one short text"}) + "\n")
+    result = run("scan", corpus, "--format", "json", "-q", "--language", "ur", "--ocr", "--max-df", "300")
+    assert result.exit_code == EXIT_OK, result.stderr
+    settings = json.loads(result.stdout)["settings"]
+    assert (settings["language"], settings["ocr"], settings["max_df"]) == ("ur", True, 300)

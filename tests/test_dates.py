@@ -150,3 +150,35 @@ def test_evidence_between_two_pages_of_one_outlet_names_each_by_id():
     assert date.detail == "Harbor Ledger (r2572)'s text is dated 1987-03-06, Harbor Ledger (r10415)'s 1987-03-27"
     (other,) = decide(late, doc("a", "1987-03-01"), []).evidence
     assert other.detail == "A News' text is dated 1987-03-01, Harbor Ledger's 1987-03-27"  # distinct labels stay
+
+
+@pytest.mark.parametrize(
+    "value, iso",
+    [
+        ("Jan. 3, 1857", "1857-01-03"),
+        ("3d January 1857", "1857-01-03"),
+        ("January 3d, 1857", "1857-01-03"),
+        ("3rd Jan. 1857", "1857-01-03"),
+        ("2d March, 1790", "1790-03-02"),
+        ("the 22d of February, 1732", "1732-02-22"),
+        ("1st May 1601", "1601-05-01"),
+        ("4th July 1776", "1776-07-04"),
+        ("1857-01-03", "1857-01-03"),
+        ("18570103", "1857-01-03"),
+        ("Jan. 3, 1599", None),  # before 1600: no newspaper to trace
+        ("February 30, 1857", None),
+        ("1700-02-29", None),  # not a leap year
+    ],
+)
+def test_historical_dates_from_1600_on(value, iso):
+    assert parse_date(value) == iso
+
+
+def test_historical_dates_in_the_head_of_a_text_and_as_direction_evidence():
+    from syndtrace.load import document_from_text
+
+    text = "THE WEEKLY HERALD.\n\nBoston, Saturday, Jan. 10th, 1857.\n\nA fire broke out on the wharf last evening."
+    assert document_from_text(text, doc_id="h", path="h.txt").date == "1857-01-10"
+    (date,) = decide(doc("b", "1857-01-10"), doc("a", "1857-01-03"), []).evidence
+    assert date.kind == "date" and date.favours == "a"
+    assert day_of("1857-01-03") == "1857-01-03"

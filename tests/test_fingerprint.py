@@ -14,9 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from syndtrace.fingerprint import batch_fingerprints, batch_tokens, sliding
+from syndtrace.load import document_from_text
+from syndtrace.normalize import tokenize
 from syndtrace.shingle import shingle_hashes, word_hash
 
-WORDS = st.sampled_from(["the", "port", "strike", "Council", "said", "2021", "O'Brien", "vote", "—", "“quote”", "é", "..."])
+WORDS = st.sampled_from(
+    ["the", "port", "strike", "Council", "said", "2021", "O'Brien", "vote", "—", "“quote”", "é", "...", "€5", "新华", "ſome", "Ёлка"]
+)
 TEXTS = st.lists(st.lists(WORDS, min_size=0, max_size=60).map(" ".join), min_size=1, max_size=6)
 
 
@@ -66,18 +70,37 @@ def test_sliding_min_and_max_match_numpy(values, window):
 
 @settings(max_examples=100, deadline=None)
 @given(TEXTS)
-def test_byte_word_hashes_equal_reference_for_ascii_words(texts):
+def test_word_hashes_equal_the_reference_on_each_path(texts):
     data = [t.encode("utf-8") for t in texts]
     hashes, owner = batch_tokens(data)
     expected = []
     for i, text in enumerate(texts):
-        # The fingerprinter's words: ASCII letters/digits and non-punctuation non-ASCII runs.
-        for w in re.findall(r"[A-Za-z0-9\u00c0-\u024f]+", text):
-            expected.append((i, w.lower()))
-    assert [(int(o)) for o in owner] == [i for i, _ in expected]
-    for h, (_, w) in zip(hashes.tolist(), expected):
-        if w.isascii():
-            assert h == word_hash(w)
+        if re.search(r"[\u0300-\u1fff\u2e80-\U0010ffffſ]", text):
+            # A character from U+0300 on (symbols aside): the exact tokenizer's words, cut at apostrophes.
+            words = tokenize(document_from_text(text, doc_id="t", path="t.txt")).words if text.strip() else ()
+            expected += [(i, word_hash(p)) for w in words for p in w.split("'") if p]
+        else:
+            # The byte path's words: runs of ASCII letters and digits and non-ASCII characters but
+            # general punctuation, NBSP and guillemets (an apostrophe splits), ASCII lower-cased.
+            words = re.findall(r"(?:[A-Za-z0-9]|[^\x00-\x7f\u00a0\u00ab\u00bb\u2010-\u205e])+", text)
+            expected += [(i, word_hash(re.sub("[A-Z]", lambda m: m.group().lower(), w))) for w in words]
+    assert list(zip(owner.tolist(), hashes.tolist())) == expected
+
+
+def test_an_ascii_word_hashes_alike_on_both_paths():
+    # "company's" and "O'Brien" in a text with an accented word (exact path) and in plain ASCII.
+    plain, accented = "the company's chief O'Brien said", "the company's chief O'Brien said in Москва"
+    hashes, owner = batch_tokens([plain.encode(), accented.encode()])
+    assert hashes[owner == 0].tolist() == hashes[owner == 1].tolist()[:7]
+
+
+def test_texts_in_other_scripts_take_the_tokenizers_words():
+    texts = ["Xinhua 新华社北京电 ok", "plain ascii words", "اسلام آباد (اے پی پی)"]
+    hashes, owner = batch_tokens([t.encode() for t in texts])
+    for i, text in enumerate(texts):
+        doc = document_from_text(text, doc_id="t", path="t.txt")
+        assert hashes[owner == i].tolist() == tokenize(doc).hashes.tolist()
+    assert (owner == 0).sum() == 1 + 6 + 1  # "xinhua", six characters, "ok"
 
 
 @settings(max_examples=100, deadline=None)

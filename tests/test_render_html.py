@@ -57,7 +57,7 @@ def build(tmp_path: Path, make, *extra: str) -> Path:
     paths = make(tmp_path)
     out = tmp_path / "report.html"
     report("compare", *paths, "--format", "html", "-o", str(out), *extra)
-    report("compare", *paths, "--format", "json", "-o", str(tmp_path / "report.json"), *extra)
+    report("compare", *paths, "--format", "json", "--passage-text", "full", "-o", str(tmp_path / "report.json"), *extra)
     return out
 
 

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 
 from syndtrace import SCHEMA_VERSION, __version__
 from syndtrace.model import Result
-from syndtrace.render.json import dumps, result_to_dict
+from syndtrace.render.json import dumps, result_to_dict, side_text
 from syndtrace.render.schema import check_references, schema
 
 VALIDATOR = Draft202012Validator(schema())
@@ -40,7 +40,8 @@ def test_schema_is_a_valid_draft_2020_12_schema():
 
 def test_schema_version_in_schema_matches_the_package():
     # Bumping SCHEMA_VERSION without updating the schema file must fail here.
-    assert schema()["properties"]["syndtrace"]["properties"]["schema_version"] == {"const": SCHEMA_VERSION}
+    # Outputs of schema_version 1 stay valid: the schema names every version it describes.
+    assert schema()["properties"]["syndtrace"]["properties"]["schema_version"] == {"enum": [1, SCHEMA_VERSION]}
 
 
 def test_schema_returns_a_fresh_copy():
@@ -68,7 +69,9 @@ def test_outputs_validate_and_reference_only_known_ids(result):
 
 
 def test_header_names_the_tool_schema_and_command(out):
-    assert out["syndtrace"] == {"version": __version__, "schema_version": SCHEMA_VERSION, "command": "scan"}
+    assert out["syndtrace"] == {
+        "version": __version__, "schema_version": SCHEMA_VERSION, "command": "scan", "passage_text": "once",
+    }  # fmt: skip
     assert out["settings"]["shingle_size"] == 5
 
 
@@ -93,7 +96,8 @@ def test_passage_sides_point_at_their_text(out):
     texts = {d.id: d.text for d in realistic_result().documents}
     for p in out["passages"]:
         for side in (p["a"], p["b"]):
-            assert texts[side["doc"]][side["start"] : side["end"]] == side["text"]
+            assert "text" not in side  # written once, in "texts"
+            assert texts[side["doc"]][side["start"] : side["end"]] == side_text(out, side)
         for ins in p["insertions"]:
             assert texts[ins["doc"]][ins["start"] : ins["end"]] == ins["text"]
     p2 = out["passages"][1]
@@ -373,3 +377,55 @@ def test_dumps_matches_the_standard_library_on_any_passage_text(text, attributio
     p = replace(p, a=replace(p.a, text=text, attribution=attribution, quoted=quoted))
     result = replace(result, passages=(p,) + result.passages[1:])
     assert dumps(result) == reference_dumps(result)
+
+
+# --- passage texts: once (default), full, none ------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["once", "full", "none"])
+def test_every_passage_text_mode_is_valid_and_gives_the_same_sides(mode):
+    from jsonschema import Draft202012Validator
+
+    result = realistic_result()
+    data = result_to_dict(result, mode)
+    assert [e.message for e in Draft202012Validator(schema()).iter_errors(data)] == []
+    assert check_references(data) == []
+    assert data["syndtrace"]["passage_text"] == mode
+    texts = {d.id: d.text for d in result.documents}
+    for p in data["passages"]:
+        for side in (p["a"], p["b"]):
+            expected = texts[side["doc"]][side["start"] : side["end"]]
+            assert side_text(data, side) == (None if mode == "none" else expected)
+            assert ("text" in side) == (mode == "full")
+    assert bool(data["texts"]) == (mode == "once")
+    # Without the texts, the rest of the output is the same.
+    plain = {k: v for k, v in data.items() if k not in ("texts", "syndtrace", "passages")}
+    assert plain == {k: v for k, v in result_to_dict(result, "none").items() if k not in ("texts", "syndtrace", "passages")}
+
+
+def test_texts_hold_each_documents_shared_text_once_merged_and_in_document_order():
+    result = realistic_result()
+    data = result_to_dict(result)
+    order = [d.id for d in result.documents]
+    spans = [(order.index(t["doc"]), t["start"], t["end"]) for t in data["texts"]]
+    assert spans == sorted(spans)
+    for (d1, _, e1), (d2, s2, _) in zip(spans, spans[1:]):
+        assert d1 != d2 or e1 < s2  # merged: no two spans of a document overlap or touch
+    covered = sum(t["end"] - t["start"] for t in data["texts"])
+    sides = sum(s["end"] - s["start"] for p in data["passages"] for s in (p["a"], p["b"]))
+    assert covered <= sides
+
+
+def test_a_texts_span_outside_its_document_is_a_reference_problem():
+    data = result_to_dict(realistic_result())
+    data["texts"][0]["end"] = 10**9
+    assert any("texts[0]" in problem for problem in check_references(data))
+
+
+def test_an_output_of_schema_version_1_stays_valid():
+    from jsonschema import Draft202012Validator
+
+    data = result_to_dict(realistic_result(), "full")
+    data["syndtrace"] = {"version": "0.1.0", "schema_version": 1, "command": "scan"}
+    del data["texts"]
+    assert [e.message for e in Draft202012Validator(schema()).iter_errors(data)] == []

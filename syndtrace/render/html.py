@@ -128,7 +128,9 @@ def report_data(result: Result) -> dict:
     # Read each text once, in document order (a scan reads them back from its inputs).
     texts = {d.id: result.document_text(d) for d in result.documents if d.id in shown}
     reading = replace(result, texts=texts.__getitem__) if result.texts is not None else result
-    data = result_to_dict(reading)
+    # The page holds each document's whole text and cuts passages from it: no passage texts.
+    data = result_to_dict(reading, passage_text="none")
+    data.pop("texts", None)
 
     referenced = shown | _edge_ends(data) | {i for node in data["tree"] for i in _tree_ids(node)}
     words = _Words(docs, texts)
@@ -182,7 +184,8 @@ def _add_differences(passages: list[dict], words: _Words, result: Result) -> Non
         # Unbracketed insertions are the differing words again; only an editor's brackets are said.
         passage["insertions"] = [i for i in passage["insertions"] if i["bracketed"]]
         for side in (a, b):
-            del side["text"], side["whole_paragraphs"]  # the page cuts the text from the document's
+            side.pop("text", None)
+            del side["whole_paragraphs"]  # the page cuts the text from the document's
 
 
 class _Words:

@@ -7,7 +7,14 @@ never drift apart. The output is described by ``syndtrace/data/result.schema.jso
 ``syndtrace.render.schema`` loads it and checks the references within an output.
 
 Order follows the ``Result``: the pipeline already sorts its sequences, so
-rendering the same ``Result`` twice gives the same bytes. Floats are rounded
+rendering the same ``Result`` twice gives the same bytes.
+
+Passage texts (``passage_text``): a scan's families repeat one text in many
+passages (a story reprinted 300 times is aligned 1,200 times), so by default
+(``"once"``) sides carry offsets only and ``texts`` holds each document's
+shared text once, as the merged spans of its passage sides. ``"full"`` puts
+each side's text on the side (schema_version 1's shape); ``"none"`` writes
+no passage text at all (``--no-passage-text``). Floats are rounded
 to fixed places so tiny arithmetic noise does not churn diffs of outputs.
 """
 
@@ -36,11 +43,12 @@ from syndtrace.model import (
     Passage,
     PassageSide,
     Result,
+    Rewrite,
     Source,
     TreeNode,
 )
 
-__all__ = ["result_to_dict", "dumps", "dump", "edge_to_dict", "node_names"]
+__all__ = ["result_to_dict", "dumps", "dump", "edge_to_dict", "node_names", "side_text", "shared_spans", "PASSAGE_TEXT"]
 
 
 def _r(value: float, places: int) -> float:
@@ -115,24 +123,27 @@ def _document(doc: Document) -> dict:
     return out
 
 
-def _side(side: PassageSide, text: str) -> dict:
-    return {
-        "doc": side.doc,
-        "start": side.start,
-        "end": side.end,
-        "text": text,
+PASSAGE_TEXT = ("once", "full", "none")
+
+
+def _side(side: PassageSide, text: str | None) -> dict:
+    out = {"doc": side.doc, "start": side.start, "end": side.end}
+    if text is not None:
+        out["text"] = text
+    out.update({
         "words": side.words,
         "quoted": _r(side.quoted, 4),
         "attribution": side.attribution,
         "whole_paragraphs": side.whole_paragraphs,
-    }
+    })  # fmt: skip
+    return out
 
 
 def _insertion(ins: Insertion) -> dict:
     return {"doc": ins.doc, "start": ins.start, "end": ins.end, "text": ins.text, "bracketed": ins.bracketed}
 
 
-def _passage(p: Passage, side_text: Callable[[PassageSide], str]) -> dict:
+def _passage(p: Passage, side_text: Callable[[PassageSide], str | None]) -> dict:
     return {
         "id": p.id,
         "a": _side(p.a, side_text(p.a)),
@@ -249,6 +260,18 @@ def _family(fam: Family, names: dict[str, str], doc_ids: set[str], gifts: dict[s
     }
 
 
+def _rewrite(r: Rewrite) -> dict:
+    return {
+        "a": r.a,
+        "b": r.b,
+        "kind": "possible-rewrite",
+        "cosine": _r(r.cosine, 4),
+        "numbers": list(r.numbers),
+        "names": list(r.names),
+        "verbatim_words": r.verbatim_words,
+    }
+
+
 def _problem(p: InputProblem) -> dict:
     out = {"path": p.path, "line": p.line, "reason": p.reason}
     if p.offset is not None:  # a web archive's record
@@ -256,16 +279,47 @@ def _problem(p: InputProblem) -> dict:
     return out
 
 
-def _sections(result: Result) -> list[tuple[str, Any]]:
+def shared_spans(result: Result) -> Iterator[dict]:
+    """Each document's passage sides merged into spans, with their text: the ``texts`` items.
+
+    In the order of ``result.documents``, spans by start; overlapping or
+    touching sides become one span. A document's text is read once.
+    """
+    by_doc: dict[str, list[tuple[int, int]]] = {}
+    for p in result.passages:
+        for side in (p.a, p.b):
+            by_doc.setdefault(side.doc, []).append((side.start, side.end))
+    for doc in result.documents:
+        spans = sorted(by_doc.pop(doc.id, ()))
+        if not spans:
+            continue
+        text = result.document_text(doc)
+        merged = [list(spans[0])]
+        for start, end in spans[1:]:
+            if start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            yield {"doc": doc.id, "start": start, "end": end, "text": text[start:end]}
+
+
+def _sections(result: Result, passage_text: str = "once") -> list[tuple[str, Any]]:
     """The top-level keys in order, each with a dict or an iterable of list items (built lazily)."""
+    if passage_text not in PASSAGE_TEXT:
+        raise ValueError(f"passage_text must be one of {', '.join(PASSAGE_TEXT)}, not {passage_text!r}")
     names = node_names(result)
     doc_ids = {doc.id for doc in result.documents}
     gifts = gifts_by_source(result.edges) if result.families else {}
+    side_text = result.side_text if passage_text == "full" else (lambda side: None)
+    header = {"version": __version__, "schema_version": SCHEMA_VERSION, "command": result.command}
+    header["passage_text"] = passage_text
     return [
-        ("syndtrace", {"version": __version__, "schema_version": SCHEMA_VERSION, "command": result.command}),
+        ("syndtrace", header),
         ("settings", _plain(result.settings)),
         ("documents", map(_document, result.documents)),
-        ("passages", (_passage(p, result.side_text) for p in result.passages)),
+        ("passages", (_passage(p, side_text) for p in result.passages)),
+        ("texts", shared_spans(result) if passage_text == "once" else iter(())),
         ("edges", map(edge_to_dict, result.edges)),
         ("sources", map(_source, result.sources)),
         ("pairs", _pairs(result)),
@@ -273,19 +327,31 @@ def _sections(result: Result) -> list[tuple[str, Any]]:
         ("families", (_family(f, names, doc_ids, gifts) for f in result.families)),
         ("problems", map(_problem, result.problems)),
         ("notes", map(_problem, result.notes)),
+        ("rewrites", map(_rewrite, result.rewrites)),
     ]
 
 
-def result_to_dict(result: Result) -> dict:
+def result_to_dict(result: Result, passage_text: str = "once") -> dict:
     """The whole ``Result`` as plain JSON data (dicts, lists, str, int, float, bool, None).
 
     The shape is ``syndtrace/data/result.schema.json``; document texts are
-    left out (each passage side carries its own text and offsets).
+    left out, passage texts written as ``passage_text`` says (see the module
+    docstring).
     """
-    return {key: value if isinstance(value, dict) else list(value) for key, value in _sections(result)}
+    return {key: value if isinstance(value, dict) else list(value) for key, value in _sections(result, passage_text)}
 
 
-def dumps(result: Result, *, indent: int | None = 2) -> str:
+def side_text(data: dict, side: dict) -> str | None:
+    """A passage side's text in JSON output of any ``passage_text``: its own, or cut from ``texts``."""
+    if "text" in side:
+        return side["text"]
+    for span in data.get("texts", ()):
+        if span["doc"] == side["doc"] and span["start"] <= side["start"] and side["end"] <= span["end"]:
+            return span["text"][side["start"] - span["start"] : side["end"] - span["start"]]
+    return None
+
+
+def dumps(result: Result, *, indent: int | None = 2, passage_text: str = "once") -> str:
     """The ``Result`` as a JSON document, UTF-8 text as is, ending in a newline.
 
     Byte for byte what ``json.dumps(result_to_dict(result), ensure_ascii=False,
@@ -294,14 +360,14 @@ def dumps(result: Result, *, indent: int | None = 2) -> str:
     strict parsers downstream.
     """
     buffer = io.StringIO()
-    dump(result, buffer, indent=indent)
+    dump(result, buffer, indent=indent, passage_text=passage_text)
     return buffer.getvalue()
 
 
 _BATCH = 512  # list items encoded per write
 
 
-def dump(result: Result, out, *, indent: int | None = 2) -> None:
+def dump(result: Result, out, *, indent: int | None = 2, passage_text: str = "once") -> None:
     """Write exactly ``dumps(result)`` to ``out``, item by item.
 
     A corpus result runs to hundreds of megabytes of JSON. Building it as one
@@ -311,9 +377,10 @@ def dump(result: Result, out, *, indent: int | None = 2) -> None:
     by orjson, whose two-space indentation is re-based to the item's depth.
     """
     if indent != 2:
-        out.write(json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent, allow_nan=False) + "\n")
+        data = result_to_dict(result, passage_text)
+        out.write(json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False) + "\n")
         return
-    for chunk in _indented(_sections(result)):
+    for chunk in _indented(_sections(result, passage_text)):
         out.write(chunk)
 
 

@@ -36,8 +36,8 @@ def check_references(d: dict) -> list[str]:
 
     The schema checks shapes; this checks that ids point at something: edge
     ends and tree nodes are documents or sources, edge passages exist,
-    passage sides and pairs name documents, offsets lie inside their
-    document, and each tree node's edge joins it to its parent. An empty
+    passage sides, ``texts`` spans and pairs name documents, offsets lie
+    inside their document (and a ``texts`` span's text is as long as it), and each tree node's edge joins it to its parent. An empty
     list means the output is consistent. Run it on output that passes the
     schema: it reads the keys the schema requires without checking for them.
     """
@@ -78,6 +78,11 @@ def check_references(d: dict) -> list[str]:
             if ins["doc"] not in (p["a"]["doc"], p["b"]["doc"]):
                 problems.append(f"{where}.insertions[{j}]: {ins['doc']!r} is neither side of the passage")
 
+    for i, t in enumerate(d.get("texts", [])):
+        span(f"texts[{i}]", t)
+        if len(t["text"]) != t["end"] - t["start"]:
+            problems.append(f"texts[{i}]: {len(t['text'])} characters of text for a span of {t['end'] - t['start']}")
+
     # (source, copy) -> kinds, both directions: an undetermined edge stores its
     # ends in id order, so the tree may hang either end under the other.
     linked: dict[tuple[str, str], set[str]] = {}
@@ -96,6 +101,11 @@ def check_references(d: dict) -> list[str]:
                 problems.append(f"{where}.evidence[{j}]: favours unknown node {ev['favours']!r}")
         linked.setdefault((e["source"], e["copy"]), set()).add(e["kind"])
         linked.setdefault((e["copy"], e["source"]), set()).add(e["kind"])
+
+    for i, r in enumerate(d.get("rewrites", [])):
+        for end in ("a", "b"):
+            if r[end] not in chars:
+                problems.append(f"rewrites[{i}]: {end} {r[end]!r} is not a document")
 
     for i, p in enumerate(d.get("pairs", [])):
         for end in ("a", "b"):
