@@ -137,6 +137,9 @@ def families(
     every = story_links(passages, verdicts, sources, settings)
     links = [lk for lk in every if lk.story]
     groups, member_of = _group(links, every, by_id, words)
+    # A page that is a member of several stories (a compilation) draws on each: in a story's tree
+    # it hangs under the story, never above the story's own copies.
+    compiled = {node for node, keys in member_of.items() if len(keys) > 1}
     source_ids = {s.id for s in sources}
     names = {s.id: s.name for s in sources} | {d.id: d.label for d in docs}
     into: dict[str, list[Edge]] = {}
@@ -153,7 +156,11 @@ def families(
         heads = {m for m in members if m in source_ids}
 
         def takes(e: Edge) -> bool:
-            return (e.source in docs_in or e.source in source_ids) and (e.kind != "quoted" or e.source in heads)
+            return (
+                (e.source in docs_in or e.source in source_ids)
+                and (e.kind != "quoted" or e.source in heads)
+                and (e.source not in compiled or e.kind == "undetermined")
+            )
 
         fam_edges = [e for m in sorted(docs_in) for e in into.get(m, ()) if takes(e)]
         # In one story, an outside node is that story's original: it may have a parent of its own
@@ -184,12 +191,18 @@ def _group(links: list[Link], every: list[Link], docs: dict[str, Document], word
         sizes = [max(1, words.get(n, 0)) for n in (link.a, link.b) if n in docs]
         return len(sizes) == 2 and link.words >= STRONG_SHARE * min(sizes)
 
-    strong_links = [lk for lk in links if strong(lk)]
-    hubs = multi_story_pages(strong_links)
+    # A page whose parts other stories share, each a different one, is no core's: it joins each
+    # story it draws on, part by part. Its parts are most of it (a compilation, news in brief,
+    # a page that embeds a second story), or at least two stories each hold most of one part
+    # (strong links); a story whose release part and one shared sentence are disjoint is none.
+    doc_links = [lk for lk in links if lk.b in docs]
+    hubs = multi_story_pages([lk for lk in doc_links if strong(lk)]) | {
+        page for page in multi_story_pages(doc_links) if _made_of_parts(page, doc_links, words)
+    }
+    strong_links = [lk for lk in links if strong(lk) and lk.a not in hubs and lk.b not in hubs]
     cores = UnionFind(sorted(docs) + sorted({lk.b for lk in links if lk.b not in docs}))
     for lk in strong_links:
-        if lk.a not in hubs and lk.b not in hubs:
-            cores.union(lk.a, lk.b)
+        cores.union(lk.a, lk.b)
     in_core = {n for lk in strong_links for n in (lk.a, lk.b)}
     # Satellites point at the partner that shares the most of each part of them.
     extra: dict[str, set[str]] = {}  # a hub or a satellite of several parts -> the nodes whose families it joins
@@ -200,12 +213,9 @@ def _group(links: list[Link], every: list[Link], docs: dict[str, Document], word
             extra[node] = set(targets)
     # Then whole groups (cores with their satellites, or satellites that chose each other) go
     # where their text comes from: a press release, else a larger group.
-    placed = {n for lk in links for n in (lk.a, lk.b) if n in docs} - hubs - set(extra)
-    placed |= {n for lk in every for n in (lk.a, lk.b) if n in docs} - hubs - set(extra)
+    placed = {n for lk in every for n in (lk.a, lk.b) if n in docs} - hubs - set(extra)
     _to_releases(every, cores, placed, docs)
     _to_larger_cores(every, cores, placed, docs)
-    for hub in sorted(hubs):
-        extra[hub] = {n for lk in strong_links if hub in (lk.a, lk.b) for n in (lk.a, lk.b) if n != hub and n not in hubs}
     groups: dict[str, set[str]] = {}
     for node in cores.parent:
         if node not in extra:
@@ -217,6 +227,13 @@ def _group(links: list[Link], every: list[Link], docs: dict[str, Document], word
             groups.setdefault(key, set()).add(node)
         member_of[node] = keys or {node}
     return groups, member_of
+
+
+def _made_of_parts(page: str, links: list[Link], words: dict[str, int]) -> bool:
+    """Whether the parts of ``page`` that others share hold most of its words (the most any one partner shares per part)."""
+    partners = [(lk.b if lk.a == page else lk.a, lk.words, lk.spans.get(page, ())) for lk in links if page in (lk.a, lk.b)]
+    held = sum(max(w for _, w, _ in part) for part in _parts(partners))
+    return held >= STRONG_SHARE * max(1, words.get(page, 0))
 
 
 def _to_releases(links: list[Link], cores: UnionFind, placed: set[str], docs: dict[str, Document]) -> None:
@@ -282,9 +299,11 @@ def _satellite_targets(
 ) -> dict[str, list[str]]:
     """For each document with no strong link: the partner it points at for each part of it others share.
 
-    Parts are groups of overlapping spans. A part shared with partners of the
-    same outlet or wire only, or with several unrelated partners' stories, is
-    background and points nowhere.
+    Parts are groups of overlapping spans. A document of one part that shares
+    it only with partners of its own outlet or wire is another story of that
+    outlet carrying its background paragraph: it points nowhere. A document
+    of several parts is a compilation ("The Latest", news in brief), often
+    of its own outlet's stories: each part points at its story.
     """
     by_node: dict[str, list[tuple[str, int, tuple[tuple[int, int], ...]]]] = {}
     for lk in links:
@@ -294,10 +313,12 @@ def _satellite_targets(
     out: dict[str, list[str]] = {}
     for node, partners in by_node.items():
         targets = []
-        for part in _parts(partners):
+        parts = _parts(partners)
+        for part in parts:
             usable = [
-                (w, other) for other, w, _ in part if other not in hubs and not _same_source(docs[node], docs.get(other))
-            ]
+                (w, other) for other, w, _ in part
+                if other not in hubs and (len(parts) > 1 or not _same_source(docs[node], docs.get(other)))
+            ]  # fmt: skip
             if usable:
                 targets.append(max(usable, key=lambda t: (t[0], _neg(t[1])))[1])
         if targets:

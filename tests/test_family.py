@@ -169,6 +169,7 @@ def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Docume
             return {nid}.union(*(below(c) for c, above in up.items() if above == nid))
 
         held = below(top)
+        own = len(members & held)  # what the top's subtree holds before anything is hung in
         grew = True
         while grew:
             grew = False
@@ -184,7 +185,7 @@ def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Docume
                 grew = True
                 break
         date = (docs[top].date or "9999") if top in docs else ""
-        key = (-len(members & held), top in docs, date, top)
+        key = (-len(members & held), -own, top in docs, date, top)
         if best is None or key < best[0]:
             best = (key, grow(top, up, edges))
     return best[1]
