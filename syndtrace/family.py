@@ -49,6 +49,8 @@ from syndtrace.unionfind import UnionFind
 
 # A link is strong when it covers at least this share of the smaller document's words.
 STRONG_SHARE = 0.5
+# A page of several parts whose parts hold this share of its words is a compilation of them.
+COMPILATION_SHARE = 0.6
 # Cores of at least this many documents are large: two of them never merge through weak links.
 LARGE_CORE = 5
 # Characters two parts of a page may share and still be different parts: where two excerpts
@@ -192,13 +194,12 @@ def _group(links: list[Link], every: list[Link], docs: dict[str, Document], word
         return len(sizes) == 2 and link.words >= STRONG_SHARE * min(sizes)
 
     # A page whose parts other stories share, each a different one, is no core's: it joins each
-    # story it draws on, part by part. Its parts are most of it (a compilation, news in brief,
-    # a page that embeds a second story), or at least two stories each hold most of one part
-    # (strong links); a story whose release part and one shared sentence are disjoint is none.
+    # story it draws on, part by part. Two stories each hold most of one part (a page that embeds
+    # a second story), or its parts are most of it (a compilation, news in brief) and the stories
+    # of its parts share no text but through such pages.
     doc_links = [lk for lk in links if lk.b in docs]
-    hubs = multi_story_pages([lk for lk in doc_links if strong(lk)]) | {
-        page for page in multi_story_pages(doc_links) if _made_of_parts(page, doc_links, words)
-    }
+    candidates = {page for page in multi_story_pages(doc_links) if _made_of_parts(page, doc_links, words, COMPILATION_SHARE)}
+    hubs = multi_story_pages([lk for lk in doc_links if strong(lk)]) | _compilations(candidates, doc_links)
     strong_links = [lk for lk in links if strong(lk) and lk.a not in hubs and lk.b not in hubs]
     cores = UnionFind(sorted(docs) + sorted({lk.b for lk in links if lk.b not in docs}))
     for lk in strong_links:
@@ -206,7 +207,7 @@ def _group(links: list[Link], every: list[Link], docs: dict[str, Document], word
     in_core = {n for lk in strong_links for n in (lk.a, lk.b)}
     # Satellites point at the partner that shares the most of each part of them.
     extra: dict[str, set[str]] = {}  # a hub or a satellite of several parts -> the nodes whose families it joins
-    for node, targets in sorted(_satellite_targets(links, in_core, hubs, docs).items()):
+    for node, targets in sorted(_satellite_targets(links, in_core, hubs, docs, words).items()):
         if len(targets) == 1:
             cores.union(node, targets[0])
         else:
@@ -229,11 +230,35 @@ def _group(links: list[Link], every: list[Link], docs: dict[str, Document], word
     return groups, member_of
 
 
-def _made_of_parts(page: str, links: list[Link], words: dict[str, int]) -> bool:
-    """Whether the parts of ``page`` that others share hold most of its words (the most any one partner shares per part)."""
+def _compilations(candidates: set[str], links: list[Link]) -> set[str]:
+    """The candidate pages whose parts' partners are not tied to each other through another page.
+
+    Two versions of one story that each lift different paragraphs of a
+    third look like a page of two parts too; but their partners share text
+    with some common page, as the stories of a compilation's items do not
+    (other compilations aside).
+    """
+    near: dict[str, set[str]] = {}
+    for lk in links:
+        near.setdefault(lk.a, set()).add(lk.b)
+        near.setdefault(lk.b, set()).add(lk.a)
+    found = set()
+    for page in sorted(candidates):
+        partners = [(lk.b if lk.a == page else lk.a, lk.words, lk.spans.get(page, ())) for lk in links if page in (lk.a, lk.b)]
+        reach = []  # per part: its partners and the pages they share text with, compilations and the page aside
+        for part in _parts(partners):
+            mine = {other for other, _, _ in part}
+            reach.append(mine | {n for other in mine for n in near.get(other, ()) if n not in candidates and n != page})
+        if all(not (reach[i] & reach[j]) for i in range(len(reach)) for j in range(i + 1, len(reach))):
+            found.add(page)
+    return found
+
+
+def _made_of_parts(page: str, links: list[Link], words: dict[str, int], share: float = STRONG_SHARE) -> bool:
+    """Whether the parts of ``page`` others share hold ``share`` of its words (the most any one partner shares per part)."""
     partners = [(lk.b if lk.a == page else lk.a, lk.words, lk.spans.get(page, ())) for lk in links if page in (lk.a, lk.b)]
     held = sum(max(w for _, w, _ in part) for part in _parts(partners))
-    return held >= STRONG_SHARE * max(1, words.get(page, 0))
+    return held >= share * max(1, words.get(page, 0))
 
 
 def _to_releases(links: list[Link], cores: UnionFind, placed: set[str], docs: dict[str, Document]) -> None:
@@ -295,15 +320,15 @@ def _to_larger_cores(links: list[Link], cores: UnionFind, placed: set[str], docs
 
 
 def _satellite_targets(
-    links: list[Link], in_core: set[str], hubs: set[str], docs: dict[str, Document]
+    links: list[Link], in_core: set[str], hubs: set[str], docs: dict[str, Document], words: dict[str, int]
 ) -> dict[str, list[str]]:
     """For each document with no strong link: the partner it points at for each part of it others share.
 
-    Parts are groups of overlapping spans. A document of one part that shares
-    it only with partners of its own outlet or wire is another story of that
-    outlet carrying its background paragraph: it points nowhere. A document
-    of several parts is a compilation ("The Latest", news in brief), often
-    of its own outlet's stories: each part points at its story.
+    Parts are groups of overlapping spans. A part a document shares only with
+    pages of its own outlet or wire is that outlet's background paragraph: it
+    points nowhere. But a document made of its parts (``COMPILATION_SHARE``)
+    is a compilation ("The Latest", news in brief), often of its own
+    outlet's stories: each of its parts points at its story.
     """
     by_node: dict[str, list[tuple[str, int, tuple[tuple[int, int], ...]]]] = {}
     for lk in links:
@@ -314,10 +339,11 @@ def _satellite_targets(
     for node, partners in by_node.items():
         targets = []
         parts = _parts(partners)
+        compiled = len(parts) > 1 and _made_of_parts(node, links, words, COMPILATION_SHARE)
         for part in parts:
             usable = [
                 (w, other) for other, w, _ in part
-                if other not in hubs and (len(parts) > 1 or not _same_source(docs[node], docs.get(other)))
+                if other not in hubs and (compiled or not _same_source(docs[node], docs.get(other)))
             ]  # fmt: skip
             if usable:
                 targets.append(max(usable, key=lambda t: (t[0], _neg(t[1])))[1])
