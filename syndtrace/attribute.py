@@ -22,7 +22,9 @@ _NAME = r"\*?(?P<{g}>(?:[A-Z][\w.&'’-]*)(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&'’-]
 # The leading lookahead only skips positions no branch can start at (it lets the
 # regex engine skip ahead instead of trying both branches at every character).
 _ATTRIBUTION = re.compile(
-    r"(?=[tarcqiwA-Z*])(?:\b(?:told|according to|reported by|cited by|quoted by|quoted in|in an interview with|wrote in|writing in|telling)"
+    # The lead-in opens a sentence as often as not: "According to the Times, ...".
+    r"(?=[tarcqiwA-Z*])(?:\b(?:[Tt]old|[Aa]ccording to|[Rr]eported by|[Cc]ited by|[Qq]uoted by|[Qq]uoted in|[Ii]n an interview with|"
+    r"[Ww]rote in|[Ww]riting in|[Tt]elling)"
     r"[ \t]+(?:the[ \t]+)?" + _NAME.format(g="after")
     + r"|(?:\b[Tt]he[ \t]+)?" + _NAME.format(g="before")
     + r"[ \t]+(?:\w+[ \t]+)?(?:reported|reports|added|wrote|writes|noted|revealed|said|says|tweeted|published)\b)"
