@@ -32,7 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from syndtrace.model import Document, Evidence, Passage
+from syndtrace.lineage import Evidence
+from syndtrace.model import Document, Passage
 from syndtrace.names import distinct_labels, is_agency, possessive
 
 CARRIED_WEIGHT = 1.5  # as strong as an editor's bracket: both say which side edited the text

@@ -41,7 +41,8 @@ from datetime import date
 from functools import lru_cache
 
 from syndtrace.dates import day_of, instant_of
-from syndtrace.model import Credit, Document, Evidence, Passage
+from syndtrace.lineage import Evidence
+from syndtrace.model import Credit, Document, Passage
 from syndtrace.names import canonical, distinct_labels, is_agency, is_portal, known, outlet_key, possessive
 from syndtrace.release import is_release, release_evidence_line
 

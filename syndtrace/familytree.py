@@ -12,7 +12,8 @@ import heapq
 from collections.abc import Iterable
 
 from syndtrace.dates import day_of
-from syndtrace.model import Document, Edge, Family, TreeNode
+from syndtrace.lineage import Edge, Family, TreeNode
+from syndtrace.model import Document
 from syndtrace.parents import children_of, choose_parents, grow, rank_parents
 
 

@@ -9,7 +9,7 @@ the run's forest with it, ``syndtrace.family`` each family's tree.
 
 from __future__ import annotations
 
-from syndtrace.model import Edge, TreeNode
+from syndtrace.lineage import Edge, TreeNode
 
 KIND_PRIORITY = {"credited-reprint": 0, "copy": 1, "quoted": 2, "undetermined": 3, "shared-quote": 4}
 # As a parent, text shared with a document (even in an unknown direction) says more than a

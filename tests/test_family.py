@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from hypothesis import given, strategies as st
 
-from syndtrace.family import Link, multi_story_pages
+from syndtrace.storylinks import Link, multi_story_pages
 from syndtrace.familytree import family_tree
-from syndtrace.model import Document, Edge, Family, Passage, PassageSide, Result
+from syndtrace.lineage import Edge, Family, Result
+from syndtrace.model import Document
 from syndtrace.render.forest import render_forest
 from syndtrace.render.json import result_to_dict
 from syndtrace.render.tree import make_console
