@@ -26,7 +26,8 @@ import numpy as np
 
 from syndtrace.attribute import attribute_passages
 from syndtrace.chunks import component_chunks
-from syndtrace.corpus import FieldMap, load_corpus, outlet_codes_of
+from syndtrace.corpus import FieldMap
+from syndtrace.gather import load_corpus, outlet_codes_of
 from syndtrace.dates import day_of
 from syndtrace.family import families
 from syndtrace.fingerprint import OCR_MIN_SHARED, batch_char_fingerprints, batch_fingerprints, member
