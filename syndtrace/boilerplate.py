@@ -34,7 +34,11 @@ _ANYWHERE = re.compile(
     r"contains copyrighted material|fair use|grants permission to cross-post|all rights reserved|"
     r"may not be published, broadcast|terms of (?:use|service)|privacy policy|cookie|"
     r"\(AP Photo\b|Getty Images|/ Reuters\)|\bPhoto: |In-depth Report:|"
-    r"authoritative record of .{0,40}programming|transcript (?:provided|produced) by",
+    r"authoritative record of .{0,40}programming|transcript (?:provided|produced) by|"
+    # newsletter prompts, whatever words lead into them ("Get The Pinecrest Times in your inbox: ...")
+    r"in your inbox|subscribe to our\b|sign up for (?:our|the \w+(?: \w+){0,3}) newsletter|"
+    # a wire's sign-off: "Reporting by Jane Roe; Editing by John Doe"
+    r"^\W*(?:additional )?(?:reporting|writing|editing) by\b",
     re.I,
 )
 # Literal pieces of every _ANYWHERE alternative: a paragraph with none of them
@@ -42,7 +46,7 @@ _ANYWHERE = re.compile(
 _ANYWHERE_KEYS = (
     "copyrighted", "fair use", "cross-post", "rights reserved", "may not be published", "terms of",
     "privacy policy", "cookie", "ap photo", "getty images", "/ reuters)", "photo: ", "in-depth report",
-    "authoritative record", "transcript",
+    "authoritative record", "transcript", "in your inbox", "subscribe to our", "newsletter", " by ",
 )  # fmt: skip
 # A photo credit as captions print it: "(J. Scott Applewhite/Associated Press/File 2019)",
 # "(Photo by X / Getty Images)". The slash tells it from a dateline's "(AP) —".
