@@ -1,6 +1,6 @@
 """Publisher boilerplate in a single article, recognised by its wording.
 
-Disclaimers, share bars, reprint and copyright notices, membership,
+Disclaimers, navigation and share bars, reprint and copyright notices, membership,
 newsletter and comment prompts, section headers ("Region: ... Theme: ..."),
 photo captions and credits. Such paragraphs are never reported as shared
 passages, but they stay in the text: credits live there and the metadata
@@ -68,9 +68,15 @@ def boilerplate_spans(text: str, body_start: int = 0) -> tuple[tuple[int, int], 
     return tuple(spans)
 
 
+# A navigation bar: three or more short items between bars or bullets ("Home | World | Markets").
+_NAV = re.compile(r"^\W*[\w&'’.-]+(?: [\w&'’.-]+){0,2}(?:\s*[|•·]\s*[\w&'’.-]+(?: [\w&'’.-]+){0,2}){2,}\W*$")
+
+
 def is_boilerplate(paragraph: str) -> bool:
     """Whether one paragraph reads as publisher furniture rather than story text."""
     if _FURNITURE.match(paragraph):
+        return True
+    if ("|" in paragraph or "•" in paragraph or "·" in paragraph) and _NAV.match(paragraph):
         return True
     if _STARTS.match(paragraph):
         return True

@@ -62,12 +62,13 @@ def trace(
                 key = outlet_key(g.docs[other].outlet)
                 g.quoting_outlets.setdefault(doc, set()).add(key)
                 # A page of a credited outlet among the inputs is the original only if it holds what
-                # this document took: most of the smaller one's words, or near the most it shares
-                # with anyone. Another of its stories sharing a background paragraph does not.
+                # this document took: most of the smaller one's words, or nearly the most it shares
+                # with anyone (the page it excerpts). Another of its stories sharing a background
+                # paragraph does not, nor its compilation carrying an item of the story.
                 n = shared[(x, y)]
                 if verdict != _QUOTES and (
                     n >= STRONG_SHARE * min(max(1, words.get(x, 0)), max(1, words.get(y, 0)))
-                    or n >= STRONG_SHARE * most[doc]
+                    or n >= _NEARLY_MOST * most[doc]
                 ):
                     g.partner_outlets.setdefault(doc, set()).add(key)
     for doc in docs:
@@ -113,6 +114,7 @@ def _credited_origin(g: Graph, doc: Document) -> None:
 
 
 _QUOTES = "shared-quote"  # a pair that shares only quotations
+_NEARLY_MOST = 0.8  # of the most a document shares with anyone: what its original's page shares
 _SAME_PAGE = 0.9  # share of the longer page's words two pages of one outlet hold in common to be "the same page"
 
 
