@@ -46,7 +46,7 @@ from syndtrace.names import outlet_key
 from syndtrace.release import is_release
 from syndtrace.settings import Settings
 from syndtrace.storylinks import (
-    COMPILATION_SHARE, STRONG_SHARE, Link, compilations, made_of_parts, multi_story_pages, parts_of, story_links,
+    COMPILATION_SHARE, STRONG_SHARE, Link, compiled_pages, made_of_parts, multi_story_pages, parts_of, story_links,
 )  # fmt: skip
 from syndtrace.unionfind import UnionFind
 
@@ -130,8 +130,7 @@ def _group(links: list[Link], every: list[Link], docs: dict[str, Document], word
     # a second story), or its parts are most of it (a compilation, news in brief) and the stories
     # of its parts share no text but through such pages.
     doc_links = [lk for lk in links if lk.b in docs]
-    candidates = {page for page in multi_story_pages(doc_links) if made_of_parts(page, doc_links, words, COMPILATION_SHARE)}
-    hubs = multi_story_pages([lk for lk in doc_links if strong(lk)]) | compilations(candidates, doc_links)
+    hubs = multi_story_pages([lk for lk in doc_links if strong(lk)]) | compiled_pages(doc_links, words)
     strong_links = [lk for lk in links if strong(lk) and lk.a not in hubs and lk.b not in hubs]
     cores = UnionFind(sorted(docs) + sorted({lk.b for lk in links if lk.b not in docs}))
     for lk in strong_links:

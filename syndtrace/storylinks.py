@@ -181,3 +181,12 @@ def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool
     return any(min(e1, e2) - max(s1, s2) > _JUNCTION for s1, e1 in a for s2, e2 in b)
 
 
+def compiled_pages(links: list[Link], words: dict[str, int]) -> set[str]:
+    """Pages that compile several stories: parts shared with different stories, and most of the page.
+
+    The stories of their parts share no text but through such pages
+    (``compilations``): "The Latest", news in brief, a roundup.
+    """
+    doc_links = [lk for lk in links if not lk.b.startswith("src:")]
+    candidates = {page for page in multi_story_pages(doc_links) if made_of_parts(page, doc_links, words, COMPILATION_SHARE)}
+    return compilations(candidates, doc_links)

@@ -26,7 +26,7 @@ from syndtrace.parents import KIND_PRIORITY, build_tree
 from syndtrace.quoted import quoted_sources
 from syndtrace.release import is_release
 from syndtrace.settings import Settings
-from syndtrace.storylinks import STRONG_SHARE
+from syndtrace.storylinks import STRONG_SHARE, compiled_pages, story_links
 from syndtrace.tracegraph import Graph, PairPassages
 
 
@@ -52,6 +52,10 @@ def trace(
     first = {(pair.x, pair.y): _first_verdict(g, pair, v) for pair, v in live}
     live = [pair for pair, _ in live]
     shared = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
+    # A compilation of several stories ("The Latest") carries an item of each; it is no story's original.
+    compiled = compiled_pages(
+        [lk for lk in story_links([p for pair in live for p in pair.passages], verdicts, (), settings) if lk.story], words
+    )
     most: dict[str, int] = {}  # the most words each document shares with any one partner
     for (x, y), n in shared.items():
         if first[(x, y)] != _QUOTES:
@@ -66,7 +70,7 @@ def trace(
                 # with anyone (the page it excerpts). Another of its stories sharing a background
                 # paragraph does not, nor its compilation carrying an item of the story.
                 n = shared[(x, y)]
-                if verdict != _QUOTES and (
+                if verdict != _QUOTES and other not in compiled and (
                     n >= STRONG_SHARE * min(max(1, words.get(x, 0)), max(1, words.get(y, 0)))
                     or n >= _NEARLY_MOST * most[doc]
                 ):
