@@ -10,6 +10,13 @@ copied into the repo):
   ``corpus.jsonl``, writes syndtrace's JSON and scores it with the set's
   ``score.py`` (detection, attribution, direction, precision, ARI).
 
+And a generated one: the wire generator (``bench/wire.py``, 300 stories,
+seed 1, text from ../shared/data/reuters21578): write-thrus, subscribers,
+second generations, compilations, portals, quoted reports; generated into
+bench/out/wire-300-s1 when missing, scanned, and scored by
+``bench/wire_score.py`` (ARI against story families, siblings drawn as
+siblings, second-generation parents, sources named).
+
 Exits 1 when a score is below its target (the gate CI-style checks rely on).
 
 Prediction:
@@ -117,6 +124,29 @@ def churnalism(workdir: Path, settings: Settings) -> dict:
     }
 
 
+WIRE = REPO / "bench" / "out" / "wire-300-s1"
+REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
+
+
+def wire(settings: Settings) -> dict:
+    """Generate (once) the 300-story wire corpus, scan it, score it with ``bench/wire_score.py``."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import wire as wire_gen  # bench modules sit beside this script
+    import wire_score
+
+    from syndtrace.render.json import result_to_dict
+
+    if not (WIRE / "truth.json").is_file():
+        wire_gen.generate(300, 1, WIRE, reuters_dir=REUTERS)
+    start = time.perf_counter()
+    result = scan([str(WIRE / "corpus.jsonl")], settings)
+    seconds = time.perf_counter() - start
+    out = result_to_dict(result, passage_text="none")
+    res = wire_score.score(json.loads((WIRE / "truth.json").read_text(encoding="utf-8")), out)
+    res["seconds"] = seconds
+    return res
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="print families and per-family sources")
@@ -169,6 +199,19 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"eval: {CHURNALISM} not found; churnalism-dev not scored", file=sys.stderr)
             failed = True
+    if REUTERS.is_dir():
+        w = wire(Settings())
+        import wire_score  # on the path once wire() ran
+
+        print()
+        print(wire_score.report(w))
+        print(f"(scanned in {w['seconds']:.1f} s)")
+        for problem in wire_score.below_target(w):
+            print(f"  below target: wire {problem}", file=sys.stderr)
+            failed = True
+    else:
+        print(f"eval: {REUTERS} not found; the wire generator not scored", file=sys.stderr)
+        failed = True
     return 1 if failed else 0
 
 

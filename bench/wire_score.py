@@ -65,8 +65,8 @@ def known_aliases(path: Path = OUTLETS) -> dict[str, str]:
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
-        parts = [p.strip() for p in raw.split("|")]
-        names = [p for p in parts[:-1] if p] if len(parts) > 1 else parts
+        # "name | alias | ... | kind=agency | dateline=AP": the key=value attributes are no names.
+        names = [p.strip() for p in raw.split("|") if p.strip() and "=" not in p]
         for n in names:
             table[clean(n)] = clean(names[0])
     return table
