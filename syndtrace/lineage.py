@@ -33,10 +33,12 @@ class Edge:
     """``source`` -> ``copy``: ``copy`` took text from ``source``.
 
     Ids refer to ``Document.id`` or ``Source.id``. ``kind`` is one of
-    ``credited-reprint``, ``copy`` (uncredited), ``quoted`` (the copy quotes
-    the source), ``shared-quote`` (both quote a third party; not copying) or
-    ``undetermined`` (reuse found, direction unknown: ``source``/``copy`` are
-    then in id order). ``words`` and ``share`` measure what ``copy`` took.
+    ``credited-reprint``, ``copy`` (uncredited), ``version`` (one outlet's
+    later version of its own story: a write-thru, ``syndtrace.versions``),
+    ``quoted`` (the copy quotes the source), ``shared-quote`` (both quote a
+    third party; not copying) or ``undetermined`` (reuse found, direction
+    unknown: ``source``/``copy`` are then in reading order). ``words`` and
+    ``share`` measure what ``copy`` took.
     """
 
     source: str

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from syndtrace.lineage import Edge, TreeNode
 
-KIND_PRIORITY = {"credited-reprint": 0, "copy": 1, "quoted": 2, "undetermined": 3, "shared-quote": 4}
+KIND_PRIORITY = {"credited-reprint": 0, "copy": 1, "version": 2, "quoted": 3, "undetermined": 4, "shared-quote": 5}
 # As a parent, text shared with a document (even in an unknown direction) says more than a
 # quotation of an outlet: a reprint hangs under the article it shares text with.
-_PARENT_RANK = {"credited-reprint": 0, "copy": 1, "undetermined": 2, "quoted": 3, "shared-quote": 4}
+_PARENT_RANK = {"credited-reprint": 0, "copy": 1, "version": 1, "undetermined": 2, "quoted": 3, "shared-quote": 4}
 
 
 def parent_order(edge: Edge) -> tuple:
@@ -58,7 +58,7 @@ def rank_parents(edges: list[Edge]) -> list[Edge]:
     excerpt of an original that two reprints left unedited is as near each
     reprint as the original, and the original is where they all came from.
     """
-    feeds = {(e.source, e.copy) for e in edges if e.kind in ("copy", "credited-reprint")}
+    feeds = {(e.source, e.copy) for e in edges if e.kind in ("copy", "credited-reprint", "version")}
     tied: dict[tuple, set[str]] = {}
     head = 4  # parent_order's carried, named, kind and words
     for e in edges:

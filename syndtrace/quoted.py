@@ -54,7 +54,7 @@ def _text_holder(g: Graph, edge: Edge | None, doc_id: str) -> str | None:
     A copy inherits its source's quotations; a credited reprint carries its
     original's. Shared quotes and undetermined pairs quote for themselves.
     """
-    if edge is not None and edge.kind in ("copy", "credited-reprint") and edge.copy == doc_id:
+    if edge is not None and edge.kind in ("copy", "credited-reprint", "version") and edge.copy == doc_id:
         return None
     origin = origin_of(g.docs[doc_id])
     if origin:

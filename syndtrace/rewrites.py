@@ -37,7 +37,7 @@ NEIGHBOURS = 5
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A capitalised word that does not open a sentence or a paragraph: a name's word, in scripts with capitals.
 _NAME = re.compile(r"(?<![.!?:\"“]\s)(?<!^)\b[A-Z][a-z]{2,}\b", re.MULTILINE)
-_REUSE = ("copy", "credited-reprint", "undetermined")
+_REUSE = ("copy", "credited-reprint", "version", "undetermined")
 
 
 def embedder() -> Callable[[list[str]], np.ndarray]:

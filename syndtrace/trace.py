@@ -17,6 +17,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from syndtrace.chains import carried_additions
 from syndtrace.direction import Verdict, agency_of, decide, origin_of, reading_order, uncredited
 from syndtrace.lineage import Edge, Evidence
@@ -28,6 +30,7 @@ from syndtrace.release import is_release
 from syndtrace.settings import Settings
 from syndtrace.storylinks import STRONG_SHARE, compiled_pages, story_links
 from syndtrace.tracegraph import Graph, PairPassages
+from syndtrace.versions import VERSION_KIND, matched_versions, update_of
 
 
 def trace(
@@ -85,6 +88,10 @@ def trace(
     upstream = {
         (v.source, v.copy) for key, v in first.items() if v != _QUOTES and v.determined and key not in credit_siblings
     }
+    # One outlet's versions of a story: the later updates the earlier, which is upstream of it.
+    updates = {key: update_of(g.docs[key[0]], g.docs[key[1]], shared[key], words) for key in first if first[key] != _QUOTES}
+    updates = {key: found for key, found in updates.items() if found is not None}
+    upstream |= {(early, late) for early, late, _ in updates.values()}
     common = _common_originals(first, upstream)
     siblings = credit_siblings | {key for key in common if first[key] != _QUOTES and not _direct(first[key])}
     pair_words = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
@@ -93,8 +100,16 @@ def trace(
         texts, lambda o, d: (o, d) in upstream, g.docs, lambda x, y: _same_credit(g, x, y) if (x, y) in credit_siblings else None
     )
     for key, pair in zip(first, live):
+        if key in updates:
+            early, late, ev = updates[key]
+            ids = tuple(p.id for p in pair.passages)
+            g.add(Edge(early, late, VERSION_KIND, 0.9, ids, (ev,), pair_words[key], round(pair_words[key] / max(1, words.get(late, 0)), 4)))
+            continue
         sibling = common.get(key, "") if key in siblings else None
         _pair_edge(g, pair, settings, first[key], carried.get(key), pair_words[key], sibling)
+    for (version, copy), ev in matched_versions(g.edges.values(), g.docs).items():
+        edge = g.edges[(version, copy)]
+        g.edges[(version, copy)] = replace(edge, evidence=edge.evidence + (ev,))
     quoted_sources(g, pairs)
     edges = sorted(g.edges.values(), key=lambda e: (KIND_PRIORITY[e.kind], e.source, e.copy))
     sources = sorted(g.sources.values(), key=lambda s: s.id)

@@ -11,6 +11,7 @@ const SCAN = DATA.syndtrace.command === "scan";
 const PAGE = 100; // group summaries added to the list at a time
 const KIND = {
   "credited-reprint": "credited reprint",
+  version: "later version (write-thru)",
   copy: "uncredited copy",
   quoted: "quotes",
   undetermined: "shares text (direction undetermined)",
@@ -18,7 +19,7 @@ const KIND = {
 };
 const SOURCE_KIND = { credited: "credited as the original", quoted: "quoted", agency: "wire agency credited" };
 // The evidence a reader needs first, as the tree orders it: what the credits say, whose text it is, then the rest.
-const EVIDENCE_ORDER = ["credit", "via", "framing", "insertion", "date", "agency", "fragment", "quote", "shared-quote", "conflict"];
+const EVIDENCE_ORDER = ["credit", "release", "version", "carried", "via", "siblings", "framing", "insertion", "date", "agency", "portal", "fragment", "quote", "shared-quote", "conflict"];
 const MARKUP = /<\/?[a-zA-Z][^<>\n]{0,200}>/g; // tags left in an evidence sentence, as the tree strips them
 
 const docs = new Map(DATA.documents.map((d) => [d.id, d]));

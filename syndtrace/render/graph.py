@@ -200,6 +200,7 @@ def _dot_label(*lines: str | None) -> str:
 # are not (known) copying, so the eye separates them at a glance.
 _DOT_EDGE_STYLE = {
     "credited-reprint": 'style=solid, color="#2e7d32"',
+    "version": 'style=solid, color="#6a1b9a"',
     "copy": 'style=bold, color="#c62828"',
     "quoted": 'style=solid, color="#1565c0"',
     "shared-quote": 'style=dashed, color="#757575"',

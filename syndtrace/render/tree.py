@@ -23,6 +23,7 @@ from syndtrace.render.diff import differing_spans
 
 _KIND_TEXT = {
     "credited-reprint": "credited reprint",
+    "version": "later version (write-thru)",
     "copy": "uncredited copy",
     "quoted": "quotes",
     "undetermined": "shares text (direction undetermined)",
@@ -30,8 +31,9 @@ _KIND_TEXT = {
 }
 _EVIDENCE_LINES = 6  # compare shows a few articles: room for all the usual evidence
 # The evidence a reader needs first: what the credits say, whose text it is, then the rest.
-_EVIDENCE_ORDER = {"credit": 0, "via": 1, "framing": 2, "insertion": 3, "date": 4, "agency": 5, "fragment": 6,
-                   "quote": 7, "shared-quote": 8, "conflict": 9}
+_EVIDENCE_ORDER = {"credit": 0, "release": 0, "version": 0, "carried": 1, "via": 1, "siblings": 1, "framing": 2,
+                   "insertion": 3, "date": 4, "agency": 5, "portal": 5, "fragment": 6, "quote": 7, "shared-quote": 8,
+                   "conflict": 9}  # fmt: skip
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 
 
@@ -124,7 +126,8 @@ def _edge_lines(edge: Edge, docs: dict[str, Document], sources: dict[str, Source
         line.append(f", confidence {edge.confidence:.2f}")
     if edge.passages and edge.kind != "quoted":
         count = f"{len(edge.passages)} passage{'s' if len(edge.passages) != 1 else ''}, {edge.words} words"
-        line.append(f" · {count}" if edge.kind == "undetermined" else f" · took {count}")
+        # A later version updates its own outlet's story: it "keeps" what it shares, it took nothing.
+        line.append(f" · {count}" if edge.kind == "undetermined" else f" · {'keeps' if edge.kind == 'version' else 'took'} {count}")
         if edge.copy in docs and edge.kind != "undetermined":
             line.append(f", {edge.share:.0%} of its text")
         line.append(f" ({', '.join(edge.passages)})", style="dim")
