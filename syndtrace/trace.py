@@ -23,7 +23,7 @@ from syndtrace.chains import carried_additions
 from syndtrace.direction import Verdict, agency_of, decide, origin_of, reading_order, uncredited
 from syndtrace.lineage import Edge, Evidence
 from syndtrace.model import Document, PairVerdict
-from syndtrace.names import distinct_labels, outlet_key, possessive
+from syndtrace.names import distinct_labels, is_agency, outlet_key, possessive
 from syndtrace.parents import KIND_PRIORITY, build_tree
 from syndtrace.quoted import quoted_sources
 from syndtrace.release import is_release
@@ -232,7 +232,7 @@ def _pair_edge(
         # Direction unknown, but if exactly one side credits an outside original or agency,
         # the text they share is that original's: the other side carries it uncredited.
         holders = [d for d in (x, y) if _outside_original(g, d)]
-        if len(holders) == 1 and uncredited(_other(holders[0], x, y)):
+        if len(holders) == 1 and uncredited(_other(holders[0], x, y)) and not is_agency(_other(holders[0], x, y).outlet):
             source, copy = holders[0].id, _other(holders[0], x, y).id
         else:
             evidence = verdict.evidence + _same_page(g, x, y, copy_words)
@@ -276,8 +276,8 @@ def _carries_outside_text(g: Graph, copy: Document, source: Document, ids, evide
     text, as a second top that the family's tree leaves out.
     """
     outside = _outside_original(g, copy)
-    if outside is None or not uncredited(source):
-        return False
+    if outside is None or not uncredited(source) or is_agency(source.outlet):
+        return False  # a wire's own page carries its own text, whatever another page credits
     sid, name, how = _outside_source(g, copy, outside), outside[0], outside[4]
     label = distinct_labels((copy, source))
     who, other = label[copy.id], label[source.id]
