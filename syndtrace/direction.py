@@ -94,15 +94,19 @@ def _credit_facts(outlet: str | None, credits: tuple[Credit, ...], author: str |
     own = outlet_key(outlet) if outlet else None
     foreign = tuple(c for c in credits if outlet_key(c.source) != own)
     origin = None
+    agency = next((canonical(c.source) for c in foreign if c.kind in AGENCY_KINDS and is_agency(c.source)), None)
+    # A byline naming another paper makes it the original; a paper that only "contributed to this
+    # report" is the original only when no wire is credited (contributing is not writing).
     names = [c for c in foreign if c.kind in ORIGIN_KINDS] or [
-        c for c in foreign if c.kind in ("byline-agency", "contributed") and known(c.source) and not known(c.source).kind
-    ]
+        c for c in foreign
+        if (c.kind == "byline-agency" or (c.kind == "contributed" and agency is None))
+        and known(c.source) and not known(c.source).kind
+    ]  # fmt: skip
     if names:
         name = names[0].source
         who = next((c.author for c in credits if c.source == name and c.author), None)
         date = next((c.date for c in credits if c.source == name and c.date), None)
         origin = (name, who, date)
-    agency = next((canonical(c.source) for c in foreign if c.kind in AGENCY_KINDS and is_agency(c.source)), None)
     by = known(author) if author else None  # the record's author field names an outlet ("Associated Press")
     if by is not None and by.kind != "portal" and outlet_key(author) != own:
         if by.agency and agency is None:

@@ -98,14 +98,17 @@ def families(
 
         fam_edges = [e for m in sorted(docs_in) for e in into.get(m, ()) if takes(e)]
         # In one story, an outside node is that story's original: it may have a parent of its own
-        # (the press release the agency wrote from).
-        seen, todo = set(), sorted({e.source for e in fam_edges if e.source in source_ids})
+        # (the press release the agency wrote from, the paper whose story a news service sent out).
+        # An outside node stands for all its outlet's stories, so of the edges between two of them
+        # only those whose upper node this story's members credit themselves belong to it.
+        credited_here = {e.source for e in fam_edges if e.source in source_ids}
+        seen, todo = set(), sorted(credited_here)
         while todo:
             sid = todo.pop()
             if sid in seen:
                 continue
             seen.add(sid)
-            ups = [e for e in into.get(sid, ()) if takes(e)]
+            ups = [e for e in into.get(sid, ()) if takes(e) and (e.source in docs_in or e.source in credited_here)]
             fam_edges += ups
             todo += [e.source for e in ups if e.source in source_ids]
         node = family_tree(docs_in, fam_edges, by_id)

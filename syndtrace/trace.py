@@ -23,7 +23,7 @@ from syndtrace.chains import carried_additions
 from syndtrace.direction import Verdict, agency_of, decide, origin_of, reading_order, uncredited
 from syndtrace.lineage import Edge, Evidence
 from syndtrace.model import Document, PairVerdict
-from syndtrace.names import distinct_labels, is_agency, outlet_key, possessive
+from syndtrace.names import distinct_labels, is_agency, known, outlet_key, possessive
 from syndtrace.parents import KIND_PRIORITY, build_tree
 from syndtrace.quoted import quoted_sources
 from syndtrace.release import is_release
@@ -130,6 +130,27 @@ def _credited_origin(g: Graph, doc: Document) -> None:
     why = f"{doc.label} credits it as the original" + (f" (\"{lines[0]}\")" if lines else "")
     sid = g.source(name, kind, why, author, date)
     g.add(Edge(sid, doc.id, "credited-reprint", 0.95, (), evidence, g.words.get(doc.id, 0), 1.0))
+    _distributed_by(g, doc, name, sid)
+
+
+def _distributed_by(g: Graph, doc: Document, original: str, original_id: str) -> None:
+    """The news service that distributed an outside original's story, under it, when ``doc`` credits both.
+
+    "Jane Roe / Chicago Tribune ... Distributed by Tribune Content Agency":
+    pages crediting only the wire and pages crediting the original carry one
+    story, whose original is the paper; the wire's node hangs under it.
+    """
+    agency = agency_of(doc)
+    near = g.partner_outlets.get(doc.id, set())
+    service = known(agency) if agency else None
+    # Only a news service distributes its members' stories; an agency's dateline beside another
+    # paper's byline names two sources, and which one the text is cannot be told from the credits.
+    if service is None or service.kind != "service" or outlet_key(agency) in near or outlet_key(agency) == outlet_key(original):
+        return
+    line = next((c.text for c in doc.credits if c.source == agency), agency)
+    why = f"{doc.label} credits {original} as the original and {agency} as the wire that distributed it (\"{line}\")"
+    wid = g.source(agency, "agency", f"{doc.label} credits it as the wire agency behind it (\"{line}\")")
+    g.add(Edge(original_id, wid, "credited-reprint", 0.9, (), (Evidence("credit", None, 3.0, why),), 0, 0.0))
 
 
 _QUOTES = "shared-quote"  # a pair that shares only quotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from syndtrace.credits import find_credits
@@ -113,3 +115,21 @@ def test_find_credits_spans_hold_the_line():
     text = "HELSINKI (AP) — " + BODY + "Distributed by Tribune Content Agency.\n"
     for c in find_credits(text):
         assert text[c.start : c.end].strip() == c.text
+
+
+def test_a_papers_story_sent_out_by_its_news_service_hangs_the_service_under_the_paper():
+    from syndtrace.pipeline import compare_documents
+    from syndtrace.settings import Settings
+
+    story = BODY * 6
+    both = page("Jane Roe / Chicago Tribune\n\n" + story + "Distributed by Tribune Content Agency, LLC.\n", "Valley Ledger")
+    service = page(story + "Distributed by Tribune Content Agency, LLC.\n", "Hill Courier")
+    docs = [replace(both, id="both"), replace(service, id="service")]
+    result = compare_documents(docs, Settings())
+    edges = {(e.source, e.copy): e for e in result.edges}
+    up = edges[("src:chicago-tribune", "src:tribune-news-service")]
+    assert up.kind == "credited-reprint" and "as the wire that distributed it" in up.evidence[0].detail
+    # A wire agency's dateline beside a paper's byline names two sources: no such edge.
+    ap = page("Jane Roe / Chicago Tribune\n\nHELSINKI (AP) — " + story, "Valley Ledger")
+    result = compare_documents([replace(ap, id="ap"), replace(service, id="service")], Settings())
+    assert not [e for e in result.edges if e.source.startswith("src:") and e.copy.startswith("src:")]
