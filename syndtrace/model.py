@@ -38,17 +38,28 @@ def _pickled_as_fields(cls):
     return cls
 
 
+# Every kind of credit line, in the JSON schema's order (``result.schema.json`` lists the same).
+CREDIT_KINDS = (
+    "original-source", "originally-published", "first-appeared", "dateline", "byline-agency",
+    "copyright", "republished", "press-release", "contributed", "distributed", "edited", "tagline",
+)
+
+
 @_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Credit:
     """A line of a document that names where its text came from.
 
-    ``kind`` is one of: ``original-source`` ("The original source of this
-    article is X"), ``originally-published`` ("originally published by X"),
-    ``first-appeared`` ("This article first appeared in X"), ``dateline``
-    ("(Reuters) -", "NEW YORK (AP) —"), ``byline-agency`` ("By X, Associated
-    Press"), ``copyright`` ("Copyright © X"), ``republished`` (a header naming
-    the original outlet and date beside the reprint's own).
+    ``kind`` is one of ``CREDIT_KINDS``: ``original-source`` ("The original
+    source of this article is X"), ``originally-published`` ("originally
+    published by X"), ``first-appeared`` ("This article first appeared in
+    X"), ``dateline`` ("(Reuters) -", "NEW YORK (AP) —"), ``byline-agency``
+    ("By X, Associated Press"), ``copyright`` ("Copyright © X"),
+    ``republished`` (a header naming the original outlet and date beside the
+    reprint's own), ``press-release`` (a release's own mark, "For immediate
+    release", naming its issuer), ``contributed`` ("X contributed to this
+    report"), ``distributed`` ("Distributed by X"), ``edited`` ("Edited by
+    X" naming an outlet), ``tagline`` ("Y is part of X, a news network").
     ``[start, end)`` spans the matched words in ``Document.text``.
     """
 
@@ -59,6 +70,11 @@ class Credit:
     text: str
     author: str | None = None
     date: str | None = None
+
+    def __post_init__(self) -> None:
+        # A new kind must reach the schema (and the readers of the JSON) too; fail where it is made.
+        if self.kind not in CREDIT_KINDS:
+            raise ValueError(f"unknown credit kind {self.kind!r}: add it to CREDIT_KINDS and result.schema.json")
 
 
 @_pickled_as_fields

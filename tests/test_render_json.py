@@ -14,6 +14,8 @@ from jsonschema import Draft202012Validator
 
 from syndtrace import SCHEMA_VERSION, __version__
 from syndtrace.lineage import Result
+from syndtrace.model import CREDIT_KINDS, Credit
+from syndtrace.parents import KIND_PRIORITY
 from syndtrace.render.json import dumps, result_to_dict, side_text
 from syndtrace.render.schema import check_references, schema
 
@@ -42,6 +44,18 @@ def test_schema_version_in_schema_matches_the_package():
     # Bumping SCHEMA_VERSION without updating the schema file must fail here.
     # Outputs of schema_version 1 stay valid: the schema names every version it describes.
     assert schema()["properties"]["syndtrace"]["properties"]["schema_version"] == {"enum": [1, SCHEMA_VERSION]}
+
+
+def test_schema_names_every_credit_kind_and_edge_kind_the_pipeline_makes():
+    # A kind the code makes but the schema lacks makes valid runs fail validation downstream.
+    defs = schema()["$defs"]
+    assert tuple(defs["credit"]["properties"]["kind"]["enum"]) == CREDIT_KINDS
+    assert set(defs["edgeKind"]["enum"]) == set(KIND_PRIORITY)
+
+
+def test_a_credit_of_an_unknown_kind_is_refused_where_it_is_made():
+    with pytest.raises(ValueError, match="CREDIT_KINDS"):
+        Credit("footnote", "Reuters", 0, 7, "Reuters")
 
 
 def test_schema_returns_a_fresh_copy():
