@@ -47,7 +47,7 @@ from pathlib import Path
 OUTLETS = Path(__file__).resolve().parents[1] / "syndtrace" / "data" / "outlets.txt"
 TARGETS = {"ari": 0.95, "siblings": 0.95, "second_generation": 0.90, "sources": 0.95}
 FIRST_GENERATION = ("subscriber", "aggregator")
-SHOWN = 20
+SHOWN = 20  # misses listed per kind (--all-misses lists every one)
 
 
 def clean(name: str) -> str:
@@ -168,7 +168,7 @@ def _ratio(hit: int, total: int) -> float | None:
     return round(hit / total, 4) if total else None
 
 
-def score(truth: dict, out: dict, names: Names | None = None) -> dict:
+def score(truth: dict, out: dict, names: Names | None = None, shown: int | None = SHOWN) -> dict:
     """Every score of the module docstring, with counts and the first misses."""
     names = names or Names(known_aliases())
     pred = Prediction(out)
@@ -200,7 +200,7 @@ def score(truth: dict, out: dict, names: Names | None = None) -> dict:
                           "pages": len(m), "families": {str(k): v for k, v in where.most_common(6)}})  # fmt: skip
     merged.sort(key=lambda x: -x["pages"])
     split.sort(key=lambda x: -x["pages"])
-    misses["merged_families"], misses["split_stories"] = merged[:SHOWN], split[:SHOWN]
+    misses["merged_families"], misses["split_stories"] = merged[:shown], split[:shown]
     res["merged_families"], res["split_stories"] = len(merged), len(split)
 
     # Compilations in every story's family.
@@ -273,7 +273,7 @@ def score(truth: dict, out: dict, names: Names | None = None) -> dict:
                      "in_its_family": sum(m in pred.members[f] for m in plain[sid]) if f is not None else 0})  # fmt: skip
     res["sources"] = {"hit": hit, "total": total, "ratio": _ratio(hit, total), "strict": _ratio(strict, total)}
     res["quoted_reports"] = {"hit": q_hit, "total": q_total, "ratio": _ratio(q_hit, q_total)}
-    res["misses"] = {k: v[:SHOWN] for k, v in misses.items()}
+    res["misses"] = {k: v[:shown] for k, v in misses.items()}
     return res
 
 
@@ -372,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("output", type=Path, nargs="?", help="syndtrace scan --format json output")
     ap.add_argument("--json", action="store_true", help="the scores and the first misses as JSON")
     ap.add_argument("--check", action="store_true", help="exit 1 when a score misses its target")
+    ap.add_argument("--all-misses", action="store_true", help=f"with --json, every miss (not the first {SHOWN} of each kind)")
     ap.add_argument("--gold-prediction", action="store_true", help="write the truth as syndtrace JSON")
     args = ap.parse_args(argv)
     truth = json.loads(args.truth.read_text(encoding="utf-8"))
@@ -380,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.output is None:
         ap.error("the syndtrace output is needed (or --gold-prediction)")
-    res = score(truth, json.loads(args.output.read_text(encoding="utf-8")))
+    res = score(truth, json.loads(args.output.read_text(encoding="utf-8")), shown=None if args.all_misses else SHOWN)
     print(json.dumps(res, indent=1, ensure_ascii=False) if args.json else report(res))
     failed = below_target(res)
     if args.check and failed:
