@@ -43,14 +43,22 @@ _ORIG_PUB = re.compile(r"(?i:\b(?:was\s+|is\s+)?originally (?:published|posted|a
 _FIRST = re.compile(r"(?i:\b(?:this|the) (?:article|story|piece|post|report) (?:was )?(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)\s+(?:the\s+)?)" + _NAME)
 _REPUB = re.compile(r"(?i:\b(?:republished|reprinted) (?:with (?:the )?permission )?(?:from|by|of)\s+(?:the\s+)?)" + _NAME)
 _DISTRIBUTED = re.compile(r"(?i:\b(?:distributed|syndicated) by\s+(?:the\s+)?)" + _NAME)
-# "Edited by Wexford Herald staff.": the page that edited the text before this one ran it.
-_EDITED = re.compile(r"(?<![^\n])[ \t]*(?i:edited by\s+(?:the\s+)?)" + _NAME + r"(?=[ \t]+staff\b)")
+# "Edited by Wexford Herald staff.", "Compiled by Wexford Herald from wire reports.": the page that
+# edited the text before this one ran it.
+_EDITED = re.compile(
+    r"(?<![^\n])[ \t]*(?i:(?:edited|compiled) by\s+(?:the\s+)?)" + _NAME
+    + r"(?=[ \t]+staff\b|[ \t]+(?i:from[ \t]+(?:wire|news[ \t]+agency|agency)[ \t]+reports)\b)"
+)
 # "Associated Press writer Jane Roe contributed", "The Washington Post's Jane Roe contributed",
 # "Reuters contributed to this report".
 _CONTRIBUTED = re.compile(
-    r"(?P<src>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})(?:['’]s\b|[ \t]+(?:writers?|reporters?|correspondents?|staff)\b)?"
+    r"(?P<src>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})(?:['’]s\b|[ \t]+(?:writers?|reporters?|correspondents?|(?P<staff>staff))\b)?"
     r"[^\n]{0,120}?\b(?:also[ \t]+)?contributed\b[^\n]{0,40}"  # to the line's end: "... contributed to this report."
 )
+# Capitalised words, as an outlet's name in a copyright notice: "Valley Ledger", "The Ledger-Star".
+_CAPITALISED = re.compile(r"(?:The[ \t]+)?[A-Z0-9][\w.&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z0-9][\w.&'’-]*){0,5}")
+# Words that stand before "staff contributed" without naming a newsroom ("Our staff", "Other staff").
+_NOT_NEWSROOMS = {"our", "other", "additional", "the", "news", "editorial", "newsroom", "wire", "staff"}
 # A wire's tagline, printed under every story it sends out: "KFF Health News is a national
 # newsroom ...", "Georgia Recorder is part of States Newsroom, a nonprofit news network ...".
 _TAGLINE = re.compile(
@@ -69,7 +77,7 @@ _LEAD_INS = (
     ("first-appeared", _FIRST, ("first", "originally"), len("this article was "), True, False),
     ("republished", _REPUB, ("republished", "reprinted"), 0, True, False),
     ("distributed", _DISTRIBUTED, ("distributed", "syndicated"), 0, True, False),
-    ("edited", _EDITED, ("edited by",), 8, True, False),
+    ("edited", _EDITED, ("edited by", "compiled by"), 8, True, False),
 )
 _BYLINE_REACH = 2000  # characters from the top and from the foot where bylines are looked for
 _BYLINE = re.compile(
@@ -105,7 +113,8 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
         credits.append(Credit("dateline", tags[m.group(group)], m.end() - len(line), m.end(), line))
     if "contributed" in text:
         for m in _CONTRIBUTED.finditer(text, body_start):
-            if known(m.group("src")):
+            # "Jane Roe contributed" names a person; "Wexford Herald staff contributed", a newsroom.
+            if known(m.group("src")) or (m.group("staff") and m.group("src").lower() not in _NOT_NEWSROOMS):
                 credits.append(Credit("contributed", canonical(m.group("src")), m.start(), m.end(), m.group(0).strip()))
     if " is " in text:
         for m in _TAGLINE.finditer(text, body_start):
@@ -184,8 +193,14 @@ def _copyrights(text: str, body_start: int) -> list[Credit]:
     found = []
     if "©" in text:
         for m in _COPYRIGHT_SIGN.finditer(text, body_start):
-            name = re.split(r"\.\s|\s+All rights|,|\s+-\s+", m.group("body"))[0].strip()
-            name = next((n for n in (name, name.strip(" .")) if known(n)), None)  # "Bloomberg L.P."
+            parts = re.split(r"(\.\s|\s+All rights|,|\s+-\s+)", m.group("body"), maxsplit=1)
+            name = parts[0].strip()
+            # A known outlet ("© Bloomberg L.P."), or a publisher's notice: "© Valley Ledger. All rights
+            # reserved." (a bare "© Jane Roe" under a photo credits the photo).
+            reserved = len(parts) > 2 and (parts[1] + parts[2]).lstrip(". ").lower().startswith("all rights")
+            name = next((n for n in (name, name.strip(" .")) if known(n)), None) or (
+                name.strip(" .") if reserved and _CAPITALISED.fullmatch(name.strip(" .")) else None
+            )
             if name:
                 found.append(Credit("copyright", canonical(name), m.start(), m.end(), m.group(0).strip()))
     for m in finditer_near(_COPYRIGHT, text, ("Copyright", "COPYRIGHT"), 0, body_start):

@@ -64,6 +64,7 @@ def test_the_records_author_field_may_name_the_wire_or_the_original():
         (BODY + "Republished with permission of The Hill.\n", "The Hill"),
         (BODY + "The Washington Post's Elena Holloway contributed to this report.\n", "The Washington Post"),
         (BODY + "Edited by Wexford Herald staff.\n", "Wexford Herald"),
+        (BODY + "Compiled by Wexford Herald from wire reports.\n", "Wexford Herald"),
         (BODY + "Copyright 2005-2020 The Sunnyvale Post. Reproduction without written permission is prohibited.\n", None),
     ],
 )
@@ -133,3 +134,21 @@ def test_a_papers_story_sent_out_by_its_news_service_hangs_the_service_under_the
     ap = page("Jane Roe / Chicago Tribune\n\nHELSINKI (AP) — " + story, "Valley Ledger")
     result = compare_documents([replace(ap, id="ap"), replace(service, id="service")], Settings())
     assert not [e for e in result.edges if e.source.startswith("src:") and e.copy.startswith("src:")]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        # Lines a paper prints on its own pages, which a copy of its page keeps.
+        ("Wexford Herald staff contributed to this report.", ("contributed", "Wexford Herald")),
+        ("© Wexford Herald. All rights reserved. Tips: newsroom@wexford.example", ("copyright", "Wexford Herald")),
+        ("© 2019 The Wexford Herald. All rights reserved.", ("copyright", "The Wexford Herald")),
+        # Lines that name no newsroom.
+        ("Our staff contributed to this report.", None),
+        ("Jane Roe contributed to this report.", None),
+        ("© Jane Roe", None),
+    ],
+)
+def test_a_papers_own_credit_lines_name_it_though_it_is_no_known_outlet(line, credit):
+    found = [(c.kind, c.source) for c in find_credits(BODY + line + "\n")]
+    assert found == ([credit] if credit else [])
