@@ -53,22 +53,33 @@ def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> 
 def rank_parents(edges: list[Edge]) -> list[Edge]:
     """``edges`` in the order nodes take their parents: ``parent_order``, with one tie-break.
 
-    Of a copy's sources tied on carried additions, kind and words (it holds the
-    same text as each), those that copied none of the others come first: an
+    Of the sources a copy's credit lines name, one that took its text from
+    another named one comes first: the copy kept both credits, the wire's
+    from the paper's page. Of a copy's sources tied on carried additions,
+    kind and words (it holds the same text as each), those that copied none
+    of the others come first: an
     excerpt of an original that two reprints left unedited is as near each
     reprint as the original, and the original is where they all came from.
     """
     feeds = {(e.source, e.copy) for e in edges if e.kind in ("copy", "credited-reprint", "version")}
     tied: dict[tuple, set[str]] = {}
+    named: dict[str, set[str]] = {}  # copy -> the sources its credit lines name
     head = 4  # parent_order's carried, named, kind and words
     for e in edges:
-        tied.setdefault((e.copy, *parent_order(e)[:head]), set()).add(e.source)
+        order = parent_order(e)
+        tied.setdefault((e.copy, *order[:head]), set()).add(e.source)
+        if not order[1]:
+            named.setdefault(e.copy, set()).add(e.source)
 
     def key(e: Edge) -> tuple:
         order = parent_order(e)
         rivals = tied[(e.copy, *order[:head])]
         copied = any((r, e.source) in feeds for r in rivals if r != e.source)
-        return (*order[:head], copied, *order[head:])
+        # Of the sources a copy's credit lines name, one that itself took its text from another
+        # named one is nearer: a page printing a wire's dateline and a paper's footer took the
+        # paper's page, which kept the wire's dateline.
+        nearer = not order[1] and any((r, e.source) in feeds for r in named[e.copy] if r != e.source)
+        return (order[0], order[1], not nearer, *order[2:head], copied, *order[head:])
 
     return sorted(edges, key=key)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from syndtrace.lineage import Edge
+from syndtrace.lineage import Edge, Evidence
 from syndtrace.load import document_from_text
 from syndtrace.pipeline import compare_documents
 from syndtrace.settings import Settings
@@ -236,3 +236,17 @@ def test_of_three_equally_near_sources_the_copy_hangs_under_the_one_that_copied_
     assert tree_shape(root) == (
         "original", None, (("excerpt", "copy", ()), ("reprint", "copy", (("second", "copy", ()),)))
     )  # fmt: skip
+
+
+def test_a_copy_naming_a_wire_and_the_paper_that_ran_it_hangs_under_the_papers_page():
+    # The copy prints the wire's credit and the paper's footer, "© Valley Ledger. All rights
+    # reserved.": it kept the wire's credit from the paper's page, which it took.
+    named = lambda who: (Evidence("credit", who, 3.0, f"the copy credits {who}"),)  # noqa: E731
+    edges = [
+        Edge("wire", "paper", "credited-reprint", 0.9, ("p1",), named("wire"), 800, 1.0),
+        Edge("wire", "copy", "credited-reprint", 0.9, ("p2",), named("wire"), 800, 1.0),
+        Edge("paper", "copy", "credited-reprint", 0.85, ("p3",), named("paper"), 700, 0.9),
+    ]
+    (root,) = build_tree(["copy", "paper", "wire"], [], edges)
+    assert tree_shape(root) == ("wire", None, (("paper", "credited-reprint", (("copy", "credited-reprint", ()),)),))
+
