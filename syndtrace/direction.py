@@ -3,10 +3,14 @@
 Each observation is an ``Evidence`` item that says what it saw and which
 document it favours as the source, with a weight:
 
-* ``credit`` (3): one document credits the other's outlet; (0.5) one carries a
-  credit line naming an original, the other none: the credited text is the
-  original's, but the uncredited side may be that original itself, so this
-  only tips an otherwise even balance.
+* ``credit`` (3): one document credits the other's outlet; (2) one is the
+  own page of the outlet that two or more pages sharing this text credit as
+  the original, crediting nobody itself, and the other carries no credit line;
+  (0.5) one carries a credit line naming an original, the other none: the
+  credited text is the original's, but the uncredited side may be that
+  original itself, so this only tips an otherwise even balance. Not when a
+  page of that original shares the text with the uncredited side: both
+  then hold the original's text.
 * ``release`` (3): one is a press release, the other not: news is written
   from releases (``syndtrace.release``). A story dated up to two days before
   the release it shares text with is embargoed copy, not evidence that the
@@ -51,6 +55,22 @@ ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "re
 # copyright notice counts only when it names a wire: an outlet's own notice is often spelled
 # unlike its name ("NBCUniversal" on nbcnews.com).
 AGENCY_KINDS = ("dateline", "byline-agency", "contributed", "distributed", "copyright", "tagline")
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """What the other pairs say about a document's text (the trace stage builds it).
+
+    ``pages[d]``: the outlet keys (``names.outlet_key``) of the pages ``d``
+    shares authored text with. ``credited[d]``: those pages' credited
+    originals, outlet key -> how many of them credit it.
+    """
+
+    pages: dict[str, frozenset[str]]
+    credited: dict[str, dict[str, int]]
+
+
+NO_NEIGHBOURS = Neighbours({}, {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,15 +147,25 @@ def text_date(doc: Document) -> str | None:
     return day_of(origin[2] if origin and origin[2] else doc.date)
 
 
-def decide(x: Document, y: Document, passages: list[Passage], extra: tuple[Evidence, ...] = ()) -> Verdict:
+def decide(
+    x: Document,
+    y: Document,
+    passages: list[Passage],
+    extra: tuple[Evidence, ...] = (),
+    near: Neighbours = NO_NEIGHBOURS,
+) -> Verdict:
     """Weigh the evidence on whether ``x`` or ``y`` is the source of their shared passages.
 
     ``passages`` have ``x`` on side ``a`` and ``y`` on side ``b``. ``extra`` is
-    evidence found beyond the pair (``syndtrace.chains``), weighed with the rest.
+    evidence found beyond the pair (``syndtrace.chains``), weighed with the rest;
+    ``near``, what the two documents' other pairs say about their text.
     """
     name = distinct_labels((x, y))
     items: list[Evidence] = list(extra)
-    items += _credit_evidence(x, y, name) + _credit_evidence(y, x, name)
+    # Once other copies show the two are linked (one carries what only the other added), which
+    # one kept the original's credit line says which is nearer the original.
+    linked = any(e.kind == "carried" for e in extra)
+    items += _credit_evidence(x, y, name, near, linked) + _credit_evidence(y, x, name, near, linked)
     for doc, other in ((x, y), (y, x)):
         if is_agency(doc.outlet) and not is_agency(other.outlet):
             items.append(Evidence("agency", doc.id, 2.0, f"{name[doc.id]} is a wire agency; {name[other.id]} is not"))
@@ -180,17 +210,6 @@ def decide(x: Document, y: Document, passages: list[Passage], extra: tuple[Evide
 _EMBARGO_DAYS = 2
 
 
-def _embargoed(release: Document, x: Document, y: Document, dx: str, dy: str) -> bool:
-    """Whether the story is dated at most ``_EMBARGO_DAYS`` before the release: embargoed copy.
-
-    Releases are dated when posted and stories when the embargo lifts, often
-    the day before; such a date says nothing about who came first.
-    """
-    story_day, release_day = (dy, dx) if release is x else (dx, dy)
-    gap = (date.fromisoformat(release_day) - date.fromisoformat(story_day)).days
-    return 0 < gap <= _EMBARGO_DAYS
-
-
 def reading_order(x: Document, y: Document) -> tuple[str, str]:
     """An undetermined pair's ids in reading order: the one published first, else by id.
 
@@ -207,16 +226,37 @@ def reading_order(x: Document, y: Document) -> tuple[str, str]:
     return a, b
 
 
-def _credit_evidence(doc: Document, other: Document, name: dict[str, str]) -> list[Evidence]:
-    """Evidence from ``doc``'s credit lines about the pair."""
+# Pages that must credit an outlet before its own uncredited page counts as the original: one
+# page crediting a paper is as often a copy of that paper's copy of a wire story.
+_CREDITED_BY = 2
+
+
+def _credit_evidence(
+    doc: Document, other: Document, name: dict[str, str], near: Neighbours, linked: bool = False
+) -> list[Evidence]:
+    """Evidence from ``doc``'s credit lines about the pair (and from its neighbours' credits naming ``doc``)."""
     items = []
     other_names = {outlet_key(n) for n in (other.outlet, other.title) if n}
     for c in _foreign(doc):
         if c.kind in ORIGIN_KINDS + AGENCY_KINDS and outlet_key(c.source) in other_names:
             items.append(Evidence("credit", other.id, 3.0, f"{name[doc.id]} credits {c.source}: \"{c.text}\""))
             return items
+    own = outlet_key(doc.outlet) if doc.outlet else None
+    credits = near.credited.get(other.id, {}).get(own, 0) if own else 0
+    if credits >= _CREDITED_BY and uncredited(doc) and uncredited(other):
+        # The pages that share this text name doc's outlet as its original, and doc, its own page,
+        # credits nobody: the text is doc's. The uncredited copy took it, directly or through them.
+        why = (
+            f"{name[doc.id]} is {possessive(doc.outlet)} own page, and {credits} pages sharing this text credit "
+            f"{doc.outlet} as the original; {name[other.id]} carries no credit line"
+        )
+        items.append(Evidence("credit", doc.id, 2.0, why))
+        return items
     origin = origin_of(doc)
-    if origin and uncredited(other):
+    # A page of the credited original sharing this text with ``other`` is among the inputs: then
+    # doc and other both hold the original's text, and that page's pair carries the relation
+    # (unless the two are known to be linked: then the one keeping the credit is nearer).
+    if origin and uncredited(other) and (linked or outlet_key(origin[0]) not in near.pages.get(other.id, ())):
         items.append(
             Evidence(
                 "credit",

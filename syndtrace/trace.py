@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from syndtrace.chains import carried_additions
-from syndtrace.direction import Verdict, agency_of, decide, origin_of, reading_order, uncredited
+from syndtrace.direction import Neighbours, Verdict, agency_of, decide, origin_of, reading_order, uncredited
 from syndtrace.lineage import Edge, Evidence
 from syndtrace.model import Document, PairVerdict
 from syndtrace.names import distinct_labels, is_agency, known, outlet_key, possessive
@@ -52,6 +52,7 @@ def trace(
     """
     g = Graph({d.id: d for d in docs}, words)
     live = [(pair, v) for pair, v in zip(pairs, verdicts, strict=True) if pair.passages]
+    g.near = _neighbours(g, [pair for pair, v in live if v.verdict != "shared-quote"])
     first = {(pair.x, pair.y): _first_verdict(g, pair, v) for pair, v in live}
     live = [pair for pair, _ in live]
     shared = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
@@ -162,7 +163,24 @@ def _first_verdict(g: Graph, pair: PairPassages, verdict: PairVerdict) -> Verdic
     """The pair's own direction, or ``_QUOTES`` when what they share is quotation."""
     if verdict.verdict == "shared-quote":
         return _QUOTES
-    return decide(g.docs[pair.x], g.docs[pair.y], list(pair.passages))
+    return decide(g.docs[pair.x], g.docs[pair.y], list(pair.passages), near=g.near)
+
+
+def _neighbours(g: Graph, pairs: list[PairPassages]) -> Neighbours:
+    """Per document, the outlets of the pages it shares authored text with, and the originals they credit."""
+    pages: dict[str, set[str]] = {}
+    credited: dict[str, dict[str, int]] = {}
+    for pair in pairs:
+        for doc, other in ((pair.x, pair.y), (pair.y, pair.x)):
+            partner = g.docs[other]
+            if partner.outlet:
+                pages.setdefault(doc, set()).add(outlet_key(partner.outlet))
+            origin = origin_of(partner)
+            if origin:
+                counts = credited.setdefault(doc, {})
+                key = outlet_key(origin[0])
+                counts[key] = counts.get(key, 0) + 1
+    return Neighbours({d: frozenset(keys) for d, keys in pages.items()}, credited)
 
 
 def _same_credit(g: Graph, x_id: str, y_id: str) -> str | None:
@@ -247,7 +265,7 @@ def _pair_edge(
         a, b = reading_order(x, y)
         g.add(Edge(a, b, "undetermined", 0.0, ids, (ev,), copy_words, 0.0))
         return
-    verdict = first if carried is None else decide(x, y, list(pair.passages), (carried,))
+    verdict = first if carried is None else decide(x, y, list(pair.passages), (carried,), g.near)
     credited = any(e.kind == "credit" and e.weight >= 3 for e in verdict.evidence)
     if not verdict.determined:
         # Direction unknown, but if exactly one side credits an outside original or agency,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from syndtrace.direction import NO_NEIGHBOURS, Neighbours
 from syndtrace.lineage import Edge, Source
 from syndtrace.model import Document, Passage
 from syndtrace.names import canonical, slug
@@ -36,6 +37,7 @@ class Graph:
     quoting_outlets: dict[str, set[str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
+    near: Neighbours = NO_NEIGHBOURS  # what each document's pairs say about its text (direction.decide)
 
     def add(self, edge: Edge) -> None:
         key = (edge.source, edge.copy)

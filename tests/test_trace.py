@@ -250,3 +250,23 @@ def test_a_copy_naming_a_wire_and_the_paper_that_ran_it_hangs_under_the_papers_p
     (root,) = build_tree(["copy", "paper", "wire"], [], edges)
     assert tree_shape(root) == ("wire", None, (("paper", "credited-reprint", (("copy", "credited-reprint", ()),)),))
 
+
+def test_an_uncredited_copy_hangs_under_the_original_others_credit_not_under_a_crediting_reprint():
+    # Two reprints credit the Lakeside Daily, whose own page is among the inputs; an uncredited
+    # page carries the same text. It holds the Daily's text: it goes under the Daily's page,
+    # not under whichever reprint has a credit line.
+    original = doc("daily", "Lakeside Daily", "Water mains\n\n" + STORY)
+    reprints = [
+        doc(f"reprint{i}", f"Paper {i}", "Water mains\n\n" + STORY + "\n\nThis story originally appeared in the Lakeside Daily.")
+        for i in (1, 2)
+    ]
+    copy = doc("copy", "Hill Courier", "Water mains\n\n" + STORY)
+    result = compare_documents([original, *reprints, copy], Settings())
+    edges = {(e.source, e.copy): e for e in result.edges}
+    into = edges[("daily", "copy")]
+    assert into.kind == "copy"
+    assert "Lakeside Daily's own page, and 2 pages sharing this text credit" in into.evidence[0].detail
+    for i in (1, 2):
+        assert edges.get((f"reprint{i}", "copy")) is None
+    (root,) = result.tree
+    assert tree_shape(root)[0] == "daily" and ("copy", "copy", ()) in tree_shape(root)[2]
