@@ -34,13 +34,22 @@ from collections.abc import Callable, Iterable
 
 from syndtrace.lineage import Evidence
 from syndtrace.model import Document, Passage
-from syndtrace.names import distinct_labels, outlet_key, possessive
+from syndtrace.names import distinct_labels, is_agency, outlet_key, possessive
+from syndtrace.release import is_release
 
 CARRIED_WEIGHT = 1.5  # as strong as an editor's bracket: both say which side edited the text
 # Characters of ``x``'s additions ``y`` must carry: one changed word will do ("forty" corrected to
 # "fifty"), since two copies rarely change one word alike; quote marks and dashes are
 # normalised before alignment and never count.
 MIN_CARRIED_CHARS = 4
+# Text two copies alone share, out of a story's several, before it shows one copied the other:
+# about a sentence (a credit line, "Wexford Herald staff contributed to this report.").
+MIN_EXCLUSIVE_CHARS = 40
+_STOP_SLACK = 8  # characters between where other copies' shared text stops and the addition starts
+_REPLACED_CHARS = 20  # other words in another copy where the text stands: the story was rewritten there
+_PROSE_WORDS = 15  # a line this long is a paragraph of the story, not a headline, byline or menu
+_COPIES_SHARE = 0.5  # of the smaller's words, what two copies of one story share
+_OTHER_COPIES = 2  # other copies each of the two must share text with, to tell what is the story's
 # Common sources tried per pair, nearest first: a story reprinted hundreds of times would
 # otherwise cost (copies)^3 comparisons.
 _SOURCES_TRIED = 8
@@ -53,6 +62,7 @@ def carried_additions(
     upstream: Callable[[str, str], bool],
     docs: dict[str, Document],
     kin: Callable[[str, str], str | None] = lambda x, y: None,
+    sizes: dict[str, int] | None = None,
 ) -> dict[tuple[str, str], Evidence]:
     """``(x, y)`` -> "carried" evidence that one of the two copied the other.
 
@@ -67,17 +77,26 @@ def carried_additions(
     but a word ``x`` changed shows against its other copies: where ``x``
     differs from two or more of them and ``y`` holds ``x``'s version, ``y``
     carries ``x``'s change (a corrected figure, a bracket, a changed word).
+
+    Any two copies of a story whose original is not among the inputs
+    (``sizes``: each document's words; the two share half the smaller's or
+    more) are compared too: text the two alone share, of the story's copies,
+    is one outlet's addition the other carried (``_exclusive_carried``).
     """
     words = {frozenset(k): sum(p.words for p in ps) for k, ps in pairs.items()}
+    sizes = sizes or {}
     aligned: dict[str, dict[str, Spans]] = {}  # doc -> partner -> the doc's text aligned with it
     inserted: dict[str, list[Spans]] = {}  # doc -> per partner, the doc's words the partner lacks there
+    facing: dict[str, dict[str, list[tuple[int, int, int, int]]]] = {}  # doc -> partner -> passage sides
     for (a, b), ps in pairs.items():
         for doc, other in ((a, b), (b, a)):
             covered, ins = _sides(ps, doc)
             aligned.setdefault(doc, {})[other] = _subtract(covered, ins)
             inserted.setdefault(doc, []).append(ins)
+            facing.setdefault(doc, {})[other] = _facing(ps, doc)
     popular: dict[str, Spans] = {}
     differs: dict[str, Spans] = {}
+    alone: dict[str, Spans] = {}
 
     def shared(a: str, b: str) -> int:
         return words.get(frozenset((a, b)), 0)
@@ -97,10 +116,13 @@ def carried_additions(
         common -= {x, y}
         if not common:
             credited = kin(x, y)
-            if credited:
-                found = _changes_carried(x, y, aligned, inserted, differs, docs, credited)
-                if found is not None:
-                    evidence[(x, y)] = found
+            found = _changes_carried(x, y, aligned, inserted, differs, docs, credited) if credited else None
+            # Only between two copies of the story, sharing half the smaller's words or more: a news
+            # story lifting a few lines of a release is no copy of a copy.
+            if found is None and shared(x, y) >= _COPIES_SHARE * min(sizes.get(x, 0), sizes.get(y, 0)):
+                found = _exclusive_carried(x, y, aligned, facing, alone, popular, docs)
+            if found is not None:
+                evidence[(x, y)] = found
             continue
         o = min(common, key=lambda s: (-(shared(x, s) + shared(y, s)), s))
         carried = 0
@@ -152,6 +174,100 @@ def _changes_carried(x, y, aligned, inserted, differs, docs, credited: str) -> E
         f"{name[x]} and {name[y]} share about {max(1, carried // 6)} words in which they differ from the other copies "
         f"of {possessive(credited)} story: one copied the other",
     )  # fmt: skip
+
+
+def _exclusive_carried(x, y, aligned, facing, alone, popular, docs) -> Evidence | None:
+    """"carried" evidence for two copies of a story whose original is not among the inputs.
+
+    Where each has two or more other copies to compare with, the text that
+    ``x`` shares with ``y`` and with no other document is one outlet's
+    addition (a local paragraph, its framing, its footer) carried by the
+    other, or the tail of a story that only these two left untrimmed: a
+    paragraph length of it is asked for. The one holding more of the story's
+    common text (shared with three or more) is nearer the original; when both
+    hold as much, the evidence says only that one copied the other.
+    """
+    if min(len(aligned[x]), len(aligned[y])) < _OTHER_COPIES + 1:
+        return None
+    if any(d is None or is_release(d) or is_agency(d.outlet) for d in (docs.get(x), docs.get(y))):
+        return None  # an original of the story itself (a press release, a wire's page): not one of its copies
+    carried = 0
+    for doc, other in ((x, y), (y, x)):
+        if doc not in alone:
+            mine = list(aligned[doc].values())
+            alone[doc] = _subtract(_covered_by(mine, 1), _covered_by(mine, 2))
+        if doc not in popular:
+            popular[doc] = _covered_by(list(aligned[doc].values()), 3)
+        only = _subtract(_intersect(aligned[doc][other], alone[doc]), _wire_lines(docs.get(doc)))
+        views = [(docs.get(partner), ps) for partner, ps in facing[doc].items() if partner != other]
+        kept = [(s, e) for s, e in only if e - s >= MIN_CARRIED_CHARS and _added(s, e, views)]
+        carried = max(carried, sum(e - s for s, e in kept))
+    if carried < MIN_EXCLUSIVE_CHARS:
+        return None
+    held = {d: sum(e - s for s, e in popular[d]) for d in (x, y)}
+    name = distinct_labels(docs[d] for d in (x, y))
+    words = max(1, carried // 6)
+    if abs(held[x] - held[y]) < MIN_EXCLUSIVE_CHARS:
+        return Evidence(
+            "carried", None, 0.0,
+            f"{name[x]} and {name[y]} share about {words} words that no other copy of the story has: one copied the other",
+        )  # fmt: skip
+    near, far = (x, y) if held[x] > held[y] else (y, x)
+    return Evidence(
+        "carried", near, CARRIED_WEIGHT,
+        f"{name[far]} carries about {words} words that, of the story's copies, only {name[near]} has, "
+        f"and keeps less of the text the copies share: {name[far]} copied {name[near]}",
+    )  # fmt: skip
+
+
+def _facing(passages: Iterable[Passage], doc: str) -> list[tuple[int, int, int, int]]:
+    """Each passage as ``(doc's start, doc's end, partner's start, partner's end)``, in ``doc``'s order."""
+    return sorted(
+        (p.a.start, p.a.end, p.b.start, p.b.end) if p.a.doc == doc else (p.b.start, p.b.end, p.a.start, p.a.end)
+        for p in passages
+    )
+
+
+def _added(start: int, end: int, views: list[tuple[Document | None, list[tuple[int, int, int, int]]]]) -> bool:
+    """Whether text only two copies share, at ``[start, end)`` of one, is an addition to the story.
+
+    ``views`` holds, per other copy, the copy and its passages with this one (``_facing``).
+    Other text only two copies share is the story's: a write-thru's lede that
+    later versions replaced (another copy has other words there), or the tail
+    of a story only these two left untrimmed (copies cut from the bottom at
+    different points). An addition is inserted: another copy runs the text
+    before and after it without a break, none has other words in its place,
+    or, at the end, two or more other copies' shared text stops right where
+    it starts (the story's end). At the top, another copy's own words in its
+    place are a paragraph of prose before its shared text (not a headline,
+    byline or menu line).
+    """
+    inserted = stops = 0
+    for partner, sides in views:
+        before = [side for side in sides if side[1] <= start + _STOP_SLACK]
+        after = [side for side in sides if side[0] >= end - _STOP_SLACK]
+        if any(s < start and end < e for s, e, _, _ in sides):
+            inserted += 1  # inside one passage: words this copy holds and the other lacks
+        elif before and after:
+            gap = min(side[2] for side in after) - max(side[3] for side in before)
+            if gap > _REPLACED_CHARS:
+                return False  # the other copy has words of its own in its place: the story changed there
+            inserted += gap <= _STOP_SLACK
+        elif before:
+            stops += start - max(side[1] for side in before) <= _STOP_SLACK
+        elif after and partner is not None:
+            if _prose_before(partner, min(side[2] for side in after)):
+                return False  # another lede stands there: a write-thru's
+            inserted += 1
+    return inserted >= 1 or stops >= 2
+
+
+def _prose_before(doc: Document, at: int) -> bool:
+    """Whether ``doc`` has a paragraph of prose between its body's start and ``at``."""
+    return any(
+        len(para.split()) >= _PROSE_WORDS and "|" not in para
+        for para in doc.text[doc.body_start : at].split("\n")
+    )
 
 
 def _minority(agree: list[Spans], disagree: list[Spans]) -> Spans:

@@ -19,7 +19,9 @@ document it favours as the source, with a weight:
 * ``portal`` (2): one is a portal or aggregator (Yahoo News, MSN), the other
   not: a portal carries its partners' stories and is never the original.
 * ``date`` (1): one is dated earlier (the date of the *text*: a credited
-  reprint's text is as old as its original).
+  reprint's text is as old as its original); (0.5) of two pages of one day
+  that other copies show are linked (``carried``), the one published at the
+  earlier time.
 * ``insertion`` (1.5): one side has an editor's bracketed insertion inside a
   shared passage: it edited the text, so it is the copy.
 * ``fragment`` (0.5 per passage, at most 1.5): a passage stands as whole
@@ -41,7 +43,7 @@ weight at all leaves the pair ``undetermined``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timezone
 from functools import lru_cache
 
 from syndtrace.dates import day_of, instant_of
@@ -192,6 +194,8 @@ def decide(
         items.append(
             Evidence("date", early.id, 1.0, f"{possessive(name[early.id])} text is dated {min(dx, dy)}, {possessive(name[late.id])} {max(dx, dy)}")
         )
+    elif linked and dx == dy:
+        items += _time_evidence(x, y, name)
     items += _insertion_evidence(x, y, passages, name) + _fragment_evidence(x, y, passages, name)
     items += _framing_evidence(x, y, passages, name)
 
@@ -208,6 +212,32 @@ def decide(
 
 
 _EMBARGO_DAYS = 2
+
+
+def _time_evidence(x: Document, y: Document, name: dict[str, str]) -> list[Evidence]:
+    """Of two pages of one day known to be linked (one copied the other), the one published first.
+
+    Only then: between two copies of a wire story, which ran first says
+    nothing, and a page's time may be when it was scraped.
+    """
+    ix, iy = instant_of(x.date), instant_of(y.date)
+    if ix is None or iy is None or ix == iy or origin_of(x) or origin_of(y):
+        return []
+    early, late = (x, y) if ix < iy else (y, x)
+    first, then = (t.astimezone(timezone.utc) for t in sorted((ix, iy)))
+    why = f"{name[early.id]} was published at {first:%H:%M} UTC, {name[late.id]} at {then:%H:%M} UTC on the same day"
+    return [Evidence("date", early.id, 0.5, why)]
+
+
+def _embargoed(release: Document, x: Document, y: Document, dx: str, dy: str) -> bool:
+    """Whether the story is dated at most ``_EMBARGO_DAYS`` before the release: embargoed copy.
+
+    Releases are dated when posted and stories when the embargo lifts, often
+    the day before; such a date says nothing about who came first.
+    """
+    story_day, release_day = (dy, dx) if release is x else (dx, dy)
+    gap = (date.fromisoformat(release_day) - date.fromisoformat(story_day)).days
+    return 0 < gap <= _EMBARGO_DAYS
 
 
 def reading_order(x: Document, y: Document) -> tuple[str, str]:

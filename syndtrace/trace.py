@@ -98,7 +98,11 @@ def trace(
     pair_words = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
     texts = {key: pair.passages for key, pair in zip(first, live) if first[key] != _QUOTES}
     carried = carried_additions(
-        texts, lambda o, d: (o, d) in upstream, g.docs, lambda x, y: _same_credit(g, x, y) if (x, y) in credit_siblings else None
+        texts,
+        lambda o, d: (o, d) in upstream,
+        g.docs,
+        lambda x, y: _same_credit(g, x, y) if (x, y) in credit_siblings else None,
+        words,
     )
     for key, pair in zip(first, live):
         if key in updates:

@@ -143,3 +143,73 @@ def test_copies_of_a_wire_story_missing_from_the_inputs_show_a_carried_correctio
     assert "differ from the other copies of The Wire's story" in ev.detail
     # Without the credit, two copies of nothing known are left alone.
     assert carried_additions(pairs, upstream_of(), docs(*names)) == {}
+
+
+# --- copies of a story whose original is not among the inputs -------------------------------
+
+
+def shared(a: str, b: str, a_span: tuple[int, int], b_span: tuple[int, int]) -> Passage:
+    """``a`` and ``b`` share a passage at ``a_span`` of ``a`` and ``b_span`` of ``b``."""
+    words = (a_span[1] - a_span[0]) // 6
+    return Passage("p", PassageSide(a, *a_span, None, words), PassageSide(b, *b_span, None, words), words, 99.0, words, "none", ())
+
+
+def story_pairs(layouts: dict[str, list[tuple[int, int, int]]]) -> dict:
+    """Pairs of copies from where each holds the story's text: ``(story offset, own offset, length)`` runs."""
+    names = sorted(layouts)
+    pairs = {}
+    for i, x in enumerate(names):
+        for y in names[i + 1 :]:
+            found = []
+            for sx, ox, nx in layouts[x]:
+                for sy, oy, ny in layouts[y]:
+                    lo, hi = max(sx, sy), min(sx + nx, sy + ny)
+                    if hi - lo >= 50:
+                        found.append(shared(x, y, (ox + lo - sx, ox + hi - sx), (oy + lo - sy, oy + hi - sy)))
+            if found:
+                pairs[(x, y)] = tuple(found)
+    return pairs
+
+
+def test_two_copies_alone_sharing_a_local_paragraph_inside_the_story_copied_one_another():
+    # Story text 0-900 (plus 5000-5200: "mid"'s local paragraph, placed after its paragraph 4).
+    # c, d and e ran the story whole; "late" copied "mid", local paragraph included, and trimmed
+    # the last paragraph: it keeps less of what every copy shares, so "mid" is the nearer.
+    whole = [(0, 0, 900)]
+    layouts = {
+        "c": whole, "d": whole, "e": whole,
+        "mid": [(0, 0, 500), (5000, 500, 200), (500, 700, 400)],
+        "late": [(0, 0, 500), (5000, 500, 200), (500, 700, 300)],
+    }  # fmt: skip
+    found = carried_additions(story_pairs(layouts), upstream_of(), docs(*layouts))
+    assert list(found) == [("late", "mid")]
+    ev = found[("late", "mid")]
+    assert (ev.kind, ev.favours, ev.weight) == ("carried", "mid", 1.5)
+    assert "Late carries about 33 words that, of the story's copies, only Mid has" in ev.detail
+
+
+def test_the_tail_only_two_copies_left_untrimmed_is_the_story_not_an_addition():
+    # Copies cut a story from the bottom at different points; "a" and "b" kept all of it.
+    layouts = {"a": [(0, 0, 900)], "b": [(0, 0, 900)], "c": [(0, 0, 600)], "d": [(0, 0, 500)], "e": [(0, 0, 400)]}
+    assert carried_additions(story_pairs(layouts), upstream_of(), docs(*layouts)) == {}
+    # Where two other copies stop at one point, the story ends there: what follows was added.
+    layouts["d"] = layouts["c"]
+    (ev,) = carried_additions(story_pairs(layouts), upstream_of(), docs(*layouts)).values()
+    assert (ev.kind, ev.favours) == ("carried", None) and "no other copy of the story has" in ev.detail
+
+
+def test_a_lede_a_write_thru_replaced_is_the_story_not_an_addition():
+    # "a" and "b" ran the first version, whose lede (story text 0-150) a write-thru replaced with
+    # another (story text 2000-2150) that c, d and e ran: each copy has a lede there.
+    prose = " ".join(["word"] * 29) + "\n"  # 150 characters: one paragraph of prose
+    first = [(0, 0, 150), (150, 150, 750)]
+    later = [(2000, 0, 150), (150, 150, 750)]
+    layouts = {"a": first, "b": first, "c": later, "d": later, "e": later}
+    texts = {i: Document(id=i, path=None, text=prose * 6, outlet=i.title()) for i in layouts}
+    assert carried_additions(story_pairs(layouts), upstream_of(), texts) == {}
+    # A framing sentence put on top, where the other copies have only a headline, is an addition.
+    headline = "A short headline\n".ljust(150, " ")
+    texts.update({i: Document(id=i, path=None, text=headline + prose * 5, outlet=i.title()) for i in "cde"})
+    layouts.update({i: [(150, 150, 750)] for i in "cde"})
+    (ev,) = carried_additions(story_pairs(layouts), upstream_of(), texts).values()
+    assert ev.kind == "carried"

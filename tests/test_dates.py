@@ -182,3 +182,18 @@ def test_historical_dates_in_the_head_of_a_text_and_as_direction_evidence():
     (date,) = decide(doc("b", "1857-01-10"), doc("a", "1857-01-03"), []).evidence
     assert date.kind == "date" and date.favours == "a"
     assert day_of("1857-01-03") == "1857-01-03"
+
+
+def test_the_hour_decides_only_between_pages_known_to_be_linked():
+    # Other copies showed that one of the two carries what only the other added: of two pages of
+    # one day, the one published first is then the likelier source.
+    from syndtrace.lineage import Evidence
+
+    linked = (Evidence("carried", None, 0.0, "a and b share words no other copy has: one copied the other"),)
+    a, b = doc("a", "2018-06-01T12:52:09-04:00"), doc("b", "2018-06-01T05:10:26-04:00")
+    verdict = decide(a, b, [], linked)
+    (hour,) = [e for e in verdict.evidence if e.kind == "date"]
+    assert (hour.favours, hour.weight) == ("b", 0.5)
+    assert hour.detail == "B News was published at 09:10 UTC, A News at 16:52 UTC on the same day"
+    assert (verdict.source, verdict.copy) == ("b", "a")
+    assert not decide(a, b, []).determined  # unlinked, the hour is no evidence
