@@ -136,7 +136,10 @@ def carried_additions(
             originals = _merge([span for src in common for span in mine.get(src, ())] + _wire_lines(docs.get(doc)))
             additions = _subtract(_subtract(mine[other], originals), popular[doc])
             # Slivers between two aligned stretches (a full stop and a line break) are no words.
-            carried = max(carried, sum(e - s for s, e in additions if e - s >= MIN_CARRIED_CHARS))
+            views = [(docs.get(partner), ps) for partner, ps in facing[doc].items() if partner != other]
+            ends = [ps for partner, ps in facing[doc].items() if partner in common]
+            additions = [(s, e) for s, e in additions if e - s >= MIN_CARRIED_CHARS and _added(s, e, views, ends)]
+            carried = max(carried, sum(e - s for s, e in additions))
         if carried < MIN_CARRIED_CHARS:
             continue
         xo, yo = shared(x, o), shared(y, o)
@@ -228,38 +231,48 @@ def _facing(passages: Iterable[Passage], doc: str) -> list[tuple[int, int, int, 
     )
 
 
-def _added(start: int, end: int, views: list[tuple[Document | None, list[tuple[int, int, int, int]]]]) -> bool:
+def _added(
+    start: int,
+    end: int,
+    views: list[tuple[Document | None, list[tuple[int, int, int, int]]]],
+    originals: list[list[tuple[int, int, int, int]]] = (),
+) -> bool:
     """Whether text only two copies share, at ``[start, end)`` of one, is an addition to the story.
 
     ``views`` holds, per other copy, the copy and its passages with this one (``_facing``).
     Other text only two copies share is the story's: a write-thru's lede that
-    later versions replaced (another copy has other words there), or the tail
-    of a story only these two left untrimmed (copies cut from the bottom at
-    different points). An addition is inserted: another copy runs the text
-    before and after it without a break, none has other words in its place,
+    later versions replaced (other copies have other words there), or the
+    tail of a story only these two left untrimmed (copies cut from the bottom
+    at different points). An addition is inserted: more other copies run the
+    text before and after it without a break than have other words in its place,
     or, at the end, two or more other copies' shared text stops right where
-    it starts (the story's end). At the top, another copy's own words in its
-    place are a paragraph of prose before its shared text (not a headline,
-    byline or menu line).
+    it starts (the story's end), or it follows all of the original's text
+    (``originals``: its passages with this copy, when it is among the inputs). At the top,
+    another copy's own words in its place are a paragraph of prose before
+    its shared text (not a headline, byline or menu line).
     """
-    inserted = stops = 0
+    if any(max(side[1] for side in sides) <= start + _STOP_SLACK for sides in originals if sides):
+        return True  # after the original's text ends: added after the story's end
+    inserted = replaced = stops = 0
     for partner, sides in views:
         before = [side for side in sides if side[1] <= start + _STOP_SLACK]
         after = [side for side in sides if side[0] >= end - _STOP_SLACK]
         if any(s < start and end < e for s, e, _, _ in sides):
             inserted += 1  # inside one passage: words this copy holds and the other lacks
         elif before and after:
+            # The other copy's own words in its place (more than a changed word): the story
+            # changed there, or that copy made an addition of its own at the same point.
             gap = min(side[2] for side in after) - max(side[3] for side in before)
-            if gap > _REPLACED_CHARS:
-                return False  # the other copy has words of its own in its place: the story changed there
             inserted += gap <= _STOP_SLACK
+            replaced += gap > _REPLACED_CHARS
         elif before:
             stops += start - max(side[1] for side in before) <= _STOP_SLACK
         elif after and partner is not None:
             if _prose_before(partner, min(side[2] for side in after)):
-                return False  # another lede stands there: a write-thru's
-            inserted += 1
-    return inserted >= 1 or stops >= 2
+                replaced += 1  # another lede stands there: a write-thru's
+            else:
+                inserted += 1
+    return inserted > replaced or (stops >= 2 and not replaced)
 
 
 def _prose_before(doc: Document, at: int) -> bool:

@@ -213,3 +213,20 @@ def test_a_lede_a_write_thru_replaced_is_the_story_not_an_addition():
     layouts.update({i: [(150, 150, 750)] for i in "cde"})
     (ev,) = carried_additions(story_pairs(layouts), upstream_of(), texts).values()
     assert ev.kind == "carried"
+
+
+def test_a_lede_two_copies_kept_from_a_version_the_inputs_lack_is_no_addition():
+    # "orig" is the wire's write-thru (new lede at 0-150); "a" and "b" ran the earlier version,
+    # whose lede (0-150 in both) the write-thru replaced: text "orig" lacks, which only they
+    # share, yet the story's, not an addition of one of them.
+    prose = " ".join(["word"] * 29) + "\n"
+    texts = {i: Document(id=i, path=None, text=prose * 6, outlet=i.title()) for i in ("orig", "a", "b")}
+    pairs = {
+        ("orig", "a"): (shared("orig", "a", (150, 900), (150, 900)),),
+        ("orig", "b"): (shared("orig", "b", (150, 900), (150, 900)),),
+        ("a", "b"): (shared("a", "b", (0, 900), (0, 900)),),
+    }
+    assert carried_additions(pairs, upstream_of(("orig", "a"), ("orig", "b")), texts) == {}
+    # Had "orig" no lede of its own there, the two would share an addition.
+    texts["orig"] = Document(id="orig", path=None, text="Headline\n".ljust(150) + prose * 5, outlet="Orig")
+    assert list(carried_additions(pairs, upstream_of(("orig", "a"), ("orig", "b")), texts)) == [("a", "b")]
