@@ -147,14 +147,14 @@ def carried_additions(
         if xo == yo:
             evidence[(x, y)] = Evidence(
                 "carried", None, 0.0,
-                f"{name[x]} and {name[y]} share about {max(1, carried // 6)} words that {name[o]} does not have: one copied "
+                f"{name[x]} and {name[y]} share {_about(carried)} that {name[o]} does not have: one copied "
                 f"the other, but both keep as much of {possessive(name[o])} text ({xo} words)",
             )  # fmt: skip
             continue
         near, far = (x, y) if xo > yo else (y, x)
         evidence[(x, y)] = Evidence(
             "carried", near, CARRIED_WEIGHT,
-            f"{name[far]} carries about {max(1, carried // 6)} words that only {name[near]} added to {possessive(name[o])} text, "
+            f"{name[far]} carries {_about(carried)} that only {name[near]} added to {possessive(name[o])} text, "
             f"and keeps less of {name[o]} ({shared(far, o)} words against {shared(near, o)}): "
             f"{name[far]} copied {name[near]}",
         )  # fmt: skip
@@ -174,7 +174,7 @@ def _changes_carried(x, y, aligned, inserted, differs, docs, credited: str) -> E
     name = distinct_labels(docs[d] for d in (x, y))
     return Evidence(
         "carried", None, 0.0,
-        f"{name[x]} and {name[y]} share about {max(1, carried // 6)} words in which they differ from the other copies "
+        f"{name[x]} and {name[y]} share {_about(carried)} in which they differ from the other copies "
         f"of {possessive(credited)} story: one copied the other",
     )  # fmt: skip
 
@@ -209,16 +209,16 @@ def _exclusive_carried(x, y, aligned, facing, alone, popular, docs) -> Evidence 
         return None
     held = {d: sum(e - s for s, e in popular[d]) for d in (x, y)}
     name = distinct_labels(docs[d] for d in (x, y))
-    words = max(1, carried // 6)
+    words = _about(carried)
     if abs(held[x] - held[y]) < MIN_EXCLUSIVE_CHARS:
         return Evidence(
             "carried", None, 0.0,
-            f"{name[x]} and {name[y]} share about {words} words that no other copy of the story has: one copied the other",
+            f"{name[x]} and {name[y]} share {words} that no other copy of the story has: one copied the other",
         )  # fmt: skip
     near, far = (x, y) if held[x] > held[y] else (y, x)
     return Evidence(
         "carried", near, CARRIED_WEIGHT,
-        f"{name[far]} carries about {words} words that, of the story's copies, only {name[near]} has, "
+        f"{name[far]} carries {words} that, of the story's copies, only {name[near]} has, "
         f"and keeps less of the text the copies share: {name[far]} copied {name[near]}",
     )  # fmt: skip
 
@@ -281,6 +281,12 @@ def _prose_before(doc: Document, at: int) -> bool:
         len(para.split()) >= _PROSE_WORDS and "|" not in para
         for para in doc.text[doc.body_start : at].split("\n")
     )
+
+
+def _about(chars: int) -> str:
+    """``chars`` of text as a rough count of words (six characters a word): "about 12 words", "a word"."""
+    words = chars // 6
+    return "a word" if words <= 1 else f"about {words} words"
 
 
 def _minority(agree: list[Spans], disagree: list[Spans]) -> Spans:
