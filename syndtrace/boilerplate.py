@@ -56,16 +56,23 @@ _FURNITURE = re.compile(r"^[\W_]*$")
 
 def boilerplate_spans(text: str, body_start: int = 0) -> tuple[tuple[int, int], ...]:
     """``[start, end)`` spans of ``text`` (from ``body_start``) that are publisher boilerplate."""
+    # A key the whole text lacks is in none of its paragraphs: look for the others only.
+    low = text.lower()
+    keys = tuple(key for key in _ANYWHERE_KEYS if key in low)
     spans = []
     for start, end in paragraph_spans(text, body_start):
         para = text[start:end]
-        if is_boilerplate(para):
+        if is_boilerplate(para, keys):
             spans.append((start, end))
     return tuple(spans)
 
 
-def is_boilerplate(paragraph: str) -> bool:
-    """Whether one paragraph reads as publisher furniture rather than story text."""
+def is_boilerplate(paragraph: str, keys: tuple[str, ...] | None = None) -> bool:
+    """Whether one paragraph reads as publisher furniture rather than story text.
+
+    ``keys``: the ``_ANYWHERE_KEYS`` its text holds, if the caller knows them.
+    """
+    keys = _ANYWHERE_KEYS if keys is None else keys
     if _FURNITURE.match(paragraph):
         return True
     if _STARTS.match(paragraph):
@@ -73,7 +80,7 @@ def is_boilerplate(paragraph: str) -> bool:
     # Long story paragraphs may mention "cookie" or "fair use"; only short ones are furniture.
     if "/" in paragraph and len(paragraph.split()) <= _CAPTION_WORDS and _CAPTION_CREDIT.search(paragraph):
         return True
-    if len(paragraph) >= 1200:
+    if len(paragraph) >= 1200 or not keys:
         return False
     low = paragraph.lower()
-    return any(key in low for key in _ANYWHERE_KEYS) and bool(_ANYWHERE.search(paragraph))
+    return any(key in low for key in keys) and bool(_ANYWHERE.search(paragraph))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from syndtrace.anchored import finditer_lines
 from syndtrace.model import Credit, Document
 
 RELEASE_KIND = "press-release"
@@ -76,13 +77,13 @@ def release_marks(text: str, body_start: int = 0) -> tuple[Credit, ...]:
     head_end = min(len(text), body_start + _HEAD_CHARS)
     low_head = text[body_start:head_end].lower()
     if "release" in low_head or "embargo" in low_head:
-        for m in _HEADER.finditer(text, body_start, head_end):
+        for m in finditer_lines(_HEADER, text, body_start, head_end):
             issuer = (m.group("before") or m.group("after") or "").strip(" ,.:-")
             marks.append(Credit(RELEASE_KIND, _issuer(issuer), m.start(), m.end(), m.group(0).strip()))
             strong += 1
     low = text.lower()
     if any(key in low for key in _FOOT_KEYS):
-        for m in _FOOT.finditer(text, body_start):
+        for m in finditer_lines(_FOOT, text, body_start):
             line = m.group(0).strip()
             office = _PRESS_OFFICE.search(line)
             marks.append(Credit(RELEASE_KIND, _issuer(office.group("name") if office else ""), m.start(), m.end(), line))
