@@ -16,11 +16,11 @@ start, or run over a line holding the key, instead of at every character.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 # Characters that re.IGNORECASE matches to an ASCII letter but str.lower() leaves alone (or
 # lengthens): with one of these in a text, occurrences found in its lower case may be incomplete.
-_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def finditer_near(
@@ -44,7 +44,7 @@ def finditer_near(
     """
     if fold:
         lowered = text.lower() if lowered is None else lowered
-        if len(lowered) != len(text) or any(c in text for c in _FOLD_SPECIAL):
+        if len(lowered) != len(text) or any(c in text for c in FOLD_SPECIAL):
             yield from pattern.finditer(text, pos)  # offsets in the lower case would not line up
             return
         haystack = lowered
@@ -90,7 +90,13 @@ def _space_start(text: str, end: int) -> int:
     return start
 
 
-def finditer_lines(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+def finditer_lines(
+    pattern: re.Pattern,
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    choose: Callable[[int, int], re.Pattern | None] | None = None,
+) -> Iterator[re.Match]:
     """The matches of ``pattern.finditer(text, pos, endpos)``, trying only the starts of lines.
 
     Valid only for a pattern that can match nothing but at a line's start
@@ -98,14 +104,22 @@ def finditer_lines(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | N
     after a line break) and never matches the empty string. After a match
     ``finditer`` goes on from its end, so this goes on from the first line
     start at or after it.
+
+    ``choose(start, end)``, given a line ``[start, end)``, may name the
+    pattern to try there instead, or ``None`` to skip it: for a pattern whose
+    matches never cross a line break, a simpler pattern that matches
+    exactly as it does on lines lacking the words its other branches need.
     """
     endpos = len(text) if endpos is None else min(endpos, len(text))
     at = pos if pos == 0 or text[pos - 1] == "\n" else text.find("\n", pos, endpos) + 1
     if at <= 0 and pos > 0:
         return
-    match = pattern.match
     while at <= endpos:
-        m = match(text, at, endpos)
+        here = pattern
+        if choose is not None:
+            nl = text.find("\n", at, endpos)
+            here = choose(at, endpos if nl < 0 else nl)
+        m = here.match(text, at, endpos) if here is not None else None
         if m is not None:
             end = m.end()
             if end == m.start():

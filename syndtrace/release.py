@@ -23,8 +23,9 @@ field of "press release" (``names_a_release``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from syndtrace.anchored import finditer_lines
+from syndtrace.anchored import FOLD_SPECIAL, finditer_lines
 from syndtrace.model import Credit, Document
 
 RELEASE_KIND = "press-release"
@@ -40,23 +41,30 @@ _HEADER = re.compile(
 # Foot furniture, each a line of its own (or the start of one). The first group (an end mark,
 # notes to editors) only a release prints; the rest (a journal's blurb, a media contact) news
 # sites print too, in their own footers ("For media inquiries: ..."): two of them are needed.
-_FOOT = re.compile(
-    r"^[ \t*_]*(?:(?P<strong>"
+_FOOT_MARKS = (
+    r"(?P<strong>"
     r"\[?[ \t]*-*[ \t]*ends?[ \t]*-*[ \t]*\]?[ \t]*$"
     r"|#{3}[ \t]*$"
     r"|notes?[ \t]+(?:to|for)[ \t]+editors?\b"
-    r"|editors?['’]?s?[ \t]+notes?\b)"
-    r"|about[ \t]+the[ \t]+(?:journal|university|study|research|institute|college|trust|foundation)[ \t]*:?[ \t]*$"
-    r"|media[ \t]+(?:contacts?|enquiries|inquiries)\b"
-    r"|press[ \t]+(?:contacts?|enquiries|inquiries)\b"
-    r"|for[ \t]+media[ \t]+(?:enquiries|inquiries)\b"
-    r"|for[ \t]+(?:further|more)[ \t]+information,?[ \t]+(?:please[ \t]+)?contact\b"
-    r"|[^\n]{0,120}\b(?:is|are)[ \t]+available[ \t]+for[ \t]+interview"
-    # A press office's address: the line gives an e-mail address or a telephone number.
-    r"|(?=[^\n]{0,300}?(?:@[\w-]+\.|\+?\d[\d ()-]{7,}\d))[^\n]{0,160}\bpress[ \t]?office\b"
-    r")",
-    re.I | re.M,
+    r"|editors?['’]?s?[ \t]+notes?\b)",
+    r"about[ \t]+the[ \t]+(?:journal|university|study|research|institute|college|trust|foundation)[ \t]*:?[ \t]*$",
+    r"media[ \t]+(?:contacts?|enquiries|inquiries)\b",
+    r"press[ \t]+(?:contacts?|enquiries|inquiries)\b",
+    r"for[ \t]+media[ \t]+(?:enquiries|inquiries)\b",
+    r"for[ \t]+(?:further|more)[ \t]+information,?[ \t]+(?:please[ \t]+)?contact\b",
 )
+_FOOT_LONG = (
+    r"[^\n]{0,120}\b(?:is|are)[ \t]+available[ \t]+for[ \t]+interview",
+    # A press office's address: the line gives an e-mail address or a telephone number.
+    r"(?=[^\n]{0,300}?(?:@[\w-]+\.|\+?\d[\d ()-]{7,}\d))[^\n]{0,160}\bpress[ \t]?office\b",
+)
+_FOOT = re.compile(r"^[ \t*_]*(?:" + "|".join(_FOOT_MARKS + _FOOT_LONG) + ")", re.I | re.M)
+# The same without its last two branches, which scan the whole line (tens of microseconds a
+# line): on a line holding neither "available" and "interview" nor "press" and "office" they
+# cannot match, and the rest match as in ``_FOOT``. A line holding none of ``_MARK_WORDS``
+# either (in its lower case) is not tried at all.
+_FOOT_SHORT = re.compile(r"^[ \t*_]*(?:" + "|".join(_FOOT_MARKS) + ")", re.I | re.M)
+_MARK_WORDS = ("end", "press", "about", "media", "editor", "information", "###")
 _FOOT_KEYS = (
     "end", "###", "editor", "about the", "media", "press", "information", "interview",
 )  # fmt: skip
@@ -83,13 +91,35 @@ def release_marks(text: str, body_start: int = 0) -> tuple[Credit, ...]:
             strong += 1
     low = text.lower()
     if any(key in low for key in _FOOT_KEYS):
-        for m in finditer_lines(_FOOT, text, body_start):
+        for m in _foot_marks(text, body_start, low):
             line = m.group(0).strip()
             office = _PRESS_OFFICE.search(line)
             marks.append(Credit(RELEASE_KIND, _issuer(office.group("name") if office else ""), m.start(), m.end(), line))
             strong += m.group("strong") is not None
     weak = len({c.text.lower() for c in marks}) - strong
     return tuple(marks) if strong or weak >= 2 else ()
+
+
+def _foot_marks(text: str, body_start: int, low: str) -> Iterator[re.Match]:
+    """``_FOOT.finditer(text, body_start)``, trying each line with the least pattern that can match it.
+
+    ``low`` is ``text.lower()``. A text whose lower case the pattern's
+    ignore-case matching may not agree with (characters such as the long s)
+    is searched whole.
+    """
+    if len(low) != len(text) or any(c in text for c in FOLD_SPECIAL):
+        return _FOOT.finditer(text, body_start)
+
+    find = low.find
+
+    def choose(start: int, end: int) -> re.Pattern | None:
+        if (find("interview", start, end) >= 0 and find("available", start, end) >= 0) or (
+            find("office", start, end) >= 0 and find("press", start, end) >= 0
+        ):
+            return _FOOT
+        return _FOOT_SHORT if any(find(word, start, end) >= 0 for word in _MARK_WORDS) else None
+
+    return finditer_lines(_FOOT, text, body_start, choose=choose)
 
 
 def foot_spans(text: str, marks: tuple[Credit, ...], body_start: int = 0) -> tuple[tuple[int, int], ...]:

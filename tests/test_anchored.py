@@ -21,7 +21,8 @@ PIECES = [
     "is a national newsroom", "is part of", "States Newsroom", "contributed", "also contributed to this report",
     "writer", "'s", "Reuters", "[Ends]", "###", "Notes to editors", "media contacts", "press office", "+44 20 7946 0000",
     "is available for interview", "Press Release", "FOR IMMEDIATE RELEASE", "©2018 Bloomberg L.P.", "©", "(c)",
-    "(Tribune)", "(", ")", "((AP)",
+    "(Tribune)", "(", ")", "((AP)", "Press Office", "press@uni.ac.uk", "About the journal", "END", "**",
+    "For further information, please contact", "Media contacts", "Dr Roe is available for interview", "office",
 ]  # fmt: skip
 GLUE = [" ", " ", "  ", "\n", " \n ", "\t", ", ", ". ", "", "\n\n", "\n  "]
 
@@ -106,3 +107,12 @@ def test_a_pattern_matching_empty_is_refused():
 
     with pytest.raises(ValueError):
         list(finditer_lines(re.compile(r"(?m)^"), "a\nb"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(), st.integers(0, 40))
+@example("** END\nAbout the journal\nThe Press Office: press@uni.ac.uk\nDr Roe is available for interview", 0)
+@example("Media contacts\nThe preſs office, +44 20 7946 0000", 0)
+def test_foot_marks_find_what_finditer_finds(text, pos):
+    pos = min(pos, len(text))
+    assert spans(release._foot_marks(text, pos, text.lower())) == spans(release._FOOT.finditer(text, pos))
