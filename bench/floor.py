@@ -36,7 +36,7 @@ from rapidfuzz.distance import Indel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from syndtrace.corpus import title_code  # noqa: E402
+from syndtrace.gather import title_code  # noqa: E402
 from syndtrace.fingerprint import batch_fingerprints  # noqa: E402
 from syndtrace.index import candidate_pairs  # noqa: E402
 from syndtrace.names import outlet_key  # noqa: E402

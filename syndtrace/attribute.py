@@ -22,7 +22,9 @@ _NAME = r"\*?(?P<{g}>(?:[A-Z][\w.&'’-]*)(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&'’-]
 # The leading lookahead only skips positions no branch can start at (it lets the
 # regex engine skip ahead instead of trying both branches at every character).
 _ATTRIBUTION = re.compile(
-    r"(?=[tarcqiwA-Z*])(?:\b(?:told|according to|reported by|cited by|quoted by|quoted in|in an interview with|wrote in|writing in|telling)"
+    # The lead-in opens a sentence as often as not: "According to the Times, ...".
+    r"(?=[tarcqiwA-Z*])(?:\b(?:[Tt]old|[Aa]ccording to|[Rr]eported by|[Cc]ited by|[Qq]uoted by|[Qq]uoted in|[Ii]n an interview with|"
+    r"[Ww]rote in|[Ww]riting in|[Tt]elling)"
     r"[ \t]+(?:the[ \t]+)?" + _NAME.format(g="after")
     + r"|(?:\b[Tt]he[ \t]+)?" + _NAME.format(g="before")
     + r"[ \t]+(?:\w+[ \t]+)?(?:reported|reports|added|wrote|writes|noted|revealed|said|says|tweeted|published)\b)"
@@ -68,10 +70,24 @@ def attribute_passages(
     for p in passages:
         a = _near(context(p.a.doc), p.a.start, p.a.end)
         b = _near(context(p.b.doc), p.b.start, p.b.end)
+        a, b = _one_name(a, b)
         if a != p.a.attribution or b != p.b.attribution:  # most passages attribute to no one: keep them as they are
             p = replace(p, a=replace(p.a, attribution=a), b=replace(p.b, attribution=b))
         out.append(p)
     return out
+
+
+def _one_name(a: str | None, b: str | None) -> tuple[str | None, str | None]:
+    """Two sides' attributions of one passage, the short one named as the long one when it ends it.
+
+    One article writes "the Eastport Beacon reported", another, quoting the
+    same words, "the Beacon reported": one outlet, named fully by one of them.
+    """
+    if a and b and a != b:
+        short, long = sorted((a, b), key=len)
+        if long.endswith(" " + short):
+            return long, long
+    return a, b
 
 
 def _context(doc: Document) -> _Context:
@@ -132,10 +148,20 @@ def _windows(ctx: _Context, start: int, end: int) -> tuple[tuple[int, int], ...]
     return tuple(windows)
 
 
+# Words that say the name after them is a news organisation: "the German magazine Der Spiegel".
+_DESCRIBED = re.compile(
+    r"\b(?:magazine|newspaper|paper|daily|weekly|tabloid|broadsheet|broadcaster|news agency|news service|"
+    r"agency|website|news site|outlet|network|channel|station)[ \t]+$"
+)
+
+
 def _search(ctx: _Context, windows: tuple[tuple[int, int], ...]) -> str | None:
     for lo, hi in windows:
         for m in _ATTRIBUTION.finditer(ctx.text, lo, hi):
-            name = m.group("after") or m.group("before")
+            group = "after" if m.group("after") else "before"
+            name = m.group(group)
+            if _DESCRIBED.search(ctx.text, max(0, m.start(group) - 40), m.start(group)):
+                return canonical(re.sub(r"[*_]", "", name).strip(" .,;:"))
             if name not in ctx.resolved:
                 ctx.resolved[name] = _resolve(name, ctx)
             resolved = ctx.resolved[name]

@@ -1,6 +1,6 @@
 """Publisher boilerplate in a single article, recognised by its wording.
 
-Disclaimers, share bars, reprint and copyright notices, membership,
+Disclaimers, navigation and share bars, reprint and copyright notices, membership,
 newsletter and comment prompts, section headers ("Region: ... Theme: ..."),
 photo captions and credits. Such paragraphs are never reported as shared
 passages, but they stay in the text: credits live there and the metadata
@@ -34,7 +34,11 @@ _ANYWHERE = re.compile(
     r"contains copyrighted material|fair use|grants permission to cross-post|all rights reserved|"
     r"may not be published, broadcast|terms of (?:use|service)|privacy policy|cookie|"
     r"\(AP Photo\b|Getty Images|/ Reuters\)|\bPhoto: |In-depth Report:|"
-    r"authoritative record of .{0,40}programming|transcript (?:provided|produced) by",
+    r"authoritative record of .{0,40}programming|transcript (?:provided|produced) by|"
+    # newsletter prompts, whatever words lead into them ("Get The Pinecrest Times in your inbox: ...")
+    r"in your inbox|subscribe to our\b|sign up for (?:our|the \w+(?: \w+){0,3}) newsletter|"
+    # a wire's sign-off: "Reporting by Jane Roe; Editing by John Doe"
+    r"^\W*(?:additional )?(?:reporting|writing|editing) by\b",
     re.I,
 )
 # Literal pieces of every _ANYWHERE alternative: a paragraph with none of them
@@ -42,7 +46,7 @@ _ANYWHERE = re.compile(
 _ANYWHERE_KEYS = (
     "copyrighted", "fair use", "cross-post", "rights reserved", "may not be published", "terms of",
     "privacy policy", "cookie", "ap photo", "getty images", "/ reuters)", "photo: ", "in-depth report",
-    "authoritative record", "transcript",
+    "authoritative record", "transcript", "in your inbox", "subscribe to our", "newsletter", " by ",
 )  # fmt: skip
 # A photo credit as captions print it: "(J. Scott Applewhite/Associated Press/File 2019)",
 # "(Photo by X / Getty Images)". The slash tells it from a dateline's "(AP) —".
@@ -67,6 +71,10 @@ def boilerplate_spans(text: str, body_start: int = 0) -> tuple[tuple[int, int], 
     return tuple(spans)
 
 
+# A navigation bar: three or more short items between bars or bullets ("Home | World | Markets").
+_NAV = re.compile(r"^\W*[\w&'’.-]+(?: [\w&'’.-]+){0,2}(?:\s*[|•·]\s*[\w&'’.-]+(?: [\w&'’.-]+){0,2}){2,}\W*$")
+
+
 def is_boilerplate(paragraph: str, keys: tuple[str, ...] | None = None) -> bool:
     """Whether one paragraph reads as publisher furniture rather than story text.
 
@@ -74,6 +82,8 @@ def is_boilerplate(paragraph: str, keys: tuple[str, ...] | None = None) -> bool:
     """
     keys = _ANYWHERE_KEYS if keys is None else keys
     if _FURNITURE.match(paragraph):
+        return True
+    if ("|" in paragraph or "•" in paragraph or "·" in paragraph) and _NAV.match(paragraph):
         return True
     if _STARTS.match(paragraph):
         return True

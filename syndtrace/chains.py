@@ -32,8 +32,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from syndtrace.model import Document, Evidence, Passage
-from syndtrace.names import distinct_labels, is_agency, possessive
+from syndtrace.lineage import Evidence
+from syndtrace.model import Document, Passage
+from syndtrace.names import distinct_labels, outlet_key, possessive
 
 CARRIED_WEIGHT = 1.5  # as strong as an editor's bracket: both say which side edited the text
 # Characters of ``x``'s additions ``y`` must carry: one changed word will do ("forty" corrected to
@@ -176,14 +177,18 @@ def _intersect(a: Spans, b: Spans) -> Spans:
 
 
 def _wire_lines(doc: Document | None) -> Spans:
-    """Spans of ``doc``'s credit lines that name a wire (its datelines, "AP writer ... contributed"), and its headline.
+    """Spans of ``doc``'s credit lines naming another outlet (its datelines, "AP writer ... contributed",
+    "The Washington Post"), and its headline.
 
-    A headline two copies share is the wire's headline both kept, even where
+    Such a line is the wire's or the original's, whoever printed it; and a
+    headline two copies share is the wire's headline both kept, even where
     the wire's own page, with a byline under it, aligned it with neither.
     """
     if doc is None:
         return []
-    return [(c.start, c.end) for c in doc.credits if is_agency(c.source)] + ([doc.headline] if doc.headline else [])
+    own = outlet_key(doc.outlet) if doc.outlet else None
+    lines = [(c.start, c.end) for c in doc.credits if outlet_key(c.source) != own]
+    return lines + ([doc.headline] if doc.headline else [])
 
 
 def _sides(passages: Iterable[Passage], doc: str) -> tuple[Spans, Spans]:

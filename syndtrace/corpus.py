@@ -27,38 +27,27 @@ Contract of :func:`iter_inputs`:
 * ``--max-bytes`` limits a whole article file, but each record of a JSON,
   JSONL or CSV file separately: big corpus files are normal, huge articles not.
 
-:func:`load_corpus` gathers them for a scan into a ``Corpus``: records
-without their texts (``syndtrace.texts`` reads those back), the output
-documents of records no pair will involve, title codes for the index, and
-the problems.
+``syndtrace.gather`` reads them into what a scan keeps (``load_corpus``).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
 
-import numpy as np
-
-from syndtrace.dates import parse_date, unreadable_date_notes
 from syndtrace.errors import InputError
 from syndtrace.load import decode_bytes, parse_front_matter
 from syndtrace.fields import META_FIELDS, FieldMap
 from syndtrace.fetch import is_url
-from syndtrace.model import Document, InputNote, InputProblem, RawRecord
-from syndtrace.names import outlet_key
-from syndtrace.pages import EXTRACTED, page_record, read_url_list, url_items, warc_items
-from syndtrace.progress import Progress
+from syndtrace.model import InputProblem, RawRecord
+from syndtrace.pages import page_record, read_url_list, url_items, warc_items
 from syndtrace.records import Item, RecordReader
 from syndtrace.settings import Settings
-from syndtrace.texts import TextStore
 
-__all__ = ["ARTICLE_EXTENSIONS", "Corpus", "FieldMap", "iter_inputs", "load_corpus", "outlet_codes_of"]
+__all__ = ["ARTICLE_EXTENSIONS", "FieldMap", "iter_inputs"]
 
 # Extension -> reader. Order is the one the "no article files" message lists.
 ARTICLE_EXTENSIONS = {
@@ -313,108 +302,3 @@ def _os_reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
         return "permission denied: cannot read the file"
     return f"cannot read the file: {exc.strerror or exc}"
-
-
-@dataclass(frozen=True, slots=True)
-class Corpus:
-    """What a scan keeps of its inputs: records without their texts, and the texts' store.
-
-    ``documents`` are the output documents of records no pair involves
-    (metadata from the record, the title else the first line), built while
-    the text was at hand; ``titles`` codes each record's title for the index.
-    """
-
-    records: list[RawRecord]
-    texts: TextStore
-    documents: list[Document]
-    titles: np.ndarray
-    problems: list[InputProblem]
-    notes: list[InputNote]
-
-
-def load_corpus(
-    paths: list[str],
-    settings: Settings,
-    fields: FieldMap,
-    progress: Progress,
-    *,
-    url_lists: Sequence[str] = (),
-    cache: str | None = None,
-) -> Corpus:
-    """Read every input of a scan into a ``Corpus``: records without their texts, and where the texts lie."""
-    records: list[RawRecord] = []
-    problems: list[InputProblem] = []
-    documents: list[Document] = []
-    titles: list[int] = []
-    dates: list[tuple[str, int | None, str]] = []
-    notes: list[InputNote] = []
-    texts = TextStore(fields.column("text"))
-    progress.stage("loaded")
-    for item in iter_inputs(paths, settings, fields, url_lists=url_lists, cache=cache):
-        if isinstance(item, RawRecord):
-            # Once: front matter is parsed, not just skipped (an extracted page's was read with the page).
-            start = body_start_of(item.text) if item.text_source != EXTRACTED else 0
-            given = dict(item.fields).get("date")
-            iso = parse_date(given, settings.date_order) if given else None
-            if given and iso is None:
-                dates.append((item.path, item.line, given))
-            elif iso != given:  # the workers' documents read the record's date as it is now
-                item = replace(item, fields=tuple((k, iso if k == "date" else v) for k, v in item.fields))
-            documents.append(_plain_document(item, start, iso or given))
-            titles.append(_title_code(item, start))
-            records.append(texts.add(item))
-            progress.advance("loaded")
-        elif isinstance(item, InputNote):
-            notes.append(item)
-        else:
-            problems.append(item)
-    notes += unreadable_date_notes(dates, settings.date_order)
-    return Corpus(records, texts, documents, np.array(titles, dtype=np.int64), problems, notes)
-
-
-def outlet_codes_of(records: list[RawRecord]) -> np.ndarray:
-    """Integer codes per document for its outlet (-1 unknown)."""
-    outlets: dict[str, int] = {}
-    outlet = np.full(len(records), -1, dtype=np.int64)
-    for i, rec in enumerate(records):
-        name = dict(rec.fields).get("outlet")
-        if name:
-            outlet[i] = outlets.setdefault(outlet_key(name), len(outlets))
-    return outlet
-
-
-_NON_WORD = re.compile(r"\W+")
-
-
-def _title_code(rec: RawRecord, body_start: int) -> int:
-    """A code for the record's title, else the first line of its body (front matter is not the story)."""
-    return title_code(dict(rec.fields).get("title") or rec.text[body_start:].lstrip()[:200].split("\n", 1)[0])
-
-
-def title_code(title: str) -> int:
-    """The index's code for a title: re-scrapes of one story share it, whatever the case and punctuation."""
-    return zlib.crc32(_NON_WORD.sub(" ", title.lower()).encode("utf-8"))
-
-
-def body_start_of(text: str) -> int:
-    """Where the article begins after any front matter (0 without one)."""
-    return parse_front_matter(text)[1] if text.startswith(("---", "\ufeff---")) else 0
-
-
-def _plain_document(rec: RawRecord, body_start: int, date: str | None) -> Document:
-    """The output ``Document`` of a record no pair involves: its record's metadata, the text left out.
-
-    ``date`` is the record's date as ``syndtrace.metadata`` reads an involved
-    document's (ISO when readable), so every date has one form in the output.
-    """
-    fields = dict(rec.fields)
-    first = rec.text[body_start:].lstrip().split("\n", 1)[0].strip()[:300] or None
-    origins = dict(rec.origins)
-    provenance = sorted((k, origins.get(k, "record")) for k in ("outlet", "date", "title", "url", "author") if k in fields)
-    return Document(
-        id=rec.id, path=rec.path, text="", body_start=body_start,
-        title=fields.get("title") or first, outlet=fields.get("outlet"), date=date,
-        author=fields.get("author"), url=fields.get("url"), provenance=tuple(provenance),
-        encoding=rec.encoding, line=rec.line, chars=len(rec.text),
-        text_source=rec.text_source, source_url=rec.source_url, offset=rec.offset,
-    )  # fmt: skip

@@ -85,7 +85,7 @@ _BARE_BYLINE = re.compile(
 _COPYRIGHT = re.compile(r"\b(?:Copyright|COPYRIGHT)\b[ \t]*(?:©|\(c\))?[ \t]*(?P<body>[^\n]{2,160})")
 # "©2018 Bloomberg L.P.", "© 2024 The Associated Press": the sign and a year, no "Copyright".
 _COPYRIGHT_SIGN = re.compile(r"(?<![\w©])©[ \t]*(?:\d{4}[ \t]*)?(?P<body>[^\n]{2,120})")
-# A wire's name, or its dateline tag, alone on a line near the top or the foot: "PTI", "AP".
+# A known outlet's name, or a wire's dateline tag, alone on a line near the top or the foot: "PTI".
 _NAME_LINE = re.compile(r"(?<![^\n])[ \t]*(?:[—–-]{1,2}[ \t]*)?(?P<src>[A-Za-z][\w.&' -]{1,40}?)[ \t]*(?=\n|$)")
 
 
@@ -130,7 +130,10 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
     for lo, hi in ((body_start, head_end), (tail_start, len(text))):
         for m in finditer_lines(_NAME_LINE, text, lo, hi):
             name = tags.get(m.group("src").strip(), m.group("src").strip())
-            if is_agency(name) and m.group("src").strip() not in ("CP",):  # a bare "CP" is too short to trust
+            outlet = known(name)
+            # A wire or a known publisher alone on a line is a byline ("PTI", "The Washington Post");
+            # a bare "CP" is too short to trust, and a portal credits nothing of its own.
+            if outlet and outlet.kind != "portal" and m.group("src").strip() not in ("CP",):
                 line = m.group(0).strip()
                 credits.append(Credit("byline-agency", canonical(name), m.end() - len(line), m.end(), line))
         for m in finditer_lines(_BARE_BYLINE, text, lo, hi):

@@ -41,7 +41,8 @@ from datetime import date
 from functools import lru_cache
 
 from syndtrace.dates import day_of, instant_of
-from syndtrace.model import Credit, Document, Evidence, Passage
+from syndtrace.lineage import Evidence
+from syndtrace.model import Credit, Document, Passage
 from syndtrace.names import canonical, distinct_labels, is_agency, is_portal, known, outlet_key, possessive
 from syndtrace.release import is_release, release_evidence_line
 
@@ -266,7 +267,13 @@ def _fragment_evidence(x: Document, y: Document, passages: list[Passage], name: 
 
 def _framing_evidence(x: Document, y: Document, passages: list[Passage], name: dict[str, str]) -> list[Evidence]:
     items = []
-    framed = [p for p in passages if p.authored_words and p.a.quoted > 0 and p.b.quoted > 0 and (p.a.attribution or p.b.attribution)]
+    # Framing around a third party's quotation: not around the words of one of the pair itself.
+    own = {outlet_key(d.outlet) for d in (x, y) if d.outlet}
+    framed = [
+        p for p in passages
+        if p.authored_words and p.a.quoted > 0 and p.b.quoted > 0
+        and (p.a.attribution or p.b.attribution) and outlet_key(p.a.attribution or p.b.attribution) not in own
+    ]  # fmt: skip
     if framed:
         who = framed[0].a.attribution or framed[0].b.attribution
         words = sum(p.authored_words for p in framed)

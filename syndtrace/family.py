@@ -36,88 +36,22 @@ quoted outlet when the members point to one, else the document at the top.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from syndtrace.direction import agency_of, origin_of
 from syndtrace.familytree import family_tree
-from syndtrace.model import Document, Edge, Family, FamilyLink, PairVerdict, Passage, Source
-from syndtrace.names import outlet_key, slug
+from syndtrace.lineage import Edge, Family, FamilyLink, Source
+from syndtrace.model import Document, PairVerdict, Passage
+from syndtrace.names import outlet_key
 from syndtrace.release import is_release
 from syndtrace.settings import Settings
+from syndtrace.storylinks import (
+    COMPILATION_SHARE, STRONG_SHARE, Link, compilations, made_of_parts, multi_story_pages, parts_of, story_links,
+)  # fmt: skip
 from syndtrace.unionfind import UnionFind
 
-# A link is strong when it covers at least this share of the smaller document's words.
-STRONG_SHARE = 0.5
 # Cores of at least this many documents are large: two of them never merge through weak links.
 LARGE_CORE = 5
-# Characters two parts of a page may share and still be different parts: where two excerpts
-# meet, each passage can claim the word at the junction ("... said on Tuesday. The" / "The
-# ministry ..."). A 100k benchmark page built from an AP and an AFP story did, by 3 characters,
-# and merged the two stories' families.
-_JUNCTION = 24
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """Two documents (or a document and a quoted outlet's node) that share one story's text.
-
-    ``words`` is what they share (reused words); ``spans`` the ``[start, end)``
-    parts of each side's text, by document id.
-    """
-
-    a: str
-    b: str
-    words: int
-    spans: dict[str, tuple[tuple[int, int], ...]]
-    story: bool = True  # enough to be one story (``same_story``); else a minor reuse
-
-
-def same_story(passages: Sequence[Passage], settings: Settings, quotes_count: bool = False) -> bool:
-    """Whether two documents' passages are substantial overlap: one story.
-
-    ``family_min_authored_words`` shared words in all, or one passage with
-    ``family_min_passage_words``. Quotations count only when ``quotes_count``
-    (one side is where they first appeared); otherwise shared quotations
-    alone never qualify.
-    """
-    counts = [p.words if quotes_count else p.authored_words for p in passages]
-    return bool(counts) and (
-        sum(counts) >= settings.family_min_authored_words or max(counts) >= settings.family_min_passage_words
-    )
-
-
-def story_links(
-    passages: Iterable[Passage], verdicts: Iterable[PairVerdict], sources: Iterable[Source], settings: Settings
-) -> list[Link]:
-    """The links between documents, and between documents and quoted outlets' nodes, in a stable order."""
-    reuse = {(v.a, v.b): v for v in verdicts if v.verdict == "reuse"}
-    quoted = {s.id for s in sources if s.kind == "quoted"}
-    by_pair: dict[tuple[str, str], list[Passage]] = {}
-    by_outlet: dict[tuple[str, str], list[Passage]] = {}
-    for p in passages:
-        pair = (p.a.doc, p.b.doc)
-        if pair in reuse:
-            by_pair.setdefault(pair, []).append(p)
-        elif p.a.attribution and p.b.attribution and outlet_key(p.a.attribution) == outlet_key(p.b.attribution):
-            sid = "src:" + slug(p.a.attribution)
-            if sid in quoted:  # both quote one outlet's report, and its page is not among the inputs
-                for side in (p.a, p.b):
-                    by_outlet.setdefault((side.doc, sid), []).append(p)
-    links = []
-    for (a, b), ps in sorted(by_pair.items()):
-        v = reuse[(a, b)]
-        story = same_story(ps, settings, quotes_count=v.first_appearance is not None)
-        links.append(Link(a, b, v.reused_words, {a: _spans(ps, a), b: _spans(ps, b)}, story))
-    for (doc, sid), ps in sorted(by_outlet.items()):
-        unique = list({p.id: p for p in ps}.values())
-        if same_story(unique, settings, quotes_count=True):
-            links.append(Link(doc, sid, sum(p.words for p in unique), {doc: _spans(unique, doc), sid: ()}))
-    return links
-
-
-def _spans(passages: Sequence[Passage], doc: str) -> tuple[tuple[int, int], ...]:
-    return tuple(sorted((s.start, s.end) for p in passages for s in (p.a, p.b) if s.doc == doc))
 
 
 def families(
@@ -137,6 +71,9 @@ def families(
     every = story_links(passages, verdicts, sources, settings)
     links = [lk for lk in every if lk.story]
     groups, member_of = _group(links, every, by_id, words)
+    # A page that is a member of several stories (a compilation) draws on each: in a story's tree
+    # it hangs under the story, never above the story's own copies.
+    compiled = {node for node, keys in member_of.items() if len(keys) > 1}
     source_ids = {s.id for s in sources}
     names = {s.id: s.name for s in sources} | {d.id: d.label for d in docs}
     into: dict[str, list[Edge]] = {}
@@ -153,7 +90,11 @@ def families(
         heads = {m for m in members if m in source_ids}
 
         def takes(e: Edge) -> bool:
-            return (e.source in docs_in or e.source in source_ids) and (e.kind != "quoted" or e.source in heads)
+            return (
+                (e.source in docs_in or e.source in source_ids)
+                and (e.kind != "quoted" or e.source in heads)
+                and (e.source not in compiled or e.kind == "undetermined")
+            )
 
         fam_edges = [e for m in sorted(docs_in) for e in into.get(m, ()) if takes(e)]
         # In one story, an outside node is that story's original: it may have a parent of its own
@@ -184,28 +125,30 @@ def _group(links: list[Link], every: list[Link], docs: dict[str, Document], word
         sizes = [max(1, words.get(n, 0)) for n in (link.a, link.b) if n in docs]
         return len(sizes) == 2 and link.words >= STRONG_SHARE * min(sizes)
 
-    strong_links = [lk for lk in links if strong(lk)]
-    hubs = multi_story_pages(strong_links)
+    # A page whose parts other stories share, each a different one, is no core's: it joins each
+    # story it draws on, part by part. Two stories each hold most of one part (a page that embeds
+    # a second story), or its parts are most of it (a compilation, news in brief) and the stories
+    # of its parts share no text but through such pages.
+    doc_links = [lk for lk in links if lk.b in docs]
+    candidates = {page for page in multi_story_pages(doc_links) if made_of_parts(page, doc_links, words, COMPILATION_SHARE)}
+    hubs = multi_story_pages([lk for lk in doc_links if strong(lk)]) | compilations(candidates, doc_links)
+    strong_links = [lk for lk in links if strong(lk) and lk.a not in hubs and lk.b not in hubs]
     cores = UnionFind(sorted(docs) + sorted({lk.b for lk in links if lk.b not in docs}))
     for lk in strong_links:
-        if lk.a not in hubs and lk.b not in hubs:
-            cores.union(lk.a, lk.b)
+        cores.union(lk.a, lk.b)
     in_core = {n for lk in strong_links for n in (lk.a, lk.b)}
     # Satellites point at the partner that shares the most of each part of them.
     extra: dict[str, set[str]] = {}  # a hub or a satellite of several parts -> the nodes whose families it joins
-    for node, targets in sorted(_satellite_targets(links, in_core, hubs, docs).items()):
+    for node, targets in sorted(_satellite_targets(links, in_core, hubs, docs, words).items()):
         if len(targets) == 1:
             cores.union(node, targets[0])
         else:
             extra[node] = set(targets)
     # Then whole groups (cores with their satellites, or satellites that chose each other) go
     # where their text comes from: a press release, else a larger group.
-    placed = {n for lk in links for n in (lk.a, lk.b) if n in docs} - hubs - set(extra)
-    placed |= {n for lk in every for n in (lk.a, lk.b) if n in docs} - hubs - set(extra)
+    placed = {n for lk in every for n in (lk.a, lk.b) if n in docs} - hubs - set(extra)
     _to_releases(every, cores, placed, docs)
     _to_larger_cores(every, cores, placed, docs)
-    for hub in sorted(hubs):
-        extra[hub] = {n for lk in strong_links if hub in (lk.a, lk.b) for n in (lk.a, lk.b) if n != hub and n not in hubs}
     groups: dict[str, set[str]] = {}
     for node in cores.parent:
         if node not in extra:
@@ -278,13 +221,15 @@ def _to_larger_cores(links: list[Link], cores: UnionFind, placed: set[str], docs
 
 
 def _satellite_targets(
-    links: list[Link], in_core: set[str], hubs: set[str], docs: dict[str, Document]
+    links: list[Link], in_core: set[str], hubs: set[str], docs: dict[str, Document], words: dict[str, int]
 ) -> dict[str, list[str]]:
     """For each document with no strong link: the partner it points at for each part of it others share.
 
-    Parts are groups of overlapping spans. A part shared with partners of the
-    same outlet or wire only, or with several unrelated partners' stories, is
-    background and points nowhere.
+    Parts are groups of overlapping spans. A part a document shares only with
+    pages of its own outlet or wire is that outlet's background paragraph: it
+    points nowhere. But a document made of its parts (``COMPILATION_SHARE``)
+    is a compilation ("The Latest", news in brief), often of its own
+    outlet's stories: each of its parts points at its story.
     """
     by_node: dict[str, list[tuple[str, int, tuple[tuple[int, int], ...]]]] = {}
     for lk in links:
@@ -294,10 +239,13 @@ def _satellite_targets(
     out: dict[str, list[str]] = {}
     for node, partners in by_node.items():
         targets = []
-        for part in _parts(partners):
+        parts = parts_of(partners)
+        compiled = len(parts) > 1 and made_of_parts(node, links, words, COMPILATION_SHARE)
+        for part in parts:
             usable = [
-                (w, other) for other, w, _ in part if other not in hubs and not _same_source(docs[node], docs.get(other))
-            ]
+                (w, other) for other, w, _ in part
+                if other not in hubs and (compiled or not _same_source(docs[node], docs.get(other)))
+            ]  # fmt: skip
             if usable:
                 targets.append(max(usable, key=lambda t: (t[0], _neg(t[1])))[1])
         if targets:
@@ -310,19 +258,6 @@ def _neg(text: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in text)
 
 
-def _parts(partners: list[tuple[str, int, tuple[tuple[int, int], ...]]]):
-    """Partners grouped by the part of the document they share: overlapping spans are one part."""
-    uf = UnionFind(range(len(partners)))
-    for i in range(len(partners)):
-        for j in range(i + 1, len(partners)):
-            if _overlap(partners[i][2], partners[j][2]):
-                uf.union(i, j)
-    parts: dict[int, list] = {}
-    for i, partner in enumerate(partners):
-        parts.setdefault(uf.find(i), []).append(partner)
-    return [parts[k] for k in sorted(parts)]
-
-
 def _same_source(doc: Document, other: Document | None) -> bool:
     """One outlet's two pages, or two pages of one wire's copy: a shared part is their own background."""
     if other is None:
@@ -331,44 +266,6 @@ def _same_source(doc: Document, other: Document | None) -> bool:
         return True
     mine = {outlet_key(x) for x in (agency_of(doc), (origin_of(doc) or (None,))[0]) if x}
     return bool(mine & {outlet_key(x) for x in (agency_of(other), (origin_of(other) or (None,))[0]) if x})
-
-
-def multi_story_pages(links: Sequence[Link]) -> set[str]:
-    """Documents whose partners fall into groups sharing disjoint parts of them and nothing else."""
-    spans: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
-    partners: dict[str, set[str]] = {}
-    pairs = set()
-    for lk in links:
-        pairs.add((lk.a, lk.b))
-        pairs.add((lk.b, lk.a))
-        partners.setdefault(lk.a, set()).add(lk.b)
-        partners.setdefault(lk.b, set()).add(lk.a)
-        spans[(lk.a, lk.b)] = lk.spans.get(lk.a, ())
-        spans[(lk.b, lk.a)] = lk.spans.get(lk.b, ())
-    hubs = set()
-    for doc, others in partners.items():
-        if len(others) < 2:
-            continue
-        others = sorted(others)
-        uf = UnionFind(others)
-        groups = len(others)
-        for i, x in enumerate(others):
-            for y in others[i + 1 :]:
-                if groups == 1:  # all partners already in one group: not a multi-story page
-                    break
-                if uf.find(x) == uf.find(y):
-                    continue
-                if (x, y) in pairs or _overlap(spans.get((doc, x), ()), spans.get((doc, y), ())):
-                    uf.union(x, y)
-                    groups -= 1
-        if groups > 1:
-            hubs.add(doc)
-    return hubs
-
-
-def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
-    """Whether a span of ``a`` and one of ``b`` (spans of one page) share more than a junction."""
-    return any(min(e1, e2) - max(s1, s2) > _JUNCTION for s1, e1 in a for s2, e2 in b)
 
 
 def _between(links: list[Link], member_of: dict[str, set[str]], fid: dict[str, str]) -> dict[str, tuple[FamilyLink, ...]]:
@@ -388,3 +285,4 @@ def _between(links: list[Link], member_of: dict[str, set[str]], fid: dict[str, s
         out.setdefault(x, []).append(FamilyLink(y, max(shared), len(shared)))
     order = lambda f: int(f.family[1:])  # noqa: E731 - family ids are "f<rank>"
     return {f: tuple(sorted(ls, key=order)) for f, ls in out.items()}
+

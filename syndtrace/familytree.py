@@ -12,7 +12,8 @@ import heapq
 from collections.abc import Iterable
 
 from syndtrace.dates import day_of
-from syndtrace.model import Document, Edge, Family, TreeNode
+from syndtrace.lineage import Edge, Family, TreeNode
+from syndtrace.model import Document
 from syndtrace.parents import children_of, choose_parents, grow, rank_parents
 
 
@@ -49,17 +50,31 @@ def family_tree(members: set[str], links: list[Edge], docs: dict[str, Document])
     link with (``parents.rank_parents``): an edge from that node, or an undetermined
     one either way (it has no direction, so it may hang from either side).
     A member that only ever gave text to the tree (a second original) has no
-    such link and stays out. Ties between tops: an outside original or
-    agency first (the members credit it), then the earliest-dated document,
-    then the id.
+    such link and stays out. Of tops holding as many, the one whose own
+    subtree (each node under the parent it chose) holds the most comes first:
+    an undetermined link lets any top reach every sibling, and the wire's
+    node, under which its subscribers chose to hang, is their top, not
+    another agency a stray credit line names. Then an outside original or
+    agency (the members credit it), then the earliest-dated document, then
+    the id.
     """
     ranked = rank_parents(links)
     chosen = choose_parents(ranked)
     up = {child: edge.source for child, edge in chosen.items()}
+    below = children_of(up)
+
+    def subtree(top: str) -> int:
+        count, stack = 0, [top]
+        while stack:
+            node = stack.pop()
+            count += node in members
+            stack.extend(below.get(node, ()))
+        return count
 
     def preference(top: str) -> tuple:
         # A date that is not ISO cannot be ordered (syndtrace.dates): it counts as none.
-        return (top in docs, (docs[top].date if day_of(docs[top].date) else "9999") if top in docs else "", top)
+        date = (docs[top].date if day_of(docs[top].date) else "9999") if top in docs else ""
+        return (-subtree(top), top in docs, date, top)
 
     best = None
     for top in sorted({n for n in members | set(up.values()) if n not in up}, key=preference):

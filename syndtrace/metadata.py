@@ -30,6 +30,7 @@ _PUBLISHER = re.compile(
 _PUBLISHER_KEYS = ("Become a Member", "Comment on", "Subscribe to", "Support", "Donate to")
 # How far into the body a byline, dateline or publication date may stand.
 _HEAD_CHARS = 1500
+_HEADLINE_WORDS = 20  # a first paragraph of one line and no more words is a headline
 # A header line (a date, a byline with a date) is short; a sentence of the story rarely is.
 _HEADER_LINE = 80
 _BYLINE_START = re.compile(r"\W*By\s+[A-Z]")  # "By Jake Johnson Global Research, February 10, 2020 ..."
@@ -57,7 +58,10 @@ def enrich(doc: Document) -> Document:
     if paragraphs:
         first = text[paragraphs[0][0] : paragraphs[0][1]].split("\n")[0]
         guess("title", _clean(first)[:300] or None)
-        if values["title"] and _clean(first) == _clean(values["title"]):
+        # The first line is the headline when it is the title, or a short line of its own (a record's
+        # title field may be the wire's headline while the page prints its own).
+        alone = "\n" not in text[paragraphs[0][0] : paragraphs[0][1]] and len(first.split()) <= _HEADLINE_WORDS
+        if alone or (values["title"] and _clean(first) == _clean(values["title"])):
             headline = (paragraphs[0][0], paragraphs[0][0] + len(first))
 
     publishers = (

@@ -19,7 +19,9 @@ _OUTLET_WORDS = re.compile(
     r"\b(?:Times|Post|News|Journal|Press|Herald|Tribune|Guardian|Telegraph|Gazette|Chronicle|"
     r"Magazine|Daily|Observer|Economist|Wire|Agency|Radio|TV|Television|Network|Dispatch|Star|"
     r"Sun|Mirror|Express|Record|Review|Register|Reporter|Bulletin|Standard|Insider|Monitor|"
-    r"Dreams|Research|Report|Media|Broadcasting|Service)\b"
+    r"Dreams|Research|Report|Media|Broadcasting|Service|Examiner|Courant|Gleaner|Beacon|Ledger|Sentinel|"
+    r"Courier|Clarion|Mercury|Argus|Globe|Inquirer|Enquirer|Bugle|Advocate|Statesman|Spectator|Intelligencer|"
+    r"Advertiser)\b"
 )
 
 

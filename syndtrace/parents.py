@@ -9,7 +9,7 @@ the run's forest with it, ``syndtrace.family`` each family's tree.
 
 from __future__ import annotations
 
-from syndtrace.model import Edge, TreeNode
+from syndtrace.lineage import Edge, TreeNode
 
 KIND_PRIORITY = {"credited-reprint": 0, "copy": 1, "quoted": 2, "undetermined": 3, "shared-quote": 4}
 # As a parent, text shared with a document (even in an unknown direction) says more than a
@@ -18,7 +18,7 @@ _PARENT_RANK = {"credited-reprint": 0, "copy": 1, "undetermined": 2, "quoted": 3
 
 
 def parent_order(edge: Edge) -> tuple:
-    """How candidate parent edges rank: carried additions, kind, words taken, confidence, ids last.
+    """How candidate parent edges rank: carried additions, a credit naming the source, kind, words, confidence, ids.
 
     A source whose additions the copy carries (``syndtrace.chains``) comes first:
     the copy took its text from it, even when it credits the original both
@@ -35,7 +35,10 @@ def parent_order(edge: Edge) -> tuple:
         ev.kind == "carried" and (ev.favours == edge.source or (ev.favours is None and edge.kind != "undetermined"))
         for ev in edge.evidence
     )
-    return (not carried, _PARENT_RANK[edge.kind], -edge.words, -edge.confidence, edge.source, edge.copy)
+    # A copy that names this page's outlet in a credit line ("This story originally appeared on
+    # the Carrington Globe") took its text from this page, whatever wire both credit as well.
+    named = any(ev.kind == "credit" and ev.favours == edge.source and ev.weight >= 3 for ev in edge.evidence)
+    return (not carried, not named, _PARENT_RANK[edge.kind], -edge.words, -edge.confidence, edge.source, edge.copy)
 
 
 def build_tree(doc_ids: list[str], source_ids: list[str], edges: list[Edge]) -> tuple[TreeNode, ...]:
@@ -57,14 +60,15 @@ def rank_parents(edges: list[Edge]) -> list[Edge]:
     """
     feeds = {(e.source, e.copy) for e in edges if e.kind in ("copy", "credited-reprint")}
     tied: dict[tuple, set[str]] = {}
+    head = 4  # parent_order's carried, named, kind and words
     for e in edges:
-        tied.setdefault((e.copy, *parent_order(e)[:3]), set()).add(e.source)
+        tied.setdefault((e.copy, *parent_order(e)[:head]), set()).add(e.source)
 
     def key(e: Edge) -> tuple:
         order = parent_order(e)
-        rivals = tied[(e.copy, *order[:3])]
+        rivals = tied[(e.copy, *order[:head])]
         copied = any((r, e.source) in feeds for r in rivals if r != e.source)
-        return (*order[:3], copied, *order[3:])
+        return (*order[:head], copied, *order[head:])
 
     return sorted(edges, key=key)
 

@@ -20,12 +20,14 @@ from syndtrace.dates import parse_date, unreadable_date_notes
 from syndtrace.errors import InputError
 from syndtrace.load import load_file
 from syndtrace.fetch import is_url
-from syndtrace.model import Document, PairStats, Passage, RawRecord, Result
+from syndtrace.lineage import Result
+from syndtrace.model import Document, PairStats, Passage, RawRecord
 from syndtrace.normalize import TokenStream, tokenize
 from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes
 from syndtrace.sketch import ShingleSet, pair_stats, shingle_set
-from syndtrace.trace import PairPassages, trace
+from syndtrace.trace import trace
+from syndtrace.tracegraph import PairPassages
 from syndtrace.verdict import pair_verdict
 
 

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from syndtrace.errors import SettingsError
-from syndtrace.model import Document, Edge, Passage, Rewrite
+from syndtrace.lineage import Edge, Rewrite
+from syndtrace.model import Document, Passage
 
 LEAD_WORDS = 200  # the topic is in the lead; the model reads 512 tokens at a time
 MIN_COSINE = 0.88

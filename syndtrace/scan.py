@@ -26,13 +26,15 @@ import numpy as np
 
 from syndtrace.attribute import attribute_passages
 from syndtrace.chunks import component_chunks
-from syndtrace.corpus import FieldMap, load_corpus, outlet_codes_of
+from syndtrace.corpus import FieldMap
+from syndtrace.gather import load_corpus, outlet_codes_of
 from syndtrace.dates import day_of
-from syndtrace.family import families, same_story
+from syndtrace.family import families
 from syndtrace.fingerprint import OCR_MIN_SHARED, batch_char_fingerprints, batch_fingerprints, member
 from syndtrace.index import candidate_pairs
+from syndtrace.lineage import Result
 from syndtrace.load import document_from_record
-from syndtrace.model import Document, RawRecord, Result
+from syndtrace.model import Document, RawRecord
 from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
 from syndtrace.progress import NullProgress, Progress
@@ -40,6 +42,7 @@ from syndtrace.settings import Settings
 from syndtrace.statements import (
     DocPrints, Observed, SpanPrints, doc_prints, learn, mark_all, observe, side_prints, winnowed,
 )  # fmt: skip
+from syndtrace.storylinks import same_story
 from syndtrace.texts import TextStore
 from syndtrace.trace import trace
 from syndtrace.unionfind import UnionFind

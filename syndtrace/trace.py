@@ -17,56 +17,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from syndtrace.chains import carried_additions
 from syndtrace.direction import Verdict, agency_of, decide, origin_of, reading_order, uncredited
-from syndtrace.family import STRONG_SHARE
-from syndtrace.model import Document, Edge, Evidence, PairVerdict, Passage, Source
-from syndtrace.names import canonical, distinct_labels, outlet_key, possessive, slug
+from syndtrace.lineage import Edge, Evidence
+from syndtrace.model import Document, PairVerdict
+from syndtrace.names import distinct_labels, outlet_key, possessive
 from syndtrace.parents import KIND_PRIORITY, build_tree
+from syndtrace.quoted import quoted_sources
 from syndtrace.release import is_release
 from syndtrace.settings import Settings
-
-
-@dataclass(frozen=True, slots=True)
-class PairPassages:
-    """The passages two documents share; ``x`` is side ``a`` of every passage."""
-
-    x: str
-    y: str
-    passages: tuple[Passage, ...]
-
-
-@dataclass(slots=True)
-class _Graph:
-    """Mutable scratchpad while edges are collected (never leaves this module)."""
-
-    docs: dict[str, Document]
-    words: dict[str, int]
-    # doc id -> names.outlet_key of the outlets of the documents that hold its story (they share
-    # most of the smaller one's words with it), and of those it shares any text with (quotations
-    # included)
-    partner_outlets: dict[str, set[str]] = field(default_factory=dict)
-    quoting_outlets: dict[str, set[str]] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
-
-    def add(self, edge: Edge) -> None:
-        key = (edge.source, edge.copy)
-        old = self.edges.get(key)
-        if old is None or KIND_PRIORITY[edge.kind] < KIND_PRIORITY[old.kind]:
-            if old is not None:
-                edge = replace(edge, passages=tuple(sorted(set(edge.passages) | set(old.passages))))
-            self.edges[key] = edge
-        else:
-            self.edges[key] = replace(old, passages=tuple(sorted(set(edge.passages) | set(old.passages))))
-
-    def source(self, name: str, kind: str, why: str, author: str | None = None, date: str | None = None) -> str:
-        sid = "src:" + slug(name)
-        if sid not in self.sources:
-            self.sources[sid] = Source(sid, canonical(name), kind, why, author, date)
-        return sid
+from syndtrace.storylinks import STRONG_SHARE
+from syndtrace.tracegraph import Graph, PairPassages
 
 
 def trace(
@@ -86,7 +47,7 @@ def trace(
     in the whole run's tree it takes no parent: which story's parent would it
     be? A family's tree (``syndtrace.family``) gives it one.
     """
-    g = _Graph({d.id: d for d in docs}, words)
+    g = Graph({d.id: d for d in docs}, words)
     live = [(pair, v) for pair, v in zip(pairs, verdicts, strict=True) if pair.passages]
     first = {(pair.x, pair.y): _first_verdict(g, pair, v) for pair, v in live}
     live = [pair for pair, _ in live]
@@ -101,12 +62,13 @@ def trace(
                 key = outlet_key(g.docs[other].outlet)
                 g.quoting_outlets.setdefault(doc, set()).add(key)
                 # A page of a credited outlet among the inputs is the original only if it holds what
-                # this document took: most of the smaller one's words, or near the most it shares
-                # with anyone. Another of its stories sharing a background paragraph does not.
+                # this document took: most of the smaller one's words, or nearly the most it shares
+                # with anyone (the page it excerpts). Another of its stories sharing a background
+                # paragraph does not, nor its compilation carrying an item of the story.
                 n = shared[(x, y)]
                 if verdict != _QUOTES and (
                     n >= STRONG_SHARE * min(max(1, words.get(x, 0)), max(1, words.get(y, 0)))
-                    or n >= STRONG_SHARE * most[doc]
+                    or n >= _NEARLY_MOST * most[doc]
                 ):
                     g.partner_outlets.setdefault(doc, set()).add(key)
     for doc in docs:
@@ -129,14 +91,14 @@ def trace(
     for key, pair in zip(first, live):
         sibling = common.get(key, "") if key in siblings else None
         _pair_edge(g, pair, settings, first[key], carried.get(key), pair_words[key], sibling)
-    _quoted_sources(g, pairs)
+    quoted_sources(g, pairs)
     edges = sorted(g.edges.values(), key=lambda e: (KIND_PRIORITY[e.kind], e.source, e.copy))
     sources = sorted(g.sources.values(), key=lambda s: s.id)
     shown = [e for e in edges if e.copy not in g.sources] if corpus else edges
     return tuple(edges), tuple(sources), build_tree(list(g.docs), list(g.sources), shown)
 
 
-def _credited_origin(g: _Graph, doc: Document) -> None:
+def _credited_origin(g: Graph, doc: Document) -> None:
     """An outside original (or agency) the document credits, with a credited-reprint edge."""
     outside = _outside_original(g, doc)  # None as well when the original is among the inputs
     if outside is None:
@@ -152,17 +114,18 @@ def _credited_origin(g: _Graph, doc: Document) -> None:
 
 
 _QUOTES = "shared-quote"  # a pair that shares only quotations
+_NEARLY_MOST = 0.8  # of the most a document shares with anyone: what its original's page shares
 _SAME_PAGE = 0.9  # share of the longer page's words two pages of one outlet hold in common to be "the same page"
 
 
-def _first_verdict(g: _Graph, pair: PairPassages, verdict: PairVerdict) -> Verdict | str:
+def _first_verdict(g: Graph, pair: PairPassages, verdict: PairVerdict) -> Verdict | str:
     """The pair's own direction, or ``_QUOTES`` when what they share is quotation."""
     if verdict.verdict == "shared-quote":
         return _QUOTES
     return decide(g.docs[pair.x], g.docs[pair.y], list(pair.passages))
 
 
-def _same_credit(g: _Graph, x_id: str, y_id: str) -> str | None:
+def _same_credit(g: Graph, x_id: str, y_id: str) -> str | None:
     """The original or wire both documents credit, if they credit the same one."""
     x, y = g.docs[x_id], g.docs[y_id]
     ox, oy, ax = origin_of(x), origin_of(y), agency_of(x)
@@ -197,7 +160,7 @@ def _common_originals(first: dict, upstream: set[tuple[str, str]]) -> dict[tuple
 
 
 def _pair_edge(
-    g: _Graph,
+    g: Graph,
     pair: PairPassages,
     settings: Settings,
     first: Verdict | str,
@@ -278,7 +241,7 @@ def _pair_edge(
     g.add(Edge(source, copy, kind, confidence, ids, evidence, copy_words, share))
 
 
-def _carries_outside_text(g: _Graph, copy: Document, source: Document, ids, evidence, words: int) -> bool:
+def _carries_outside_text(g: Graph, copy: Document, source: Document, ids, evidence, words: int) -> bool:
     """Link ``source`` to the outside original ``copy`` credits, when it does: ``True`` if it did.
 
     When ``source`` is a press release, the original was written from it:
@@ -315,13 +278,13 @@ def _carries_outside_text(g: _Graph, copy: Document, source: Document, ids, evid
     return True
 
 
-def _outside_source(g: _Graph, holder: Document, outside) -> str:
+def _outside_source(g: Graph, holder: Document, outside) -> str:
     """The id of the ``Source`` for the outside original ``holder`` credits (``_outside_original``'s answer)."""
     name, kind, author, date, how = outside
     return g.source(name, kind, f"{holder.label} credits it {how}", author, date)
 
 
-def _outside_original(g: _Graph, doc: Document):
+def _outside_original(g: Graph, doc: Document):
     """``(name, source kind, author, date, how)`` of the outside original or agency ``doc`` credits.
 
     ``None`` when it credits none, or when the original is among the inputs:
@@ -340,7 +303,7 @@ def _outside_original(g: _Graph, doc: Document):
     return None
 
 
-def _same_page(g: _Graph, x: Document, y: Document, words: int) -> tuple[Evidence, ...]:
+def _same_page(g: Graph, x: Document, y: Document, words: int) -> tuple[Evidence, ...]:
     """Why an undetermined pair of one outlet's pages that share nearly all their words has no direction.
 
     A scraped corpus holds the same page saved twice, and outlets run their
@@ -362,50 +325,3 @@ def _same_page(g: _Graph, x: Document, y: Document, words: int) -> tuple[Evidenc
 
 def _other(doc: Document, x: Document, y: Document) -> Document:
     return y if doc is x else x
-
-
-def _quoted_sources(g: _Graph, pairs: list[PairPassages]) -> None:
-    """A ``quoted`` source above the node whose text attributes passages to it."""
-    edge_of = {pid: e for e in g.edges.values() if e.kind != "quoted" for pid in e.passages}
-    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for pair in pairs:
-        for p in pair.passages:
-            for side in (p.a, p.b):
-                name = side.attribution
-                # The quoted outlet's own text, when in the corpus, shares the words itself: the
-                # pair says so. Another story of that outlet does not make it the quoted report.
-                if not name or outlet_key(name) in g.quoting_outlets.get(side.doc, ()):
-                    continue
-                if outlet_key(name) in _own_names(g.docs[side.doc]):
-                    continue  # "told Reuters" in Reuters' own copy: its reporting, not a quotation of it
-                holder = _text_holder(g, edge_of.get(p.id), side.doc)
-                if holder:
-                    found.setdefault((name, holder), []).append((p.id, side.doc))
-    for (name, holder), hits in sorted(found.items()):
-        ids = tuple(sorted({pid for pid, _ in hits}))
-        docs = sorted({g.docs[d].label for _, d in hits})
-        sid = g.source(name, "quoted", f"shared passages are attributed to it in {', '.join(docs)}")
-        ev = Evidence("quote", sid, 0.0, f"{', '.join(docs)} attribute{'s' if len(docs) == 1 else ''} {len(ids)} shared passage(s) to {name}")
-        g.add(Edge(sid, holder, "quoted", 0.9, ids, (ev,), 0, 0.0))
-
-
-def _own_names(doc: Document) -> set[str]:
-    """Keys of the outlets whose own text ``doc`` is: its outlet, the wire or original it credits."""
-    origin = origin_of(doc)
-    return {outlet_key(n) for n in (doc.outlet, agency_of(doc), origin[0] if origin else None) if n}
-
-
-def _text_holder(g: _Graph, edge: Edge | None, doc_id: str) -> str | None:
-    """The node whose own text carries a quotation seen in ``doc_id``.
-
-    A copy inherits its source's quotations; a credited reprint carries its
-    original's. Shared quotes and undetermined pairs quote for themselves.
-    """
-    if edge is not None and edge.kind in ("copy", "credited-reprint") and edge.copy == doc_id:
-        return None
-    origin = origin_of(g.docs[doc_id])
-    if origin:
-        sid = "src:" + slug(origin[0])
-        if sid in g.sources:
-            return sid
-    return doc_id

@@ -14,22 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from syndtrace.align import words_around
-from syndtrace.model import (
-    Credit,
-    Document,
-    Edge,
-    Evidence,
-    Family,
-    InputProblem,
-    Insertion,
-    PairStats,
-    PairVerdict,
-    Passage,
-    PassageSide,
-    Result,
-    Source,
-    TreeNode,
-)
+from syndtrace.lineage import Edge, Evidence, Family, Result, Source, TreeNode
+from syndtrace.model import Credit, Document, InputProblem, Insertion, PairStats, PairVerdict, Passage, PassageSide
 from syndtrace.settings import Settings
 
 NYT_ID = "src:the-new-york-times"

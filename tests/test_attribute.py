@@ -24,3 +24,39 @@ def test_phrases_ending_equals_the_whole_text_scan(text, name):
     lines: dict = {}
     for other in ("Times", name):  # a line's phrases kept from one name serve the next
         assert phrases_ending(text, other, lines) == {p for p in whole if p.endswith(other) and p != other}
+
+
+def _attributed(text_a: str, quote: str, text_b: str):
+    from syndtrace.attribute import attribute_passages
+    from syndtrace.model import Document, Passage, PassageSide
+
+    docs = {}
+    sides = []
+    for doc_id, text in (("a", text_a), ("b", text_b)):
+        full = text.replace("QUOTE", quote)
+        docs[doc_id] = Document(id=doc_id, path=None, text=full)
+        start = full.index(quote)
+        sides.append(PassageSide(doc_id, start, start + len(quote), None, 20))
+    (p,) = attribute_passages([Passage("p1", sides[0], sides[1], 20, 100.0, 0)], docs)
+    return p.a.attribution, p.b.attribution
+
+
+QUOTE = '"The plant will close at the end of the year and four hundred jobs will go with it, the company said."'
+
+
+def test_a_lead_in_opening_a_sentence_attributes_the_quotation():
+    assert _attributed("According to the Inter-Continental News Service, QUOTE\n", QUOTE, "Nothing to see. QUOTE\n")[0] == (
+        "Inter-Continental News Service"
+    )
+
+
+def test_a_name_described_as_a_news_organisation_is_one_whatever_its_words():
+    got, _ = _attributed("In its report, the German magazine Der Spiegel said: QUOTE\n", QUOTE, "QUOTE\n")
+    assert got == "Der Spiegel"
+    got, _ = _attributed("The Harbor City Examiner reported that QUOTE\n", QUOTE, "QUOTE\n")
+    assert got == "Harbor City Examiner"
+
+
+def test_a_short_name_on_one_side_is_the_full_name_on_the_other():
+    a, b = _attributed("The Eastport Beacon reported that QUOTE\n", QUOTE, "The Beacon reported that QUOTE\n")
+    assert a == b == "Eastport Beacon"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bench_modules import bench_module
 
-from syndtrace.model import Edge, Result
+from syndtrace.lineage import Edge, Result
 
 LABELS = {"directions": [{"source": 1333, "copy": 8215}, {"source": 1333, "copy": 11438}, {"source": 7240, "copy": 12499}]}
 

@@ -29,7 +29,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from syndtrace.model import Passage, PassageSide, Result, TreeNode
+from syndtrace.lineage import Result, TreeNode
+from syndtrace.model import Passage, PassageSide
 from syndtrace.normalize import WORD, normalize_word
 from syndtrace.pipeline import compare
 from syndtrace.render.json import result_to_dict

@@ -14,7 +14,7 @@ from factories import NYT_ID, empty_result, realistic_result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from syndtrace.model import Edge, Result
+from syndtrace.lineage import Edge, Result
 from syndtrace.render.export import CSV_COLUMNS, FORMATS, render_csv, render_jsonl
 from syndtrace.render.graph import GEXF_NS, GRAPHML_NS, dot_quote, xml_text
 from syndtrace.render.json import result_to_dict

@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from hypothesis import given, strategies as st
 
-from syndtrace.family import Link, multi_story_pages
+from syndtrace.storylinks import Link, multi_story_pages
 from syndtrace.familytree import family_tree
-from syndtrace.model import Document, Edge, Family, Passage, PassageSide, Result
+from syndtrace.lineage import Edge, Family, Result
+from syndtrace.model import Document
 from syndtrace.render.forest import render_forest
 from syndtrace.render.json import result_to_dict
 from syndtrace.render.tree import make_console
@@ -169,6 +170,7 @@ def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Docume
             return {nid}.union(*(below(c) for c, above in up.items() if above == nid))
 
         held = below(top)
+        own = len(members & held)  # what the top's subtree holds before anything is hung in
         grew = True
         while grew:
             grew = False
@@ -184,7 +186,7 @@ def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Docume
                 grew = True
                 break
         date = (docs[top].date or "9999") if top in docs else ""
-        key = (-len(members & held), top in docs, date, top)
+        key = (-len(members & held), -own, top in docs, date, top)
         if best is None or key < best[0]:
             best = (key, grow(top, up, edges))
     return best[1]

@@ -21,8 +21,9 @@ from rapidfuzz import fuzz
 
 from references import maximal_runs
 from syndtrace.align import SEED, _REPEAT_CAP, align_prepared, prepare
+from syndtrace.lineage import Result
 from syndtrace.load import document_from_text
-from syndtrace.model import Passage, Result
+from syndtrace.model import Passage
 from syndtrace.normalize import WORD, normalize_word, tokenize
 from syndtrace.pipeline import compare_documents
 from syndtrace.settings import Settings

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from syndtrace import SCHEMA_VERSION, __version__
-from syndtrace.model import Result
+from syndtrace.lineage import Result
 from syndtrace.render.json import dumps, result_to_dict, side_text
 from syndtrace.render.schema import check_references, schema
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from syndtrace.lineage import Edge
 from syndtrace.load import document_from_text
-from syndtrace.model import Edge
 from syndtrace.rewrites import MIN_COSINE, possible_rewrites, shared_facts
 
 WIRE = (

@@ -7,7 +7,8 @@ and verdicts of the pairs that share text.
 from __future__ import annotations
 
 from syndtrace.family import families
-from syndtrace.model import Credit, Document, Edge, PairVerdict, Passage, PassageSide, Source
+from syndtrace.lineage import Edge, Source
+from syndtrace.model import Credit, Document, PairVerdict, Passage, PassageSide
 from syndtrace.settings import Settings
 from syndtrace.verdict import pair_verdict
 
@@ -154,7 +155,7 @@ def test_articles_quoting_one_outlets_report_form_its_family():
 def test_the_forest_shows_each_familys_links_to_other_stories():
     import io
 
-    from syndtrace.model import Result
+    from syndtrace.lineage import Result
     from syndtrace.render.forest import render_forest
     from syndtrace.render.tree import make_console
 

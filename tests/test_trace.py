@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from syndtrace.lineage import Edge
 from syndtrace.load import document_from_text
-from syndtrace.model import Edge
 from syndtrace.pipeline import compare_documents
 from syndtrace.settings import Settings
 from syndtrace.parents import build_tree

@@ -20,8 +20,8 @@ from jsonschema import Draft202012Validator
 
 from syndtrace.cli import main
 from syndtrace.errors import EXIT_INPUT, EXIT_OK, EXIT_PARTIAL, InputError
+from syndtrace.lineage import Result, TreeNode
 from syndtrace.load import load_file
-from syndtrace.model import Result, TreeNode
 from syndtrace.normalize import WORD, normalize_word
 from syndtrace.pipeline import compare
 from syndtrace.render.json import result_to_dict

@@ -12,7 +12,7 @@ import csv
 import json
 from typing import Callable, TextIO
 
-from syndtrace.model import Result
+from syndtrace.lineage import Result
 from syndtrace.render.graph import render_dot, render_gexf, render_graphml
 from syndtrace.render.json import edge_to_dict, node_names
 

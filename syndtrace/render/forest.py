@@ -13,7 +13,8 @@ from rich.tree import Tree
 
 from syndtrace.dates import day_of
 from syndtrace.familytree import gifts_by_source, outside_tree
-from syndtrace.model import Document, Edge, Family, Result
+from syndtrace.lineage import Edge, Family, Result
+from syndtrace.model import Document
 from syndtrace.render.tree import add_node, location
 
 

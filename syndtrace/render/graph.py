@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from syndtrace import __version__
-from syndtrace.model import Edge, Result
+from syndtrace.lineage import Edge, Result
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 GEXF_NS = "http://gexf.net/1.3"

@@ -46,7 +46,8 @@ import numpy as np
 import orjson
 
 from syndtrace.dates import day_of
-from syndtrace.model import Document, Result
+from syndtrace.lineage import Result
+from syndtrace.model import Document
 from syndtrace.normalize import TokenStream, tokenize
 from syndtrace.render.diff import differing_runs
 from syndtrace.render.json import result_to_dict

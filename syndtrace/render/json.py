@@ -30,23 +30,8 @@ import orjson
 
 from syndtrace import SCHEMA_VERSION, __version__
 from syndtrace.familytree import gifts_by_source, outside_tree
-from syndtrace.model import (
-    Credit,
-    Document,
-    Edge,
-    Evidence,
-    Family,
-    InputProblem,
-    Insertion,
-    PairStats,
-    PairVerdict,
-    Passage,
-    PassageSide,
-    Result,
-    Rewrite,
-    Source,
-    TreeNode,
-)
+from syndtrace.lineage import Edge, Evidence, Family, Result, Rewrite, Source, TreeNode
+from syndtrace.model import Credit, Document, InputProblem, Insertion, PairStats, PairVerdict, Passage, PassageSide
 
 __all__ = ["result_to_dict", "dumps", "dump", "edge_to_dict", "node_names", "side_text", "shared_spans", "PASSAGE_TEXT"]
 

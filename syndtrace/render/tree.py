@@ -16,7 +16,8 @@ from rich.console import Console, Group
 from rich.text import Text
 from rich.tree import Tree
 
-from syndtrace.model import Document, Edge, Passage, Result, Source, TreeNode
+from syndtrace.lineage import Edge, Result, Source, TreeNode
+from syndtrace.model import Document, Passage
 from syndtrace.names import distinct_labels
 from syndtrace.render.diff import differing_spans
 

@@ -1,0 +1,183 @@
+"""Links between documents that make one story, and the parts a page is made of.
+
+Two documents are linked when their verdict is reuse (``syndtrace.verdict``)
+and they share enough to be one story (``same_story``); a document and a
+quoted outlet's node are linked when both sides of shared passages quote
+that outlet's report. A link is *strong* when the shared words are at least
+half of the smaller document's (``STRONG_SHARE``).
+
+A page's *parts* are the groups of overlapping spans its partners share. A
+page whose parts other stories share, each a different one, is a
+*multi-story page*: a page that embeds a second story, a compilation ("The
+Latest", news in brief). ``syndtrace.family`` builds the families from these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from syndtrace.lineage import Source
+from syndtrace.model import PairVerdict, Passage
+from syndtrace.names import outlet_key, slug
+from syndtrace.settings import Settings
+from syndtrace.unionfind import UnionFind
+
+# A link is strong when it covers at least this share of the smaller document's words.
+STRONG_SHARE = 0.5
+
+# A page of several parts whose parts hold this share of its words is a compilation of them.
+COMPILATION_SHARE = 0.6
+# Characters two parts of a page may share and still be different parts: where two excerpts
+# meet, each passage can claim the word at the junction ("... said on Tuesday. The" / "The
+# ministry ..."). A 100k benchmark page built from an AP and an AFP story did, by 3 characters,
+# and merged the two stories' families.
+_JUNCTION = 24
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class Link:
+    """Two documents (or a document and a quoted outlet's node) that share one story's text.
+
+    ``words`` is what they share (reused words); ``spans`` the ``[start, end)``
+    parts of each side's text, by document id.
+    """
+
+    a: str
+    b: str
+    words: int
+    spans: dict[str, tuple[tuple[int, int], ...]]
+    story: bool = True  # enough to be one story (``same_story``); else a minor reuse
+
+
+def same_story(passages: Sequence[Passage], settings: Settings, quotes_count: bool = False) -> bool:
+    """Whether two documents' passages are substantial overlap: one story.
+
+    ``family_min_authored_words`` shared words in all, or one passage with
+    ``family_min_passage_words``. Quotations count only when ``quotes_count``
+    (one side is where they first appeared); otherwise shared quotations
+    alone never qualify.
+    """
+    counts = [p.words if quotes_count else p.authored_words for p in passages]
+    return bool(counts) and (
+        sum(counts) >= settings.family_min_authored_words or max(counts) >= settings.family_min_passage_words
+    )
+
+
+def story_links(
+    passages: Iterable[Passage], verdicts: Iterable[PairVerdict], sources: Iterable[Source], settings: Settings
+) -> list[Link]:
+    """The links between documents, and between documents and quoted outlets' nodes, in a stable order."""
+    reuse = {(v.a, v.b): v for v in verdicts if v.verdict == "reuse"}
+    quoted = {s.id for s in sources if s.kind == "quoted"}
+    by_pair: dict[tuple[str, str], list[Passage]] = {}
+    by_outlet: dict[tuple[str, str], list[Passage]] = {}
+    for p in passages:
+        pair = (p.a.doc, p.b.doc)
+        if pair in reuse:
+            by_pair.setdefault(pair, []).append(p)
+        elif p.a.attribution and p.b.attribution and outlet_key(p.a.attribution) == outlet_key(p.b.attribution):
+            sid = "src:" + slug(p.a.attribution)
+            if sid in quoted:  # both quote one outlet's report, and its page is not among the inputs
+                for side in (p.a, p.b):
+                    by_outlet.setdefault((side.doc, sid), []).append(p)
+    links = []
+    for (a, b), ps in sorted(by_pair.items()):
+        v = reuse[(a, b)]
+        story = same_story(ps, settings, quotes_count=v.first_appearance is not None)
+        links.append(Link(a, b, v.reused_words, {a: _spans(ps, a), b: _spans(ps, b)}, story))
+    for (doc, sid), ps in sorted(by_outlet.items()):
+        unique = list({p.id: p for p in ps}.values())
+        if same_story(unique, settings, quotes_count=True):
+            links.append(Link(doc, sid, sum(p.words for p in unique), {doc: _spans(unique, doc), sid: ()}))
+    return links
+
+
+def _spans(passages: Sequence[Passage], doc: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted((s.start, s.end) for p in passages for s in (p.a, p.b) if s.doc == doc))
+
+
+def compilations(candidates: set[str], links: list[Link]) -> set[str]:
+    """The candidate pages whose parts' partners are not tied to each other through another page.
+
+    Two versions of one story that each lift different paragraphs of a
+    third look like a page of two parts too; but their partners share text
+    with some common page, as the stories of a compilation's items do not
+    (other compilations aside).
+    """
+    near: dict[str, set[str]] = {}
+    for lk in links:
+        near.setdefault(lk.a, set()).add(lk.b)
+        near.setdefault(lk.b, set()).add(lk.a)
+    found = set()
+    for page in sorted(candidates):
+        partners = [(lk.b if lk.a == page else lk.a, lk.words, lk.spans.get(page, ())) for lk in links if page in (lk.a, lk.b)]
+        reach = []  # per part: its partners and the pages they share text with, compilations and the page aside
+        for part in parts_of(partners):
+            mine = {other for other, _, _ in part}
+            reach.append(mine | {n for other in mine for n in near.get(other, ()) if n not in candidates and n != page})
+        if all(not (reach[i] & reach[j]) for i in range(len(reach)) for j in range(i + 1, len(reach))):
+            found.add(page)
+    return found
+
+
+def made_of_parts(page: str, links: list[Link], words: dict[str, int], share: float = STRONG_SHARE) -> bool:
+    """Whether the parts of ``page`` others share hold ``share`` of its words (the most any one partner shares per part)."""
+    partners = [(lk.b if lk.a == page else lk.a, lk.words, lk.spans.get(page, ())) for lk in links if page in (lk.a, lk.b)]
+    held = sum(max(w for _, w, _ in part) for part in parts_of(partners))
+    return held >= share * max(1, words.get(page, 0))
+
+
+def parts_of(partners: list[tuple[str, int, tuple[tuple[int, int], ...]]]):
+    """Partners grouped by the part of the document they share: overlapping spans are one part."""
+    uf = UnionFind(range(len(partners)))
+    for i in range(len(partners)):
+        for j in range(i + 1, len(partners)):
+            if _overlap(partners[i][2], partners[j][2]):
+                uf.union(i, j)
+    parts: dict[int, list] = {}
+    for i, partner in enumerate(partners):
+        parts.setdefault(uf.find(i), []).append(partner)
+    return [parts[k] for k in sorted(parts)]
+
+
+def multi_story_pages(links: Sequence[Link]) -> set[str]:
+    """Documents whose partners fall into groups sharing disjoint parts of them and nothing else."""
+    spans: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+    partners: dict[str, set[str]] = {}
+    pairs = set()
+    for lk in links:
+        pairs.add((lk.a, lk.b))
+        pairs.add((lk.b, lk.a))
+        partners.setdefault(lk.a, set()).add(lk.b)
+        partners.setdefault(lk.b, set()).add(lk.a)
+        spans[(lk.a, lk.b)] = lk.spans.get(lk.a, ())
+        spans[(lk.b, lk.a)] = lk.spans.get(lk.b, ())
+    hubs = set()
+    for doc, others in partners.items():
+        if len(others) < 2:
+            continue
+        others = sorted(others)
+        uf = UnionFind(others)
+        groups = len(others)
+        for i, x in enumerate(others):
+            for y in others[i + 1 :]:
+                if groups == 1:  # all partners already in one group: not a multi-story page
+                    break
+                if uf.find(x) == uf.find(y):
+                    continue
+                if (x, y) in pairs or _overlap(spans.get((doc, x), ()), spans.get((doc, y), ())):
+                    uf.union(x, y)
+                    groups -= 1
+        if groups > 1:
+            hubs.add(doc)
+    return hubs
+
+
+def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+    """Whether a span of ``a`` and one of ``b`` (spans of one page) share more than a junction."""
+    return any(min(e1, e2) - max(s1, s2) > _JUNCTION for s1, e1 in a for s2, e2 in b)
+
+
