@@ -29,6 +29,7 @@ _STARTS = re.compile(
     r"by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$)",
     re.I,
 )
+_SIGN_OFF_PATTERN = r"\W*(?:additional )?(?:reporting|writing|editing) by\b"
 # Phrases that mark a paragraph as boilerplate wherever they stand in it.
 _ANYWHERE = re.compile(
     r"contains copyrighted material|fair use|grants permission to cross-post|all rights reserved|"
@@ -38,9 +39,11 @@ _ANYWHERE = re.compile(
     # newsletter prompts, whatever words lead into them ("Get The Pinecrest Times in your inbox: ...")
     r"in your inbox|subscribe to our\b|sign up for (?:our|the \w+(?: \w+){0,3}) newsletter|"
     # a wire's sign-off: "Reporting by Jane Roe; Editing by John Doe"
-    r"^\W*(?:additional )?(?:reporting|writing|editing) by\b",
+    r"^" + _SIGN_OFF_PATTERN,
     re.I,
 )
+# The sign-off alone: the only branch of _ANYWHERE a paragraph whose only key is " by " can match.
+_SIGN_OFF = re.compile(_SIGN_OFF_PATTERN, re.I)
 # Literal pieces of every _ANYWHERE alternative: a paragraph with none of them
 # cannot match, and `in` on a lower-cased paragraph is far cheaper than the regex.
 _ANYWHERE_KEYS = (
@@ -93,4 +96,9 @@ def is_boilerplate(paragraph: str, keys: tuple[str, ...] | None = None) -> bool:
     if len(paragraph) >= 1200 or not keys:
         return False
     low = paragraph.lower()
-    return any(key in low for key in keys) and bool(_ANYWHERE.search(paragraph))
+    present = [key for key in keys if key in low]
+    if not present:
+        return False
+    if present == [" by "]:  # most paragraphs of news: only the sign-off, at the start, may match
+        return bool(_SIGN_OFF.match(paragraph))
+    return bool(_ANYWHERE.search(paragraph))

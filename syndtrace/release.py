@@ -110,16 +110,26 @@ def _foot_marks(text: str, body_start: int, low: str) -> Iterator[re.Match]:
     if len(low) != len(text) or any(c in text for c in FOLD_SPECIAL):
         return _FOOT.finditer(text, body_start)
 
-    find = low.find
+    # The lines (by their starts) holding the words each pattern needs: a word holds no line break.
+    short = set().union(*(_lines_with(low, word, body_start) for word in _MARK_WORDS))
+    long = (_lines_with(low, "interview", body_start) & _lines_with(low, "available", body_start)) | (
+        _lines_with(low, "office", body_start) & _lines_with(low, "press", body_start)
+    )
 
     def choose(start: int, end: int) -> re.Pattern | None:
-        if (find("interview", start, end) >= 0 and find("available", start, end) >= 0) or (
-            find("office", start, end) >= 0 and find("press", start, end) >= 0
-        ):
-            return _FOOT
-        return _FOOT_SHORT if any(find(word, start, end) >= 0 for word in _MARK_WORDS) else None
+        return _FOOT if start in long else _FOOT_SHORT if start in short else None
 
     return finditer_lines(_FOOT, text, body_start, choose=choose)
+
+
+def _lines_with(text: str, word: str, pos: int) -> set[int]:
+    """The starts of the lines of ``text`` that hold ``word`` at or after ``pos``."""
+    found = set()
+    at = text.find(word, pos)
+    while at >= 0:
+        found.add(text.rfind("\n", 0, at) + 1)
+        at = text.find(word, at + 1)
+    return found
 
 
 def foot_spans(text: str, marks: tuple[Credit, ...], body_start: int = 0) -> tuple[tuple[int, int], ...]:
