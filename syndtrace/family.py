@@ -46,7 +46,8 @@ from syndtrace.names import outlet_key
 from syndtrace.release import is_release
 from syndtrace.settings import Settings
 from syndtrace.storylinks import (
-    COMPILATION_SHARE, STRONG_SHARE, Link, compilations, made_of_parts, multi_story_pages, parts_of, story_links,
+    COMPILATION_SHARE, STRONG_SHARE, Link, compilations, links_by_doc, made_of_parts, multi_story_pages, parts_of,
+    story_links,
 )  # fmt: skip
 from syndtrace.unionfind import UnionFind
 
@@ -130,7 +131,10 @@ def _group(links: list[Link], every: list[Link], docs: dict[str, Document], word
     # a second story), or its parts are most of it (a compilation, news in brief) and the stories
     # of its parts share no text but through such pages.
     doc_links = [lk for lk in links if lk.b in docs]
-    candidates = {page for page in multi_story_pages(doc_links) if made_of_parts(page, doc_links, words, COMPILATION_SHARE)}
+    own = links_by_doc(doc_links)
+    candidates = {
+        page for page in multi_story_pages(doc_links) if made_of_parts(page, own.get(page, []), words, COMPILATION_SHARE)
+    }  # fmt: skip
     hubs = multi_story_pages([lk for lk in doc_links if strong(lk)]) | compilations(candidates, doc_links)
     strong_links = [lk for lk in links if strong(lk) and lk.a not in hubs and lk.b not in hubs]
     cores = UnionFind(sorted(docs) + sorted({lk.b for lk in links if lk.b not in docs}))
@@ -237,10 +241,11 @@ def _satellite_targets(
             if node in docs and node not in in_core:
                 by_node.setdefault(node, []).append((other, lk.words, lk.spans.get(node, ())))
     out: dict[str, list[str]] = {}
+    own = links_by_doc(links)
     for node, partners in by_node.items():
         targets = []
         parts = parts_of(partners)
-        compiled = len(parts) > 1 and made_of_parts(node, links, words, COMPILATION_SHARE)
+        compiled = len(parts) > 1 and made_of_parts(node, own.get(node, []), words, COMPILATION_SHARE)
         for part in parts:
             usable = [
                 (w, other) for other, w, _ in part
