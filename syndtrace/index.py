@@ -256,7 +256,10 @@ def candidate_pairs(
     stories: list[np.ndarray] = []
     if frequent:
         # Whether documents share long runs is judged on what they share beyond their outlets' furniture.
-        postings = _DocPostings(*_without_furniture(hashes, docs, outlet, boilerplate, is_version), n_docs)
+        # Only the documents of frequent fingerprints are ever asked about: index theirs alone.
+        asked = member(docs, np.unique(np.concatenate(frequent)))
+        postings = _DocPostings(*_without_furniture(hashes[asked], docs[asked], outlet, boilerplate, is_version), n_docs)
+        del asked
         stories = story_fingerprints(frequent, postings)
     if stories:
         left, right, story_shared = story_pairs(stories, postings, rank, need)
