@@ -31,6 +31,8 @@ from stages import Stages
 from syndtrace.scan import scan
 from syndtrace.settings import Settings
 
+import syndtrace
+assert syndtrace.__file__.startswith(sys.argv[4]), f"imported {syndtrace.__file__}, not the tree's"
 sink = Stages()
 t0 = time.perf_counter()
 scan([sys.argv[1]], Settings(workers=int(sys.argv[2])), progress=sink)
@@ -39,10 +41,15 @@ print(json.dumps({"total": time.perf_counter() - t0, "stages": sink.usage()}))
 
 
 def run_once(tree: Path, corpus: str, workers: int) -> dict:
-    """One in-process scan of ``corpus`` with the code of ``tree``; its timings."""
+    """One in-process scan of ``corpus`` with the code of ``tree``; its timings.
+
+    The child runs in ``tree``: ``python -c`` puts its working directory
+    first on ``sys.path``, before ``PYTHONPATH``, so run from elsewhere (this
+    repository) it would import that directory's ``syndtrace`` instead.
+    """
     env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
-    cmd = [sys.executable, "-c", _CHILD, corpus, str(workers), str(BENCH)]
-    out = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    cmd = [sys.executable, "-c", _CHILD, str(Path(corpus).resolve()), str(workers), str(BENCH), str(tree.resolve())]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=tree.resolve())
     if out.returncode:
         raise SystemExit(f"{tree}: the scan failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])

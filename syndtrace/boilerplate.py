@@ -29,6 +29,7 @@ _STARTS = re.compile(
     r"by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$)",
     re.I,
 )
+_SIGN_OFF_PATTERN = r"\W*(?:additional )?(?:reporting|writing|editing) by\b"
 # Phrases that mark a paragraph as boilerplate wherever they stand in it.
 _ANYWHERE = re.compile(
     r"contains copyrighted material|fair use|grants permission to cross-post|all rights reserved|"
@@ -38,9 +39,11 @@ _ANYWHERE = re.compile(
     # newsletter prompts, whatever words lead into them ("Get The Pinecrest Times in your inbox: ...")
     r"in your inbox|subscribe to our\b|sign up for (?:our|the \w+(?: \w+){0,3}) newsletter|"
     # a wire's sign-off: "Reporting by Jane Roe; Editing by John Doe"
-    r"^\W*(?:additional )?(?:reporting|writing|editing) by\b",
+    r"^" + _SIGN_OFF_PATTERN,
     re.I,
 )
+# The sign-off alone: the only branch of _ANYWHERE a paragraph whose only key is " by " can match.
+_SIGN_OFF = re.compile(_SIGN_OFF_PATTERN, re.I)
 # Literal pieces of every _ANYWHERE alternative: a paragraph with none of them
 # cannot match, and `in` on a lower-cased paragraph is far cheaper than the regex.
 _ANYWHERE_KEYS = (
@@ -60,10 +63,13 @@ _FURNITURE = re.compile(r"^[\W_]*$")
 
 def boilerplate_spans(text: str, body_start: int = 0) -> tuple[tuple[int, int], ...]:
     """``[start, end)`` spans of ``text`` (from ``body_start``) that are publisher boilerplate."""
+    # A key the whole text lacks is in none of its paragraphs: look for the others only.
+    low = text.lower()
+    keys = tuple(key for key in _ANYWHERE_KEYS if key in low)
     spans = []
     for start, end in paragraph_spans(text, body_start):
         para = text[start:end]
-        if is_boilerplate(para):
+        if is_boilerplate(para, keys):
             spans.append((start, end))
     return tuple(spans)
 
@@ -72,8 +78,12 @@ def boilerplate_spans(text: str, body_start: int = 0) -> tuple[tuple[int, int], 
 _NAV = re.compile(r"^\W*[\w&'’.-]+(?: [\w&'’.-]+){0,2}(?:\s*[|•·]\s*[\w&'’.-]+(?: [\w&'’.-]+){0,2}){2,}\W*$")
 
 
-def is_boilerplate(paragraph: str) -> bool:
-    """Whether one paragraph reads as publisher furniture rather than story text."""
+def is_boilerplate(paragraph: str, keys: tuple[str, ...] | None = None) -> bool:
+    """Whether one paragraph reads as publisher furniture rather than story text.
+
+    ``keys``: the ``_ANYWHERE_KEYS`` its text holds, if the caller knows them.
+    """
+    keys = _ANYWHERE_KEYS if keys is None else keys
     if _FURNITURE.match(paragraph):
         return True
     if ("|" in paragraph or "•" in paragraph or "·" in paragraph) and _NAV.match(paragraph):
@@ -83,7 +93,12 @@ def is_boilerplate(paragraph: str) -> bool:
     # Long story paragraphs may mention "cookie" or "fair use"; only short ones are furniture.
     if "/" in paragraph and len(paragraph.split()) <= _CAPTION_WORDS and _CAPTION_CREDIT.search(paragraph):
         return True
-    if len(paragraph) >= 1200:
+    if len(paragraph) >= 1200 or not keys:
         return False
     low = paragraph.lower()
-    return any(key in low for key in _ANYWHERE_KEYS) and bool(_ANYWHERE.search(paragraph))
+    present = [key for key in keys if key in low]
+    if not present:
+        return False
+    if present == [" by "]:  # most paragraphs of news: only the sign-off, at the start, may match
+        return bool(_SIGN_OFF.match(paragraph))
+    return bool(_ANYWHERE.search(paragraph))

@@ -352,6 +352,8 @@ def _covered_by(spans_per_partner: list[Spans], times: int) -> Spans:
 
 
 def _merge(spans: Spans) -> Spans:
+    if len(spans) < 2:  # most lists: no sort, no loop (a 100k scan merges 1.4 million of them)
+        return [(spans[0][0], spans[0][1])] if spans and spans[0][1] > spans[0][0] else []
     out: Spans = []
     for s, e in sorted(spans):
         if out and s <= out[-1][1]:

@@ -3,8 +3,12 @@
 A worker analyses a document once (tokens, sketch, attribution context) and
 keeps it until the document's last pair in its chunk. So:
 
-* pairs are chunked by connected component of the candidate graph, so no
-  document is analysed by two workers;
+* pairs are chunked by connected component of the candidate graph, so a
+  document is analysed by one worker only; but a component holding more
+  than a chunk's share of the pairs (a story reprinted a thousand times)
+  is cut into pieces of that share along the order below, so that every
+  worker has work to the end: only the documents where two pieces meet are
+  analysed twice;
 * within a chunk, pairs are ordered by a Cuthill-McKee numbering of their
   documents (breadth first from the least connected document, neighbours
   by degree), pair by pair in order of its later-numbered document. A
@@ -28,7 +32,9 @@ Pair = tuple[int, int]
 def component_chunks(pairs: list[Pair], buckets: int) -> list[list[Pair]]:
     """Pairs grouped by connected component, components dealt to ``buckets`` chunks (largest first).
 
-    Each chunk lists its pairs in ``locality_order``.
+    A component larger than a chunk's share (``len(pairs) / buckets``) is cut
+    into pieces of that share, each dealt as a component would be. Each
+    chunk lists its pairs in ``locality_order``.
     """
     uf = UnionFind()
     for i, j in pairs:
@@ -36,9 +42,15 @@ def component_chunks(pairs: list[Pair], buckets: int) -> list[list[Pair]]:
     components: dict[int, list[Pair]] = {}
     for pair in pairs:
         components.setdefault(uf.find(pair[0]), []).append(pair)
-    chunks: list[list[Pair]] = [[] for _ in range(max(1, buckets))]
-    for comp in sorted(components.values(), key=lambda c: (-len(c), c[0])):
-        min(chunks, key=len).extend(locality_order(comp))
+    buckets = max(1, buckets)
+    share = max(1, -(-len(pairs) // buckets))
+    pieces: list[list[Pair]] = []
+    for comp in components.values():
+        ordered = locality_order(comp)
+        pieces.extend(ordered[at : at + share] for at in range(0, len(ordered), share))
+    chunks: list[list[Pair]] = [[] for _ in range(buckets)]
+    for piece in sorted(pieces, key=lambda c: (-len(c), c[0])):
+        min(chunks, key=len).extend(piece)
     return [c for c in chunks if c]
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from syndtrace.anchored import finditer_near
+from syndtrace.anchored import finditer_at, finditer_in_lines, finditer_lines, finditer_near
 from syndtrace.dates import DATE_PATTERN, iso_from_match
 from syndtrace.model import Credit
 from syndtrace.names import canonical, dateline_tags, is_agency, known, looks_like_outlet
@@ -107,17 +107,17 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
             if name:
                 credits.append(Credit(kind, canonical(name), m.start(), m.end(), m.group(0).strip()))
     tags = dateline_tags()
-    for m in finditer_near(_dateline(), text, tuple(f"({tag})" for tag in tags), _DATELINE_REACH, body_start):
+    for m in finditer_at(_dateline(), text, _tag_starts(text, tags, body_start), _DATELINE_REACH, body_start):
         group = next(g for g in ("src", "src2", "src3") if m.group(g))
         line = m.group(0).strip()
         credits.append(Credit("dateline", tags[m.group(group)], m.end() - len(line), m.end(), line))
     if "contributed" in text:
-        for m in _CONTRIBUTED.finditer(text, body_start):
+        for m in finditer_in_lines(_CONTRIBUTED, text, "contributed", body_start):
             # "Jane Roe contributed" names a person; "Wexford Herald staff contributed", a newsroom.
             if known(m.group("src")) or (m.group("staff") and m.group("src").lower() not in _NOT_NEWSROOMS):
                 credits.append(Credit("contributed", canonical(m.group("src")), m.start(), m.end(), m.group(0).strip()))
     if " is " in text:
-        for m in _TAGLINE.finditer(text, body_start):
+        for m in finditer_lines(_TAGLINE, text, body_start):
             name = m.group("parent") or m.group("own")
             if is_agency(name):
                 credits.append(Credit("tagline", canonical(name), m.start("own"), m.end(), m.group(0).strip()))
@@ -127,7 +127,7 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
     # Every byline holds "By"; most articles have none at either end, and the pattern is slow to fail.
     bylines = [
         m for lo, hi in ((body_start, head_end), (tail_start, len(text))) if "By" in text[lo:hi]
-        for m in _BYLINE.finditer(text, lo, hi)
+        for m in finditer_lines(_BYLINE, text, lo, hi)
     ]
     for m in bylines:
         src = m.group("src")
@@ -137,7 +137,7 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
             )
     tags = dateline_tags()
     for lo, hi in ((body_start, head_end), (tail_start, len(text))):
-        for m in _NAME_LINE.finditer(text, lo, hi):
+        for m in finditer_lines(_NAME_LINE, text, lo, hi):
             name = tags.get(m.group("src").strip(), m.group("src").strip())
             outlet = known(name)
             # A wire or a known publisher alone on a line is a byline ("PTI", "The Washington Post");
@@ -145,7 +145,7 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
             if outlet and outlet.kind != "portal" and m.group("src").strip() not in ("CP",):
                 line = m.group(0).strip()
                 credits.append(Credit("byline-agency", canonical(name), m.end() - len(line), m.end(), line))
-        for m in _BARE_BYLINE.finditer(text, lo, hi):
+        for m in finditer_lines(_BARE_BYLINE, text, lo, hi):
             if known(m.group("src")) and not m.group(0).lstrip().startswith("By "):
                 line = m.group(0).strip()
                 credits.append(Credit("byline-agency", canonical(m.group("src")), m.end() - len(line), m.end(), line, author=m.group("author")))
@@ -159,6 +159,24 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
             seen.add(key)
             unique.append(credit)
     return tuple(unique)
+
+
+def _tag_starts(text: str, tags: dict[str, str], pos: int) -> list[int]:
+    """Where a "(TAG)" of a dateline tag stands in ``text[pos:]``, in order.
+
+    As ``finditer_near`` would find them by looking for each tag, but with one
+    pass over the text's "(": a tag holds no ")", so the first ")" after a
+    "(" closes the only tag that can stand there.
+    """
+    longest = max(map(len, tags), default=0)
+    found = []
+    at = text.find("(", pos)
+    while at >= 0:
+        close = text.find(")", at + 1, at + 2 + longest)
+        if close > 0 and text[at + 1 : close] in tags:
+            found.append(at)
+        at = text.find("(", at + 1)
+    return found
 
 
 def _trim_name(name: str) -> str:
@@ -192,7 +210,7 @@ def _dateline() -> re.Pattern:
 def _copyrights(text: str, body_start: int) -> list[Credit]:
     found = []
     if "©" in text:
-        for m in _COPYRIGHT_SIGN.finditer(text, body_start):
+        for m in finditer_near(_COPYRIGHT_SIGN, text, ("©",), 0, body_start):
             parts = re.split(r"(\.\s|\s+All rights|,|\s+-\s+)", m.group("body"), maxsplit=1)
             name = parts[0].strip()
             # A known outlet ("© Bloomberg L.P."), or a publisher's notice: "© Valley Ledger. All rights

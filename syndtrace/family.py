@@ -46,7 +46,8 @@ from syndtrace.names import outlet_key
 from syndtrace.release import is_release
 from syndtrace.settings import Settings
 from syndtrace.storylinks import (
-    COMPILATION_SHARE, STRONG_SHARE, Link, compiled_pages, made_of_parts, multi_story_pages, parts_of, story_links,
+    COMPILATION_SHARE, STRONG_SHARE, Link, compiled_pages, links_by_doc, made_of_parts, multi_story_pages, parts_of,
+    story_links,
 )  # fmt: skip
 from syndtrace.unionfind import UnionFind
 
@@ -239,10 +240,11 @@ def _satellite_targets(
             if node in docs and node not in in_core:
                 by_node.setdefault(node, []).append((other, lk.words, lk.spans.get(node, ())))
     out: dict[str, list[str]] = {}
+    own = links_by_doc(links)
     for node, partners in by_node.items():
         targets = []
         parts = parts_of(partners)
-        compiled = len(parts) > 1 and made_of_parts(node, links, words, COMPILATION_SHARE)
+        compiled = len(parts) > 1 and made_of_parts(node, own.get(node, []), words, COMPILATION_SHARE)
         for part in parts:
             usable = [
                 (w, other) for other, w, _ in part

@@ -26,7 +26,6 @@ import numpy as np
 
 from syndtrace.fingerprint import member
 from syndtrace.settings import Settings
-from syndtrace.unionfind import UnionFind
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,33 +51,92 @@ STORY_LOOKAHEAD = 16  # copies after it looked at for them
 
 
 class _DocPostings:
-    """Every document's fingerprints (sorted), to count what two documents share."""
+    """Every document's fingerprints (sorted), to count what two documents share.
+
+    Fingerprints are replaced by their rank among all of them (the same
+    order), so that a (pair, fingerprint) key fits one int64 and the counts
+    of many pairs come from one sorted search.
+    """
 
     def __init__(self, hashes: np.ndarray, docs: np.ndarray, n_docs: int) -> None:
-        if len(docs) > 1 and not (np.all(docs[1:] >= docs[:-1])):
-            order = np.lexsort((hashes, docs))
-            hashes, docs = hashes[order], docs[order]
-        self.hashes = hashes
+        if len(docs) > 1:
+            same = docs[1:] == docs[:-1]
+            if not (np.all(docs[1:] >= docs[:-1]) and np.all(hashes[1:][same] > hashes[:-1][same])):
+                order = np.lexsort((hashes, docs))
+                hashes, docs = hashes[order], docs[order]
+        self.ranks = np.unique(hashes, return_inverse=True)[1].astype(np.int64).reshape(-1)
+        self.width = int(self.ranks.max()) + 1 if len(self.ranks) else 1
         self.bounds = np.searchsorted(docs, np.arange(n_docs + 1))
 
     def shared(self, x: int, y: int) -> int:
-        hx = self.hashes[self.bounds[x] : self.bounds[x + 1]]
-        hy = self.hashes[self.bounds[y] : self.bounds[y + 1]]
-        return len(np.intersect1d(hx, hy))
+        """How many fingerprints documents ``x`` and ``y`` both hold."""
+        return int(self.shared_many(np.array([x]), np.array([y]))[0])
+
+    def shared_many(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        """``shared(xs[k], ys[k])`` for every ``k``, a few million fingerprints at a time."""
+        out = np.zeros(len(xs), np.int64)
+        sizes = self.bounds[xs + 1] - self.bounds[xs] + self.bounds[ys + 1] - self.bounds[ys]
+        ends = np.cumsum(sizes)
+        at = 0
+        while at < len(xs):
+            stop = max(at + 1, int(np.searchsorted(ends, ends[at] - sizes[at] + _SHARED_BATCH, side="right")))
+            out[at:stop] = self._shared_batch(xs[at:stop], ys[at:stop])
+            at = stop
+        return out
+
+    def _shared_batch(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        keys_x = self._keys(xs)
+        keys_y = self._keys(ys)
+        if not len(keys_x) or not len(keys_y):
+            return np.zeros(len(xs), np.int64)
+        # Both key lists are sorted (by pair, then fingerprint rank): a key of y found in x's is shared.
+        at = np.minimum(np.searchsorted(keys_x, keys_y), len(keys_x) - 1)
+        hit = keys_y[keys_x[at] == keys_y]
+        return np.bincount(hit // self.width, minlength=len(xs))
+
+    def _keys(self, docs: np.ndarray) -> np.ndarray:
+        """``pair * width + rank`` of every fingerprint of ``docs[pair]``, pair by pair."""
+        starts, stops = self.bounds[docs], self.bounds[docs + 1]
+        lengths = stops - starts
+        total = int(lengths.sum())
+        pair = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        return pair * self.width + self.ranks[np.repeat(starts, lengths) + within]
+
+
+_SHARED_BATCH = 4_000_000  # fingerprints looked up at once by ``shared_many``
+
+
+def story_fingerprints(frequent: list[np.ndarray], postings: _DocPostings) -> list[np.ndarray]:
+    """The fingerprints of ``frequent`` (each its many, sorted holders) that are a story's, not a stock phrase's.
+
+    Of each, up to ``STORY_SAMPLES`` pairs are looked at, each document of
+    the first half with the one half the list further on; a story's copies
+    share ``STORY_MIN_SHARED`` fingerprints or more (long runs around this
+    one), a stock phrase's documents hardly any. A majority of the pairs
+    decides. Pairs recur across a story's fingerprints: each is counted once.
+    """
+    if not frequent:
+        return []
+    xs, ys, owner = [], [], []
+    for k, holders in enumerate(frequent):
+        half = len(holders) // 2
+        picks = np.unique(np.arange(min(STORY_SAMPLES, half)) * half // min(STORY_SAMPLES, half))
+        xs.append(holders[picks])
+        ys.append(holders[picks + half])
+        owner.append(np.full(len(picks), k, np.int64))
+    x, y, owner = np.concatenate(xs).astype(np.int64), np.concatenate(ys).astype(np.int64), np.concatenate(owner)
+    n_docs = len(postings.bounds) - 1
+    codes, back = np.unique(x * n_docs + y, return_inverse=True)
+    counts = postings.shared_many(codes // n_docs, codes % n_docs)[back.reshape(-1)]
+    close = np.bincount(owner, weights=counts >= STORY_MIN_SHARED, minlength=len(frequent))
+    picked = np.bincount(owner, minlength=len(frequent))
+    return [holders for holders, ok in zip(frequent, (2 * close > picked).tolist()) if ok]
 
 
 def story_fingerprint(holders: np.ndarray, postings: _DocPostings) -> bool:
-    """Whether a fingerprint's (many, sorted) ``holders`` are copies of one story, not unrelated documents.
-
-    Up to ``STORY_SAMPLES`` pairs, each document of the first half with the one
-    half the list further on; a story's copies share ``STORY_MIN_SHARED``
-    fingerprints or more (long runs around this one), a stock phrase's
-    documents hardly any. A majority of the pairs decides.
-    """
-    half = len(holders) // 2
-    picks = np.unique(np.arange(min(STORY_SAMPLES, half)) * half // min(STORY_SAMPLES, half))
-    close = sum(postings.shared(int(holders[j]), int(holders[j + half])) >= STORY_MIN_SHARED for j in picks.tolist())
-    return 2 * close > len(picks)
+    """Whether a fingerprint's (many, sorted) ``holders`` are copies of one story (``story_fingerprints``)."""
+    return bool(story_fingerprints([holders], postings))
 
 
 def story_pairs(stories: list[np.ndarray], postings: _DocPostings, rank: np.ndarray, min_shared: int):
@@ -90,29 +148,52 @@ def story_pairs(stories: list[np.ndarray], postings: _DocPostings, rank: np.ndar
     ``STORY_LOOKAHEAD``) that share at least ``min_shared`` fingerprints
     with it; ``shared`` is how many they share.
     """
-    groups = UnionFind()
-    for holders in stories:
-        first = int(holders[0])
-        for d in holders[1:].tolist():
-            groups.union(first, d)
-    members: dict[int, list[int]] = {}
-    for d in sorted(groups.parent):
-        members.setdefault(groups.find(d), []).append(d)
-    left, right, shared = [], [], []
-    for docs in members.values():
-        ordered = sorted(docs, key=lambda d: (int(rank[d]), d))
-        for i, x in enumerate(ordered):
-            found = 0
-            for y in ordered[i + 1 : i + 1 + STORY_LOOKAHEAD]:
-                n = postings.shared(x, y)
-                if n >= min_shared:
-                    left.append(min(x, y))
-                    right.append(max(x, y))
-                    shared.append(n)
-                    found += 1
-                    if found == STORY_LINKS:
-                        break
-    return np.asarray(left, np.int64), np.asarray(right, np.int64), np.asarray(shared, np.int64)
+    empty = np.empty(0, np.int64)
+    if not stories:
+        return empty, empty, empty
+    group = _components([np.asarray(h, np.int64) for h in stories], len(rank))
+    members = np.flatnonzero(group >= 0)
+    # Every member's place: its story's documents one after another, each story in rank order.
+    order = members[np.lexsort((members, rank[members], group[members]))]
+    story = group[order]
+    n = len(order)
+    # For each copy, the next STORY_LOOKAHEAD copies of its story, and what it shares with each.
+    step = np.arange(1, STORY_LOOKAHEAD + 1)
+    later = np.arange(n)[:, None] + step[None, :]
+    valid = later < n
+    later = np.minimum(later, n - 1)
+    valid &= story[later] == story[:, None]
+    xs, ys = np.broadcast_to(order[:, None], later.shape)[valid], order[later][valid]
+    shared = np.zeros(later.shape, np.int64)
+    shared[valid] = postings.shared_many(xs, ys)
+    ok = valid & (shared >= min_shared)
+    ok &= np.cumsum(ok, axis=1) <= STORY_LINKS  # the first STORY_LINKS of them
+    x, y = np.broadcast_to(order[:, None], later.shape)[ok], order[later][ok]
+    return np.minimum(x, y), np.maximum(x, y), shared[ok]
+
+
+def _components(groups: list[np.ndarray], n: int) -> np.ndarray:
+    """Per document of ``range(n)``, the smallest document it is joined to through ``groups`` (-1: in none).
+
+    Each group's documents are one set; groups sharing a document merge.
+    Labels spread along the edges (each group's first document to the others)
+    until nothing changes, with pointer jumping in between.
+    """
+    label = np.full(n, -1, np.int64)
+    if not groups:
+        return label
+    heads = np.concatenate([np.full(len(g) - 1, g[0], np.int64) for g in groups])
+    tails = np.concatenate([g[1:] for g in groups])
+    nodes = np.unique(np.concatenate([g[:1] for g in groups] + [tails]))
+    label[nodes] = nodes
+    while True:
+        low = np.minimum(label[heads], label[tails])
+        before = label.copy()
+        np.minimum.at(label, heads, low)
+        np.minimum.at(label, tails, low)
+        label[nodes] = label[label[nodes]]  # pointer jumping: a label's own label is at most it
+        if np.array_equal(label, before):
+            return label
 
 
 def candidate_pairs(
@@ -175,8 +256,11 @@ def candidate_pairs(
     stories: list[np.ndarray] = []
     if frequent:
         # Whether documents share long runs is judged on what they share beyond their outlets' furniture.
-        postings = _DocPostings(*_without_furniture(hashes, docs, outlet, boilerplate, is_version), n_docs)
-        stories = [holders for holders in frequent if story_fingerprint(holders, postings)]
+        # Only the documents of frequent fingerprints are ever asked about: index theirs alone.
+        asked = member(docs, np.unique(np.concatenate(frequent)))
+        postings = _DocPostings(*_without_furniture(hashes[asked], docs[asked], outlet, boilerplate, is_version), n_docs)
+        del asked
+        stories = story_fingerprints(frequent, postings)
     if stories:
         left, right, story_shared = story_pairs(stories, postings, rank, need)
         # A pair also found under the cap keeps the larger count (the story's counts them all).

@@ -23,7 +23,9 @@ field of "press release" (``names_a_release``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from syndtrace.anchored import FOLD_SPECIAL, finditer_lines
 from syndtrace.model import Credit, Document
 
 RELEASE_KIND = "press-release"
@@ -39,23 +41,30 @@ _HEADER = re.compile(
 # Foot furniture, each a line of its own (or the start of one). The first group (an end mark,
 # notes to editors) only a release prints; the rest (a journal's blurb, a media contact) news
 # sites print too, in their own footers ("For media inquiries: ..."): two of them are needed.
-_FOOT = re.compile(
-    r"^[ \t*_]*(?:(?P<strong>"
+_FOOT_MARKS = (
+    r"(?P<strong>"
     r"\[?[ \t]*-*[ \t]*ends?[ \t]*-*[ \t]*\]?[ \t]*$"
     r"|#{3}[ \t]*$"
     r"|notes?[ \t]+(?:to|for)[ \t]+editors?\b"
-    r"|editors?['’]?s?[ \t]+notes?\b)"
-    r"|about[ \t]+the[ \t]+(?:journal|university|study|research|institute|college|trust|foundation)[ \t]*:?[ \t]*$"
-    r"|media[ \t]+(?:contacts?|enquiries|inquiries)\b"
-    r"|press[ \t]+(?:contacts?|enquiries|inquiries)\b"
-    r"|for[ \t]+media[ \t]+(?:enquiries|inquiries)\b"
-    r"|for[ \t]+(?:further|more)[ \t]+information,?[ \t]+(?:please[ \t]+)?contact\b"
-    r"|[^\n]{0,120}\b(?:is|are)[ \t]+available[ \t]+for[ \t]+interview"
-    # A press office's address: the line gives an e-mail address or a telephone number.
-    r"|(?=[^\n]{0,300}?(?:@[\w-]+\.|\+?\d[\d ()-]{7,}\d))[^\n]{0,160}\bpress[ \t]?office\b"
-    r")",
-    re.I | re.M,
+    r"|editors?['’]?s?[ \t]+notes?\b)",
+    r"about[ \t]+the[ \t]+(?:journal|university|study|research|institute|college|trust|foundation)[ \t]*:?[ \t]*$",
+    r"media[ \t]+(?:contacts?|enquiries|inquiries)\b",
+    r"press[ \t]+(?:contacts?|enquiries|inquiries)\b",
+    r"for[ \t]+media[ \t]+(?:enquiries|inquiries)\b",
+    r"for[ \t]+(?:further|more)[ \t]+information,?[ \t]+(?:please[ \t]+)?contact\b",
 )
+_FOOT_LONG = (
+    r"[^\n]{0,120}\b(?:is|are)[ \t]+available[ \t]+for[ \t]+interview",
+    # A press office's address: the line gives an e-mail address or a telephone number.
+    r"(?=[^\n]{0,300}?(?:@[\w-]+\.|\+?\d[\d ()-]{7,}\d))[^\n]{0,160}\bpress[ \t]?office\b",
+)
+_FOOT = re.compile(r"^[ \t*_]*(?:" + "|".join(_FOOT_MARKS + _FOOT_LONG) + ")", re.I | re.M)
+# The same without its last two branches, which scan the whole line (tens of microseconds a
+# line): on a line holding neither "available" and "interview" nor "press" and "office" they
+# cannot match, and the rest match as in ``_FOOT``. A line holding none of ``_MARK_WORDS``
+# either (in its lower case) is not tried at all.
+_FOOT_SHORT = re.compile(r"^[ \t*_]*(?:" + "|".join(_FOOT_MARKS) + ")", re.I | re.M)
+_MARK_WORDS = ("end", "press", "about", "media", "editor", "information", "###")
 _FOOT_KEYS = (
     "end", "###", "editor", "about the", "media", "press", "information", "interview",
 )  # fmt: skip
@@ -76,19 +85,51 @@ def release_marks(text: str, body_start: int = 0) -> tuple[Credit, ...]:
     head_end = min(len(text), body_start + _HEAD_CHARS)
     low_head = text[body_start:head_end].lower()
     if "release" in low_head or "embargo" in low_head:
-        for m in _HEADER.finditer(text, body_start, head_end):
+        for m in finditer_lines(_HEADER, text, body_start, head_end):
             issuer = (m.group("before") or m.group("after") or "").strip(" ,.:-")
             marks.append(Credit(RELEASE_KIND, _issuer(issuer), m.start(), m.end(), m.group(0).strip()))
             strong += 1
     low = text.lower()
     if any(key in low for key in _FOOT_KEYS):
-        for m in _FOOT.finditer(text, body_start):
+        for m in _foot_marks(text, body_start, low):
             line = m.group(0).strip()
             office = _PRESS_OFFICE.search(line)
             marks.append(Credit(RELEASE_KIND, _issuer(office.group("name") if office else ""), m.start(), m.end(), line))
             strong += m.group("strong") is not None
     weak = len({c.text.lower() for c in marks}) - strong
     return tuple(marks) if strong or weak >= 2 else ()
+
+
+def _foot_marks(text: str, body_start: int, low: str) -> Iterator[re.Match]:
+    """``_FOOT.finditer(text, body_start)``, trying each line with the least pattern that can match it.
+
+    ``low`` is ``text.lower()``. A text whose lower case the pattern's
+    ignore-case matching may not agree with (characters such as the long s)
+    is searched whole.
+    """
+    if len(low) != len(text) or any(c in text for c in FOLD_SPECIAL):
+        return _FOOT.finditer(text, body_start)
+
+    # The lines (by their starts) holding the words each pattern needs: a word holds no line break.
+    short = set().union(*(_lines_with(low, word, body_start) for word in _MARK_WORDS))
+    long = (_lines_with(low, "interview", body_start) & _lines_with(low, "available", body_start)) | (
+        _lines_with(low, "office", body_start) & _lines_with(low, "press", body_start)
+    )
+
+    def choose(start: int, end: int) -> re.Pattern | None:
+        return _FOOT if start in long else _FOOT_SHORT if start in short else None
+
+    return finditer_lines(_FOOT, text, body_start, choose=choose)
+
+
+def _lines_with(text: str, word: str, pos: int) -> set[int]:
+    """The starts of the lines of ``text`` that hold ``word`` at or after ``pos``."""
+    found = set()
+    at = text.find(word, pos)
+    while at >= 0:
+        found.add(text.rfind("\n", 0, at) + 1)
+        at = text.find(word, at + 1)
+    return found
 
 
 def foot_spans(text: str, marks: tuple[Credit, ...], body_start: int = 0) -> tuple[tuple[int, int], ...]:

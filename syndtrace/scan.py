@@ -277,7 +277,7 @@ def _align(cand, settings, progress):
             aligned.extend((i, j, passages, stats, sides + offset) for i, j, passages, stats, sides in found)
             metas.update(meta)
             parts.append(spans)
-            observations.append(observed)  # chunks hold different documents: no vote is counted twice
+            observations.append(observed)  # a document in two chunks votes once (Observed.concat)
             offset += len(spans)
             progress.advance("pairs aligned", len(part))
     order = {pair: k for k, pair in enumerate(pairs)}  # candidate order, whatever the workers

@@ -79,10 +79,14 @@ class Observed:
 
     @classmethod
     def concat(cls, parts: list[Observed]) -> Observed:
-        """The observations of ``parts``, which must be about different documents."""
+        """The observations of ``parts``, one per (fingerprint, document) (quoted if quoted in any part).
+
+        Parts may observe one document (a story cut over two work chunks).
+        """
         if not parts:
             return observe([])
-        return cls(*(np.concatenate([getattr(p, name) for p in parts]) for name in ("hashes", "docs", "quoted")))
+        hashes, docs, quoted = (np.concatenate([getattr(p, name) for p in parts]) for name in ("hashes", "docs", "quoted"))
+        return _once(hashes, docs, quoted)
 
 
 def observe(sides: list[tuple[int, np.ndarray, np.ndarray]]) -> Observed:
@@ -96,6 +100,11 @@ def observe(sides: list[tuple[int, np.ndarray, np.ndarray]]) -> Observed:
     hashes = np.concatenate([h for _, h, _ in sides])
     docs = np.repeat(np.array([d for d, _, _ in sides], np.int64), [len(h) for _, h, _ in sides])
     quoted = np.concatenate([q for _, _, q in sides])
+    return _once(hashes, docs, quoted)
+
+
+def _once(hashes: np.ndarray, docs: np.ndarray, quoted: np.ndarray) -> Observed:
+    """One observation per (fingerprint, document), quoted if any of its occurrences is."""
     if not len(hashes):
         return Observed(hashes, docs, quoted)
     # (A lexsort and run boundaries: np.unique(axis=1) is several times slower.)

@@ -99,6 +99,17 @@ def _spans(passages: Sequence[Passage], doc: str) -> tuple[tuple[int, int], ...]
     return tuple(sorted((s.start, s.end) for p in passages for s in (p.a, p.b) if s.doc == doc))
 
 
+def links_by_doc(links: Sequence[Link]) -> dict[str, list[Link]]:
+    """Each node's links, in the order of ``links``: what ``made_of_parts`` and ``compilations`` look
+    through for one page (a scan's 100,000 links, looked through page by page, took minutes)."""
+    index: dict[str, list[Link]] = {}
+    for lk in links:
+        index.setdefault(lk.a, []).append(lk)
+        if lk.b != lk.a:
+            index.setdefault(lk.b, []).append(lk)
+    return index
+
+
 def compilations(candidates: set[str], links: list[Link]) -> set[str]:
     """The candidate pages whose parts' partners are not tied to each other through another page.
 
@@ -112,8 +123,9 @@ def compilations(candidates: set[str], links: list[Link]) -> set[str]:
         near.setdefault(lk.a, set()).add(lk.b)
         near.setdefault(lk.b, set()).add(lk.a)
     found = set()
+    index = links_by_doc(links)
     for page in sorted(candidates):
-        partners = [(lk.b if lk.a == page else lk.a, lk.words, lk.spans.get(page, ())) for lk in links if page in (lk.a, lk.b)]
+        partners = [(lk.b if lk.a == page else lk.a, lk.words, lk.spans.get(page, ())) for lk in index.get(page, ())]
         reach = []  # per part: its partners and the pages they share text with, compilations and the page aside
         for part in parts_of(partners):
             mine = {other for other, _, _ in part}
@@ -124,7 +136,10 @@ def compilations(candidates: set[str], links: list[Link]) -> set[str]:
 
 
 def made_of_parts(page: str, links: list[Link], words: dict[str, int], share: float = STRONG_SHARE) -> bool:
-    """Whether the parts of ``page`` others share hold ``share`` of its words (the most any one partner shares per part)."""
+    """Whether the parts of ``page`` others share hold ``share`` of its words (the most any one partner shares per part).
+
+    ``links`` need hold only the page's own (``links_by_doc``): the others are passed over.
+    """
     partners = [(lk.b if lk.a == page else lk.a, lk.words, lk.spans.get(page, ())) for lk in links if page in (lk.a, lk.b)]
     held = sum(max(w for _, w, _ in part) for part in parts_of(partners))
     return held >= share * max(1, words.get(page, 0))
@@ -188,5 +203,8 @@ def compiled_pages(links: list[Link], words: dict[str, int]) -> set[str]:
     (``compilations``): "The Latest", news in brief, a roundup.
     """
     doc_links = [lk for lk in links if not lk.b.startswith("src:")]
-    candidates = {page for page in multi_story_pages(doc_links) if made_of_parts(page, doc_links, words, COMPILATION_SHARE)}
+    own = links_by_doc(doc_links)
+    candidates = {
+        page for page in multi_story_pages(doc_links) if made_of_parts(page, own.get(page, []), words, COMPILATION_SHARE)
+    }  # fmt: skip
     return compilations(candidates, doc_links)

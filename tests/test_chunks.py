@@ -31,15 +31,36 @@ def peak_in_play(pairs: list[tuple[int, int]]) -> int:
 
 @settings(max_examples=200, deadline=None)
 @given(pairs=_PAIRS, buckets=st.integers(1, 6))
-def test_chunks_deal_every_pair_once_and_keep_components_whole(pairs, buckets):
+def test_chunks_deal_every_pair_once_and_keep_components_whole_up_to_a_share(pairs, buckets):
     chunks = component_chunks(pairs, buckets)
     assert sorted(p for c in chunks for p in c) == pairs
     assert len(chunks) <= buckets and all(chunks)
+    share = -(-len(pairs) // buckets)
+    parent = {}
+
+    def root(d):
+        while parent.setdefault(d, d) != d:
+            d = parent[d]
+        return d
+
+    for i, j in pairs:
+        parent[root(i)] = root(j)
+    size = Counter(root(i) for i, _ in pairs)
     owner = {}
     for n, chunk in enumerate(chunks):
         for pair in chunk:
             for doc in pair:
-                assert owner.setdefault(doc, n) == n, "a document would be analysed by two workers"
+                if size[root(doc)] <= share:  # a component within a chunk's share stays in one chunk
+                    assert owner.setdefault(doc, n) == n, "a document would be analysed by two workers"
+
+
+def test_a_component_larger_than_a_share_is_cut_so_every_worker_has_work():
+    pairs = [(k, k + 1) for k in range(100)]  # one story, one chain
+    chunks = component_chunks(pairs, 4)
+    assert len(chunks) == 4 and [len(c) for c in chunks] == [25, 25, 25, 25]
+    docs = [{d for pair in c for d in pair} for c in chunks]
+    shared = sum(len(a & b) for n, a in enumerate(docs) for b in docs[n + 1 :])
+    assert shared == 3  # only where two pieces meet
 
 
 def test_locality_order_keeps_few_documents_in_play():

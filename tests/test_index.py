@@ -161,3 +161,23 @@ def test_a_story_reprinted_more_often_than_the_cap_pairs_and_a_stock_phrase_does
     # Under the cap, the same story pairs every copy with every other.
     small = candidate_pairs(hashes, docs, np.full(240, -1), np.arange(240), Settings(max_df=200))
     assert len(small.left) == 120 * 119 // 2  # (one shared stock phrase is still no candidate)
+
+
+@settings(max_examples=200, deadline=None)
+@given(postings, st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=40), st.integers(1, 50))
+def test_shared_counts_match_set_intersections(postings, pairs, batch):
+    import syndtrace.index as index
+
+    hashes = np.array([h for _, h in postings], dtype=np.uint64)
+    docs = np.array([d for d, _ in postings], dtype=np.int64)
+    held = defaultdict(set)
+    for d, h in postings:
+        held[d].add(h)
+    old, index._SHARED_BATCH = index._SHARED_BATCH, batch  # pairs split over several lookups
+    try:
+        counts = index._DocPostings(hashes, docs, 31).shared_many(
+            np.array([x for x, _ in pairs], np.int64), np.array([y for _, y in pairs], np.int64)
+        )
+    finally:
+        index._SHARED_BATCH = old
+    assert counts.tolist() == [len(held[x] & held[y]) for x, y in pairs]

@@ -24,6 +24,7 @@ import io
 import json
 import math
 from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import Any
 
 import orjson
@@ -377,18 +378,29 @@ def _indented(sections: list[tuple[str, Any]]) -> Iterator[str]:
             yield _encode(value, "  ")
             continue
         items = iter(value)
-        batch = [_encode(item, "    ", first=True) for _, item in zip(range(_BATCH), items)]
+        batch = list(islice(items, _BATCH))
         if not batch:
             yield "[]"
             continue
         yield "[\n"
         while batch:
-            yield ",\n".join(batch)
-            batch = [_encode(item, "    ", first=True) for _, item in zip(range(_BATCH), items)]
+            yield _items(batch)
+            batch = list(islice(items, _BATCH))
             if batch:
                 yield ",\n"
         yield "\n  ]"
     yield "\n}\n"
+
+
+def _items(batch: list) -> str:
+    """List items as ``_encode(item, "    ", first=True)`` each, joined by ``",\n"``, with one orjson call.
+
+    orjson indents a list's items by two spaces and separates them by
+    ``",\n"``: re-based by two more, and without the brackets, that is
+    exactly the items encoded one by one at depth two.
+    """
+    text = orjson.dumps(batch, option=orjson.OPT_INDENT_2).decode("utf-8").replace("\n", "\n  ")
+    return text[2:-4]  # without the opening "[\n" and the closing "\n  ]"
 
 
 def _encode(value: Any, pad: str, *, first: bool = False) -> str:
