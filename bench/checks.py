@@ -56,20 +56,26 @@ def relations(truth: dict) -> set[tuple[str, str]]:
     return rel
 
 
-def unrelated_runs(records: list[dict], truth: dict) -> list[tuple[str, str, str]]:
-    """Unrelated article pairs sharing an 8-word run: ``(id_a, id_b, the run)``."""
-    # Word ids per document (no corpus-wide list of word strings: 100k articles are 75M words).
+def word_ids(texts) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Every text's words as integer ids (from 1), concatenated; the text each word belongs to; the words by id - 1.
+
+    No corpus-wide list of word strings: 100k articles are 75M words.
+    """
     index: dict[str, int] = {}
     parts: list[np.ndarray] = []
-    for rec in records:
-        words = words_of(article_text(rec, truth))
+    for text in texts:
+        words = words_of(text)
         for w in dict.fromkeys(words):
             if w not in index:
                 index[w] = len(index) + 1
         parts.append(np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words)))
     ids = np.concatenate(parts) if parts else np.zeros(0, np.int64)
-    docs = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
-    del parts
+    return ids, np.repeat(np.arange(len(parts)), [len(p) for p in parts]), list(index)
+
+
+def unrelated_runs(records: list[dict], truth: dict) -> list[tuple[str, str, str]]:
+    """Unrelated article pairs sharing an 8-word run: ``(id_a, id_b, the run)``."""
+    ids, docs, vocab = word_ids(article_text(rec, truth) for rec in records)
     grams = _gram_hashes(ids, RUN)
     gdoc = docs[: len(grams)]
     inside = docs[RUN - 1 :] == gdoc
@@ -82,7 +88,6 @@ def unrelated_runs(records: list[dict], truth: dict) -> list[tuple[str, str, str
     grams, gdoc, gpos = grams[first], gdoc[first], gpos[first]
     same = grams[1:] == grams[:-1]
     rel = relations(truth)
-    vocab = list(index)
     found: dict[tuple[str, str], str] = {}
     starts = np.flatnonzero(np.diff(np.concatenate(([0], same.astype(np.int8), [0]))) == 1)
     ends = np.flatnonzero(np.diff(np.concatenate(([0], same.astype(np.int8), [0]))) == -1)

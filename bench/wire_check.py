@@ -31,7 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from checks import longest_common_run  # noqa: E402
+from checks import longest_common_run, word_ids  # noqa: E402
 from reuters_pool import RUN, _gram_hashes, words_of  # noqa: E402
 
 FIRST_GENERATION = ("subscriber", "aggregator")
@@ -68,17 +68,7 @@ def unrelated_runs(records: list[dict], truth: dict) -> list[tuple[str, str, str
     sig_list = [sig_of.setdefault(keys.get(r["id"], frozenset({r["id"]})), len(sig_of)) for r in records]
     sigs = np.array(sig_list, dtype=np.int64)
     sig_keys = list(sig_of)
-    index: dict[str, int] = {}
-    parts = []
-    for rec in records:
-        words = words_of(article_text(rec, lines))
-        for w in dict.fromkeys(words):
-            if w not in index:
-                index[w] = len(index) + 1
-        parts.append(np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words)))
-    ids = np.concatenate(parts) if parts else np.zeros(0, np.int64)
-    docs = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
-    del parts
+    ids, docs, vocab = word_ids(article_text(rec, lines) for rec in records)
     if len(ids) < RUN:
         return []
     grams = _gram_hashes(ids, RUN)
@@ -95,7 +85,6 @@ def unrelated_runs(records: list[dict], truth: dict) -> list[tuple[str, str, str
     same = np.concatenate(([False], grams[1:] == grams[:-1], [False]))
     edges = np.diff(same.astype(np.int8))
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) + 1  # runs [start, end)
-    vocab = list(index)
     verdict: dict[tuple[int, int], bool] = {}
     found: dict[tuple[int, int], tuple[str, str, str]] = {}
     for s, e in zip(starts.tolist(), ends.tolist()):

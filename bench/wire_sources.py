@@ -23,7 +23,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from outlets import FIRST, LAST, _footer, curl
+from outlets import _MASTHEADS, FIRST, LAST, _footer, curl
+from outlets import _PLACES as PLACES
 
 FIRST_DAY = dt.date(2019, 3, 4)  # day 0 of every corpus (a Monday)
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -192,20 +193,6 @@ QUOTED = (
     ("The Guardian", ("The Guardian", "the British newspaper The Guardian")),
 )
 
-PLACES = (
-    "Riverside", "Northfield", "Maple Valley", "Cedar Falls", "Lakeshore", "Brookhaven", "Fairmont",
-    "Westbury", "Ashford", "Glenwood", "Harborview", "Pinecrest", "Oakridge", "Millbrook", "Stonebridge",
-    "Clearwater", "Elmhurst", "Kingsport", "Redwood", "Silver Lake", "Bayside", "Hillcrest", "Fox Hollow",
-    "Granite City", "Sunnyvale", "Willow Creek", "Eastport", "Marlow", "Bellhaven", "Dunmore", "Prescott",
-    "Wexford", "Carrington", "Halden", "Ironwood", "Juniper", "Kestrel Bay", "Larkspur", "Moorfield",
-    "Newhaven", "Orchard Park", "Port Ellis", "Quarry Hill", "Rosedale", "Sandown", "Thornbury", "Upton",
-    "Valemont", "Whitby", "Yarrow", "Zephyr Cove", "Ambleside", "Blackwater", "Coldspring", "Deerfield",
-)
-_MASTHEADS = (
-    "Courier", "Gazette", "Herald", "Tribune", "Times", "Post", "Chronicle", "Observer", "Ledger",
-    "Sentinel", "Examiner", "Journal", "Dispatch", "Record", "Review", "Bulletin", "Star", "Globe",
-    "News", "Monitor", "Independent", "Register", "Press", "Telegraph", "Mercury", "Argus", "Clarion",
-)
 _SECTIONS = ("News", "Business", "World", "Opinion", "Sport", "Politics", "Culture", "Science", "Local", "Markets")
 _ZONES = ("-04:00", "-05:00", "-06:00", "-07:00", "+00:00", "+01:00", "Z")
 

@@ -47,25 +47,6 @@ class Damage(Exception):
         self.reason = f"{uri}: {reason}" if uri else reason
 
 
-class _Lines:
-    """A stream whose ``readline`` is capped, so garbage without line breaks is never read whole."""
-
-    __slots__ = ("stream",)
-
-    def __init__(self, stream) -> None:
-        self.stream = stream
-
-    def readline(self, limit: int | None = None) -> bytes:
-        return self.stream.readline(LINE_CAP if limit is None or limit < 0 else min(limit, LINE_CAP))
-
-    def read(self, size: int | None = -1) -> bytes:
-        return self.stream.read(size)
-
-    def tell(self) -> int:
-        return self.stream.tell()
-
-
-
 class Lines:
     """A stream whose ``readline`` is capped, so garbage without line breaks is never read whole."""
 
