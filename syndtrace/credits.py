@@ -111,6 +111,7 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
         group = next(g for g in ("src", "src2", "src3") if m.group(g))
         line = m.group(0).strip()
         credits.append(Credit("dateline", tags[m.group(group)], m.end() - len(line), m.end(), line))
+    credits.extend(_script_datelines(text, body_start))
     if "contributed" in text:
         for m in finditer_in_lines(_CONTRIBUTED, text, "contributed", body_start):
             # "Jane Roe contributed" names a person; "Wexford Herald staff contributed", a newsroom.
@@ -177,6 +178,41 @@ def _tag_starts(text: str, tags: dict[str, str], pos: int) -> list[int]:
             found.append(at)
         at = text.find("(", at + 1)
     return found
+
+
+@lru_cache(maxsize=1)
+def _script_dateline() -> tuple[re.Pattern, tuple[str, ...]] | None:
+    """The datelines of agencies that print theirs in their own script, and those tags.
+
+    Chinese agencies open a story with the tag and its dispatch, "新华社北京6月3日电"
+    (Xinhua, Beijing, June 3, dispatch); Chinese and Japanese papers bracket a
+    wire's tag in full-width or lenticular brackets anywhere on a line:
+    "（新华社）", "【共同】".
+    """
+    tags = sorted((t for t in dateline_tags() if not t.isascii()), key=len, reverse=True)
+    if not tags:
+        return None
+    names = "|".join(map(re.escape, tags))
+    pattern = re.compile(
+        r"(?<![^\n])[ \t\u3000]{0,3}(?P<src>" + names + r")[^\n]{0,24}?电"
+        r"|[（【](?P<src2>" + names + r")[）】]"
+    )
+    return pattern, tuple(tags)
+
+
+def _script_datelines(text: str, body_start: int) -> list[Credit]:
+    """Credits from the datelines of ``_script_dateline`` in ``text[body_start:]``."""
+    found = _script_dateline()
+    if found is None or text.isascii():
+        return []
+    pattern, keys = found
+    tags = dateline_tags()
+    out = []
+    # A tag stands at most three characters (white space) after a dispatch's start, one after a bracket.
+    for m in finditer_near(pattern, text, keys, 3, body_start):
+        tag = m.group("src") or m.group("src2")
+        out.append(Credit("dateline", tags[tag], m.start(), m.end(), m.group(0).strip()))
+    return out
 
 
 def _trim_name(name: str) -> str:

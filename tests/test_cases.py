@@ -514,7 +514,9 @@ def test_chinese_copy_is_matched_character_by_character():
     assert p.similarity < 100.0  # 一千万 became １０００万
     assert has(p.b, "新华社北京6月3日电") and has(p.a, "收购进度快于上年同期")
     assert p.a.quoted > 0.1  # the official's words in “…”
-    assert edge_between(result, "xinhua", "portal").kind == "copy"
+    # The copy keeps Xinhua's dispatch line, "新华社北京6月3日电": it credits the agency.
+    edge = edge_between(result, "xinhua", "portal")
+    assert edge.kind == "credited-reprint" and any("新华社北京6月3日电" in e.detail for e in edge.evidence)
 
 
 def test_japanese_copy_reads_corner_brackets_and_full_width_digits():
@@ -522,6 +524,8 @@ def test_japanese_copy_reads_corner_brackets_and_full_width_digits():
     (p,) = result.passages
     assert p.words >= 180 and p.similarity == 100.0  # ８日 and 8日 are one after NFKC
     assert p.a.quoted == p.b.quoted == round(len("命を守るための行動を直ちに取ってほしい") / p.words, 4)  # inside 「…」
+    # 共同通信 is Kyodo News, a wire: the local paper's same-day page is its copy.
+    assert edge_between(result, "wire", "local").kind == "copy"
 
 
 def test_ocr_archive_reprint_is_one_passage_dated_in_1857():

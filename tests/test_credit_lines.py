@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from syndtrace import credits as credits_module
 from syndtrace.credits import find_credits
 from syndtrace.direction import agency_of, decide, origin_of
 from syndtrace.load import document_from_text
@@ -152,3 +155,34 @@ def test_a_papers_story_sent_out_by_its_news_service_hangs_the_service_under_the
 def test_a_papers_own_credit_lines_name_it_though_it_is_no_known_outlet(line, credit):
     found = [(c.kind, c.source) for c in find_credits(BODY + line + "\n")]
     assert found == ([credit] if credit else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        # Xinhua's dispatch line opens its stories and their copies: "Xinhua, Beijing, June 3, dispatch".
+        ("新华社北京6月3日电 记者从国家粮食和物资储备局获悉。\n", ("Xinhua", "新华社北京6月3日电")),
+        ("　新华社北京6月3日电\n记者从国家粮食和物资储备局获悉。\n", ("Xinhua", "新华社北京6月3日电")),
+        # A wire's tag in full-width or lenticular brackets, where a paper credits it.
+        ("标题\n（新华社）北京消息，今年夏粮收购工作已在主产区全面展开。\n", ("Xinhua", "（新华社）")),
+        ("気象庁は大雨特別警報を発表した。【共同】\n", ("Kyodo News", "【共同】")),
+        # The agency named in prose, or a common word, credits nothing.
+        ("文中提到新华社说的话电\n", None),
+        ("両国は共同で声明を発表した。\n", None),
+    ],
+)
+def test_other_scripts_agencies_datelines_credit_them(text, credit):
+    found = [(c.source, c.text) for c in find_credits(text) if c.kind == "dateline"]
+    assert found == ([credit] if credit else [])
+
+
+@given(st.text(alphabet="新华社共同电（）【】北京 \n\t\u3000ab", max_size=60))
+def test_script_datelines_found_near_their_tags_are_every_match(text):
+    pattern, _ = credits_module._script_dateline()
+    assert [m.span() for m in credits_module.finditer_near(pattern, text, _keys(), 3)] == [
+        m.span() for m in pattern.finditer(text)
+    ]
+
+
+def _keys():
+    return credits_module._script_dateline()[1]
