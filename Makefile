@@ -27,6 +27,7 @@ cases: $(STAMP)
 
 # Speed, memory and recall against a plain datasketch pipeline (see README "Performance"),
 # then the floor: the least any pure-Python scan of the 100k corpus must spend (bench/floor.py),
+# then the dense case: 87 wire stories each carried by 200-2,000 outlets, about 108k pages (bench/dense.py),
 # then recall against OCR noise and an OCR'd archive (README "Languages and archives").
 # The tuned baseline runs at 10k only: at 100k its footer-matched candidates grow to
 # millions and its alignment alone would take the better part of an hour.
@@ -34,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py --sizes 10000 --output bench/out/results-10k.json
 	$(BIN)/python bench/run.py --sizes 100000 --variants usual --output bench/out/results-100k.json
 	$(BIN)/python bench/floor.py bench/out/corpus-100000-s1/corpus.jsonl > bench/out/floor-100k.json
+	$(BIN)/python bench/dense.py --sparse bench/out/results-100k.json --output bench/out/results-dense.json
 	$(BIN)/python bench/ocr_curve.py --output bench/out/ocr-curve.json
 	$(BIN)/python bench/archive.py --output bench/out/archive.json
 
