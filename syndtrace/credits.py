@@ -277,7 +277,10 @@ def _republication_header(text: str, body_start: int, known_names: set[str], cre
     Only names already credited elsewhere in the article count, so that an
     ordinary dateline with a date is not mistaken for a republication header.
     """
-    names = {c.source for c in credits if c.kind != "dateline"} | known_names
+    credited = {c.source for c in credits}
+    # A known name counts only where a credit names it too: most articles have no such name
+    # and are spared the date search.
+    names = {c.source for c in credits if c.kind != "dateline"} | (known_names & credited)
     if not names:
         return []
     head_end = min(len(text), body_start + 1500)
@@ -285,7 +288,7 @@ def _republication_header(text: str, body_start: int, known_names: set[str], cre
     for m in DATE_PATTERN.finditer(text, body_start, head_end):
         before = text[max(body_start, m.start() - 80) : m.start()].rstrip(" ,")
         for name in names:
-            if before.endswith(name) and name in {c.source for c in credits}:
+            if before.endswith(name):
                 start = m.start() - (len(text[max(body_start, m.start() - 80) : m.start()]) - len(before)) - len(name)
                 found.append(
                     Credit("republished", name, start, m.end(), text[start : m.end()], date=iso_from_match(m))
