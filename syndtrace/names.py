@@ -118,6 +118,12 @@ def is_agency(name: str | None) -> bool:
     return bool(hit and hit.agency)
 
 
+def is_publisher(name: str | None) -> bool:
+    """Whether ``name`` is an outlet the list knows, portals aside: a wire, or a paper whose stories travel."""
+    hit = known(name) if name else None
+    return bool(hit and hit.kind != "portal")
+
+
 def is_portal(name: str | None) -> bool:
     """Whether ``name`` is a portal or aggregator (Yahoo News, MSN): never the original of what it carries."""
     hit = known(name) if name else None
@@ -132,6 +138,11 @@ def looks_like_outlet(name: str) -> bool:
 def slug(name: str) -> str:
     """A stable id fragment for a name: lower-case words joined by hyphens."""
     return re.sub(r"[^a-z0-9]+", "-", _key(name)).strip("-") or "unnamed"
+
+
+def source_id(outlet: str) -> str:
+    """The id an outlet has as a source outside the inputs: "src:" and the slug of its canonical name."""
+    return "src:" + slug(canonical(outlet))
 
 
 def possessive(name: str) -> str:

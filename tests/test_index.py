@@ -10,7 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from syndtrace.index import STORY_LINKS, STORY_LOOKAHEAD, STORY_MIN_SHARED, STORY_SAMPLES, candidate_pairs
+from syndtrace.index import (
+    STORY_HUBS, STORY_LINKS, STORY_LOOKAHEAD, STORY_MIN_SHARED, STORY_NEAREST, STORY_PROBES, STORY_SAMPLES,
+    STORY_WIRE_PAGES, candidate_pairs,
+)  # fmt: skip
+from syndtrace.shingle import fmix64
 from syndtrace.settings import Settings
 
 # Few distinct values, so that shared fingerprints, outlets and titles collide often;
@@ -18,7 +22,7 @@ from syndtrace.settings import Settings
 postings = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12) | st.integers(0, 2**64 - 1)), max_size=200, unique=True)
 
 
-def reference(postings, outlet, title, settings: Settings, rank=None):
+def reference(postings, outlet, title, settings: Settings, rank=None, wire=None):
     """Candidates and learned furniture, the slow and obvious way."""
     everything: dict[int, set[int]] = defaultdict(set)  # what each document holds beyond its outlet's furniture
     titles: dict[tuple[int, int], set[int]] = defaultdict(set)
@@ -35,7 +39,9 @@ def reference(postings, outlet, title, settings: Settings, rank=None):
             holders[h].add(doc)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     stories: list[list[int]] = []
-    for docs in holders.values():
+    story_hashes: list[int] = []
+    # In the order the index meets them: by hash partition, then number of holders, then hash.
+    for h, docs in sorted(holders.items(), key=lambda kv: (kv[0] % 8, len(kv[1]), kv[0])):
         if 2 <= len(docs) <= settings.max_df:
             for pair in combinations(sorted(docs), 2):
                 shared[pair] += 1
@@ -48,36 +54,76 @@ def reference(postings, outlet, title, settings: Settings, rank=None):
             close = sum(len(everything[ordered[j]] & everything[ordered[j + half]]) >= STORY_MIN_SHARED for j in picks)
             if 2 * close > len(picks):
                 stories.append(ordered)
+                story_hashes.append(h)
     pairs = {pair: n for pair, n in shared.items() if n >= settings.min_shared_fingerprints}
-    # Documents of story fingerprints are one story (transitively); in rank order each copy takes
-    # the first 4 of the next 16 that share enough fingerprints with it.
-    story_of = {d: d for docs in stories for d in docs}
-
-    def root(d):
-        while story_of[d] != d:
-            d = story_of[d]
-        return d
-
-    for docs in stories:
-        for d in docs[1:]:
-            story_of[root(d)] = root(docs[0])
-    members = defaultdict(list)
-    for d in story_of:
-        members[root(d)].append(d)
-    for group in members.values():
-        ordered = sorted(group, key=lambda d: (rank[d] if rank is not None else d, d))
-        for i, x in enumerate(ordered):
-            linked = 0
-            for y in ordered[i + 1 : i + 1 + STORY_LOOKAHEAD]:
-                n = len(everything[x] & everything[y])
-                if n >= settings.min_shared_fingerprints and linked < STORY_LINKS:
-                    key = (min(x, y), max(x, y))
-                    pairs[key] = max(pairs.get(key, 0), n)
-                    linked += 1
+    rank = list(range(len(outlet))) if rank is None else list(rank)
+    wire = [False] * len(outlet) if wire is None else list(wire)
+    for key, n in story_reference(stories, everything, rank, wire, settings.min_shared_fingerprints).items():
+        pairs[key] = max(pairs.get(key, 0), n)
     by_outlet: dict[int, list[int]] = defaultdict(list)
     for h, code in furniture:
         by_outlet[code].append(h)
     return pairs, {code: sorted(hs) for code, hs in by_outlet.items()}
+
+
+def story_reference(stories, everything, rank, wire, need) -> dict[tuple[int, int], int]:
+    """The pairs among copies of stories over the cap (``index.story_pairs``), the slow and obvious way."""
+    def shared(x, y):
+        return len(everything[x] & everything[y])
+
+    found: dict[tuple[int, int], int] = {}
+
+    def add(x, y):
+        found[(min(x, y), max(x, y))] = shared(x, y)
+
+    # Groups: documents of story fingerprints, joined transitively.
+    group = {d: d for docs in stories for d in docs}
+
+    def root(d):
+        while group[d] != d:
+            d = group[d]
+        return d
+
+    for docs in stories:
+        for d in docs[1:]:
+            a, b = root(d), root(docs[0])
+            group[max(a, b)] = min(a, b)
+    # A copy's label: the story fingerprint it holds that hashes least (k by the index's order).
+    value = [fmix64((k * 0x9E3779B97F4A7C15 + 1) % 2**64) for k in range(len(stories))]
+    label = {d: min((value[k], k) for k, docs in enumerate(stories) if d in docs)[1] for d in group}
+    order = sorted(group, key=lambda d: (root(d), label[d], rank[d], d))
+    # Each copy with the first STORY_LINKS of the next STORY_LOOKAHEAD of its group sharing enough.
+    for i, x in enumerate(order):
+        later = [y for y in order[i + 1 : i + 1 + STORY_LOOKAHEAD] if root(y) == root(x)]
+        for y in [y for y in later if shared(x, y) >= need][:STORY_LINKS]:
+            add(x, y)
+    # Hubs of a label: its holders that are wire pages, most central, earliest (STORY_HUBS of each).
+    hubs = {}
+    for k in sorted(set(label.values())):
+        by_rank = sorted(stories[k], key=lambda d: (rank[d], d))
+        spots = np.unique(np.linspace(0, len(by_rank) - 1, min(STORY_PROBES, len(by_rank))).astype(np.int64))
+        probes = [by_rank[i] for i in spots.tolist()]
+        score = {d: sum(shared(d, p) for p in probes) for d in by_rank}
+        central = sorted(by_rank, key=lambda d: (-score[d], rank[d], d))[:STORY_HUBS]
+        picks = [d for d in by_rank if wire[d]][:STORY_HUBS] + central + by_rank[:STORY_HUBS]
+        hubs[k] = list(dict.fromkeys(picks))
+    every_hub = {h for hs in hubs.values() for h in hs}
+    for x in order:
+        near = [(h, at) for at, h in enumerate(hubs[label[x]]) if h != x and shared(x, h) >= need]
+        near.sort(key=lambda item: (-shared(x, item[0]), item[1]))
+        for nth, (h, _) in enumerate(near):
+            if nth < STORY_NEAREST or wire[h] or x in every_hub:
+                add(x, h)
+    # A group's first STORY_WIRE_PAGES wire pages (in the order above) with each other.
+    pages = defaultdict(list)
+    for d in order:
+        if wire[d]:
+            pages[root(d)].append(d)
+    for group_pages in pages.values():
+        for x, y in combinations(group_pages[:STORY_WIRE_PAGES], 2):
+            if shared(x, y) >= need:
+                add(x, y)
+    return found
 
 
 @settings(max_examples=300, deadline=None)
@@ -87,17 +133,54 @@ def reference(postings, outlet, title, settings: Settings, rank=None):
     st.lists(st.integers(0, 3), min_size=31, max_size=31),
     st.permutations(range(31)),
     st.integers(2, 4),
+    st.lists(st.booleans(), min_size=31, max_size=31),
 )
-def test_candidates_and_furniture_match_reference(postings, outlet, title, rank, max_df):
+def test_candidates_and_furniture_match_reference(postings, outlet, title, rank, max_df, wire):
     cfg = Settings(max_df=max_df, boilerplate_min_stories=2, min_shared_fingerprints=1)
     hashes = np.array([h for _, h in postings], dtype=np.uint64)
     docs = np.array([d for d, _ in postings], dtype=np.int64)
     rank = np.array(rank, np.int64)
-    cand = candidate_pairs(hashes, docs, np.array(outlet, np.int64), np.array(title, np.int64), cfg, rank=rank)
-    pairs, furniture = reference(postings, outlet, title, cfg, rank)
+    cand = candidate_pairs(
+        hashes, docs, np.array(outlet, np.int64), np.array(title, np.int64), cfg, rank=rank, wire=np.array(wire)
+    )
+    pairs, furniture = reference(postings, outlet, title, cfg, rank, wire)
     got = {(int(a), int(b)): int(n) for a, b, n in zip(cand.left, cand.right, cand.shared)}
     assert got == pairs
     assert {code: furn.tolist() for code, furn in cand.boilerplate.items()} == furniture
+
+
+@st.composite
+def story_postings(draw):
+    """Copies of a few stories, each keeping a part of its story's fingerprints, with some of its own."""
+    stories = [list(range(1000 * (k + 1), 1000 * (k + 1) + draw(st.integers(6, 14)))) for k in range(draw(st.integers(1, 3)))]
+    found = []
+    for doc in range(31):
+        k = draw(st.integers(-1, len(stories) - 1))
+        own = draw(st.lists(st.integers(0, 400), max_size=4, unique=True))
+        kept = stories[k][draw(st.integers(0, 3)) : draw(st.integers(5, 14))] if k >= 0 else []
+        found += [(doc, h) for h in sorted(set(kept) | set(own))]
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    story_postings(),
+    st.permutations(range(31)),
+    st.lists(st.booleans(), min_size=31, max_size=31),
+    st.integers(2, 6),
+    st.integers(1, 4),
+)
+def test_the_copies_of_stories_over_the_cap_pair_as_the_reference_pairs_them(postings, rank, wire, max_df, need):
+    # Stories held by more documents than the cap: labels, rank links, hubs and wire pages.
+    cfg = Settings(max_df=max_df, boilerplate_min_stories=2, min_shared_fingerprints=need)
+    hashes = np.array([h for _, h in postings], dtype=np.uint64)
+    docs = np.array([d for d, _ in postings], dtype=np.int64)
+    outlet, title = [-1] * 31, list(range(31))
+    cand = candidate_pairs(
+        hashes, docs, np.array(outlet), np.array(title), cfg, rank=np.array(rank, np.int64), wire=np.array(wire)
+    )
+    pairs, _ = reference(postings, outlet, title, cfg, rank, wire)
+    assert {(int(a), int(b)): int(n) for a, b, n in zip(cand.left, cand.right, cand.shared)} == pairs
 
 
 def test_partitions_change_nothing():
@@ -155,8 +238,14 @@ def test_a_story_reprinted_more_often_than_the_cap_pairs_and_a_stock_phrase_does
     cand = candidate_pairs(hashes, docs, np.full(240, -1), np.arange(240), cfg, rank=rank)
     pairs = set(zip(cand.left.tolist(), cand.right.tolist()))
     assert all(a < 120 and b < 120 for a, b in pairs)  # the stock phrase pairs nothing
-    assert len(pairs) == sum(min(STORY_LINKS, 119 - i) for i in range(120))  # each copy with the next 4
-    assert (96, 100) in pairs and (100, 104) in pairs and (100, 105) not in pairs
+    # In publication order (the reverse of the index) each copy takes the next STORY_LINKS...
+    assert all((i - k, i) in pairs for i in range(1, 120) for k in range(1, min(STORY_LINKS, i) + 1))
+    # ...and its STORY_NEAREST hubs. The copies are equal: the most central are the earliest published
+    # (119, 118, ...), and a copy's ties go to the first listed. The hubs take each other.
+    hubs = list(range(119, 119 - STORY_HUBS, -1))
+    assert all((min(d, h), max(d, h)) in pairs for d in range(120) for h in hubs[:STORY_NEAREST] if d != h)
+    assert all((min(a, b), max(a, b)) in pairs for a in hubs for b in hubs if a < b)
+    assert len(pairs) <= 120 * (STORY_LINKS + STORY_NEAREST) + STORY_HUBS**2
     assert set(cand.shared.tolist()) == {30}
     # Under the cap, the same story pairs every copy with every other.
     small = candidate_pairs(hashes, docs, np.full(240, -1), np.arange(240), Settings(max_df=200))
@@ -181,3 +270,13 @@ def test_shared_counts_match_set_intersections(postings, pairs, batch):
     finally:
         index._SHARED_BATCH = old
     assert counts.tolist() == [len(held[x] & held[y]) for x, y in pairs]
+
+
+def test_publication_order_takes_the_instant_within_a_day():
+    from syndtrace.model import Document
+    from syndtrace.scan import _publication_rank
+
+    dates = ["2019-03-06", "2019-03-06T11:37:00-04:00", "2019-03-05", "2019-03-06T09:01:00Z", None]
+    docs = [Document(id=str(k), path=None, text="", date=d) for k, d in enumerate(dates)]
+    # The day first; within it the timed pages by their instant (09:01Z before 15:37Z), then the rest.
+    assert _publication_rank(docs).tolist() == [3, 2, 0, 1, 4]
