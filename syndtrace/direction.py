@@ -49,7 +49,7 @@ from functools import lru_cache
 from syndtrace.dates import day_of, instant_of
 from syndtrace.lineage import Evidence
 from syndtrace.model import Credit, Document, Passage
-from syndtrace.names import canonical, distinct_labels, is_agency, is_portal, known, outlet_key, possessive
+from syndtrace.names import canonical, distinct_labels, is_agency, is_portal, is_publisher, known, outlet_key, possessive
 from syndtrace.release import is_release, release_evidence_line
 
 ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished", "edited")
@@ -266,7 +266,8 @@ def _embargoed(release: Document, x: Document, y: Document, dx: str, dy: str) ->
 
 
 def reading_order(x: Document, y: Document) -> tuple[str, str]:
-    """An undetermined pair's ids in reading order: the one published first, else by id.
+    """An undetermined pair's ids in reading order: a known publisher's page (``names.is_publisher``) first,
+    else the one published first, else by id.
 
     Published first means at an earlier instant: both dates carry a time and
     zone. That is no evidence of direction (a page's time may be when it was
@@ -274,6 +275,9 @@ def reading_order(x: Document, y: Document) -> tuple[str, str]:
     pair stays undetermined; but a tree that must hang one under the other
     shows the older on top.
     """
+    px, py = is_publisher(x.outlet), is_publisher(y.outlet)
+    if px != py:  # a known publisher's page above a page of an outlet the list does not know
+        return (x.id, y.id) if px else (y.id, x.id)
     ix, iy = instant_of(x.date), instant_of(y.date)
     if ix is not None and iy is not None and ix != iy:
         return (x.id, y.id) if ix < iy else (y.id, x.id)
@@ -297,13 +301,20 @@ def _credit_evidence(
             items.append(Evidence("credit", other.id, 3.0, f"{name[doc.id]} credits {c.source}: \"{c.text}\""))
             return items
     own = outlet_key(doc.outlet) if doc.outlet else None
-    credits = near.credited.get(other.id, {}).get(own, 0) if own else 0
+    # The page's metadata names the other's outlet as its author ("author": "The Washington Post").
+    by = known(doc.author) if doc.author else None
+    if by is not None and by.kind != "portal" and outlet_key(doc.author) in other_names and outlet_key(doc.author) != own:
+        items.append(Evidence("credit", other.id, 3.0, f"{name[doc.id]} credits {by.name}: author \"{doc.author}\""))
+        return items
+    # The pages sharing the text with either of the two: in a story carried by thousands, each page
+    # is compared with a few of the others, and the outlet's own page with the most.
+    credits = max(near.credited.get(d, {}).get(own, 0) for d in (other.id, doc.id)) if own else 0
     if credits >= _CREDITED_BY and uncredited(doc) and uncredited(other):
         # The pages that share this text name doc's outlet as its original, and doc, its own page,
         # credits nobody: the text is doc's. The uncredited copy took it, directly or through them.
         why = (
             f"{name[doc.id]} is {possessive(doc.outlet)} own page, and {credits} pages sharing this text credit "
-            f"{doc.outlet} as the original; {name[other.id]} carries no credit line"
+            f"{doc.outlet} as its source; {name[other.id]} carries no credit line"
         )
         items.append(Evidence("credit", doc.id, 2.0, why))
         return items

@@ -112,7 +112,7 @@ def families(
             ups = [e for e in into.get(sid, ()) if takes(e) and (e.source in docs_in or e.source in credited_here)]
             fam_edges += ups
             todo += [e.source for e in ups if e.source in source_ids]
-        node = family_tree(docs_in, fam_edges, by_id)
+        node = family_tree(docs_in, fam_edges, by_id, frozenset(compiled & docs_in))
         built.append((sorted(docs_in), node.id, node, key))
     built.sort(key=lambda f: (-len(f[0]), f[1], f[0]))
     fid = {key: f"f{i + 1}" for i, (_, _, _, key) in enumerate(built)}

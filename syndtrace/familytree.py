@@ -12,6 +12,7 @@ import heapq
 from collections.abc import Iterable
 
 from syndtrace.dates import day_of
+from syndtrace.names import source_id
 from syndtrace.lineage import Edge, Family, TreeNode
 from syndtrace.model import Document
 from syndtrace.parents import children_of, choose_parents, grow, rank_parents
@@ -39,7 +40,9 @@ def outside_tree(family: Family, gifts: dict[str, list[Edge]]) -> list[tuple[str
     return [(m, [e for e in gifts.get(m, ()) if e.copy in held]) for m in family.members if m not in held]
 
 
-def family_tree(members: set[str], links: list[Edge], docs: dict[str, Document]) -> TreeNode:
+def family_tree(
+    members: set[str], links: list[Edge], docs: dict[str, Document], compiled: frozenset[str] = frozenset()
+) -> TreeNode:
     """The family's tree: the top that holds the most members once every member it can reach is hung in.
 
     Each node first takes its best parent (``trace.choose_parents``), as in
@@ -56,11 +59,20 @@ def family_tree(members: set[str], links: list[Edge], docs: dict[str, Document])
     node, under which its subscribers chose to hang, is their top, not
     another agency a stray credit line names. Then an outside original or
     agency (the members credit it), then the earliest-dated document, then
-    the id.
+    the id. ``compiled``: the members that compile several stories ("The
+    Latest"), which never stand for their outlet's node.
     """
     ranked = rank_parents(links)
     chosen = choose_parents(ranked)
     up = {child: edge.source for child, edge in chosen.items()}
+    # The agency's own page, where the inputs hold it, stands for the agency: the copies that chose
+    # its node (they credit the agency) hang under the page, each with its edge (whose evidence
+    # names the agency). Else the node and the page would be two tops, and the copies the page
+    # does not hold would be hung, sibling under sibling, by their undetermined links.
+    for child, above in list(up.items()):
+        page = _own_page(above, members - compiled, up, docs)
+        if page is not None:
+            up[child] = page
     below = children_of(up)
 
     def subtree(top: str) -> int:
@@ -85,6 +97,17 @@ def family_tree(members: set[str], links: list[Edge], docs: dict[str, Document])
             break
     _, top, top_up, top_edges = best
     return grow(top, top_up, top_edges)
+
+
+def _own_page(node: str, members: set[str], up: dict[str, str], docs: dict[str, Document]) -> str | None:
+    """The member page of ``node``'s outlet with no parent (the first dated, then by id), if ``node`` is a
+    source outside the inputs with no parent either; else ``None``."""
+    if node in docs or node in up or not node.startswith("src:"):
+        return None
+    pages = [m for m in members if m in docs and m not in up and docs[m].outlet and source_id(docs[m].outlet) == node]
+    if not pages:
+        return None
+    return min(pages, key=lambda m: (docs[m].date if day_of(docs[m].date) else "9999", m))
 
 
 def _hang_in(top: str, up: dict[str, str], edges: dict[str, Edge], members: set[str], ranked: list[Edge]):

@@ -23,7 +23,7 @@ from syndtrace.chains import carried_additions
 from syndtrace.direction import Neighbours, Verdict, agency_of, decide, origin_of, reading_order, uncredited
 from syndtrace.lineage import Edge, Evidence
 from syndtrace.model import Document, PairVerdict
-from syndtrace.names import distinct_labels, is_agency, known, outlet_key, possessive
+from syndtrace.names import distinct_labels, is_publisher, known, outlet_key, possessive
 from syndtrace.parents import KIND_PRIORITY, build_tree
 from syndtrace.quoted import quoted_sources
 from syndtrace.release import is_release
@@ -152,6 +152,9 @@ def _distributed_by(g: Graph, doc: Document, original: str, original_id: str) ->
     # paper's byline names two sources, and which one the text is cannot be told from the credits.
     if service is None or service.kind != "service" or outlet_key(agency) in near or outlet_key(agency) == outlet_key(original):
         return
+    # "Compiled by X from wire reports" names who edited the wire's copy, not the paper it sent out.
+    if all(c.kind == "edited" for c in doc.credits if c.source == original):
+        return
     line = next((c.text for c in doc.credits if c.source == agency), agency)
     why = f"{doc.label} credits {original} as the original and {agency} as the wire that distributed it (\"{line}\")"
     wid = g.source(agency, "agency", f"{doc.label} credits it as the wire agency behind it (\"{line}\")")
@@ -180,9 +183,11 @@ def _neighbours(g: Graph, pairs: list[PairPassages]) -> Neighbours:
             if partner.outlet:
                 pages.setdefault(doc, set()).add(outlet_key(partner.outlet))
             origin = origin_of(partner)
-            if origin:
+            # The original a partner credits: its "originally published by", else its wire's line.
+            named = origin[0] if origin else agency_of(partner)
+            if named:
                 counts = credited.setdefault(doc, {})
-                key = outlet_key(origin[0])
+                key = outlet_key(named)
                 counts[key] = counts.get(key, 0) + 1
     return Neighbours({d: frozenset(keys) for d, keys in pages.items()}, credited)
 
@@ -275,7 +280,7 @@ def _pair_edge(
         # Direction unknown, but if exactly one side credits an outside original or agency,
         # the text they share is that original's: the other side carries it uncredited.
         holders = [d for d in (x, y) if _outside_original(g, d)]
-        if len(holders) == 1 and uncredited(_other(holders[0], x, y)) and not is_agency(_other(holders[0], x, y).outlet):
+        if len(holders) == 1 and uncredited(_other(holders[0], x, y)) and not is_publisher(_other(holders[0], x, y).outlet):
             source, copy = holders[0].id, _other(holders[0], x, y).id
         else:
             evidence = verdict.evidence + _same_page(g, x, y, copy_words)
@@ -288,7 +293,11 @@ def _pair_edge(
     share = round(copy_words / max(1, g.words.get(copy, 0)), 4)
     evidence = verdict.evidence
     confidence = verdict.confidence if verdict.determined else 0.6
-    outside = _outside_original(g, g.docs[source]) if not credited and uncredited(g.docs[copy]) else None
+    outside = (
+        _outside_original(g, g.docs[source])
+        if not credited and uncredited(g.docs[copy]) and not is_publisher(g.docs[copy].outlet)
+        else None
+    )
     if outside is not None:
         # The original is not among the inputs: the copy took the original's text.
         holder, name, how = g.docs[source], outside[0], outside[4]
@@ -319,8 +328,8 @@ def _carries_outside_text(g: Graph, copy: Document, source: Document, ids, evide
     text, as a second top that the family's tree leaves out.
     """
     outside = _outside_original(g, copy)
-    if outside is None or not uncredited(source) or is_agency(source.outlet):
-        return False  # a wire's own page carries its own text, whatever another page credits
+    if outside is None or not uncredited(source) or is_publisher(source.outlet):
+        return False  # a wire's or a known paper's own page carries its own text, whatever another page credits
     sid, name, how = _outside_source(g, copy, outside), outside[0], outside[4]
     label = distinct_labels((copy, source))
     who, other = label[copy.id], label[source.id]

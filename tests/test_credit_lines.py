@@ -186,3 +186,24 @@ def test_script_datelines_found_near_their_tags_are_every_match(text):
 
 def _keys():
     return credits_module._script_dateline()[1]
+
+
+def test_a_page_whose_author_field_names_the_others_outlet_credits_it():
+    # "author": "The Washington Post" in a subscriber's metadata, no credit line in its text.
+    copy = replace(page(BODY * 4, "Yarrow Post", author="The Washington Post"), id="copy")
+    post = replace(page(BODY * 4, "The Washington Post"), id="post")
+    verdict = decide(copy, post, [])
+    assert (verdict.source, verdict.copy) == ("post", "copy")
+    assert any('author "The Washington Post"' in e.detail for e in verdict.evidence)
+
+
+def test_a_page_compiled_by_a_paper_from_a_service_does_not_make_the_paper_the_services_original():
+    from syndtrace.pipeline import compare_documents
+    from syndtrace.settings import Settings
+
+    story = BODY * 6
+    compiled = page("Compiled by The Prescott Observer from wire reports.\n\n" + story
+                    + "Distributed by Tribune Content Agency, LLC.\n", "Carrington Monitor")  # fmt: skip
+    service = page(story + "Distributed by Tribune Content Agency, LLC.\n", "Hill Courier")
+    result = compare_documents([replace(compiled, id="compiled"), replace(service, id="service")], Settings())
+    assert not [e for e in result.edges if e.source.startswith("src:") and e.copy.startswith("src:")]

@@ -197,3 +197,11 @@ def test_the_hour_decides_only_between_pages_known_to_be_linked():
     assert hour.detail == "B News was published at 09:10 UTC, A News at 16:52 UTC on the same day"
     assert (verdict.source, verdict.copy) == ("b", "a")
     assert not decide(a, b, []).determined  # unlinked, the hour is no evidence
+
+
+def test_a_known_publishers_page_reads_above_a_page_of_an_outlet_the_list_does_not_know():
+    # Reading order, not evidence: a tree that must hang one under the other shows the Post on top.
+    post = Document(id="z", path=None, text="", outlet="The Washington Post", date="2018-06-01T12:52:09-04:00")
+    local = Document(id="a", path=None, text="", outlet="Yarrow Post", date="2018-06-01T05:10:26-04:00")
+    verdict = decide(local, post, [])
+    assert not verdict.determined and (verdict.source, verdict.copy) == ("z", "a")

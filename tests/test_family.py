@@ -11,6 +11,7 @@ from syndtrace.storylinks import Link, multi_story_pages
 from syndtrace.familytree import family_tree
 from syndtrace.lineage import Edge, Family, Result
 from syndtrace.model import Document
+from syndtrace.names import source_id
 from syndtrace.render.forest import render_forest
 from syndtrace.render.json import result_to_dict
 from syndtrace.render.tree import make_console
@@ -162,6 +163,12 @@ def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Docume
     ranked = rank_parents(links)
     chosen = choose_parents(ranked)
     base = {child: edge.source for child, edge in chosen.items()}
+    # A source node with no parent and its outlet's own page, a root too: the page takes the node's children.
+    for child, above in list(base.items()):
+        if above.startswith("src:") and above not in docs and above not in base:
+            pages = [m for m in sorted(members) if m in docs and m not in base and source_id(docs[m].outlet) == above]
+            if pages:
+                base[child] = min(pages, key=lambda m: (docs[m].date or "9999", m))
     best = None
     for top in sorted({n for n in members | set(base.values()) if n not in base}):
         up, edges = dict(base), dict(chosen)
@@ -192,8 +199,28 @@ def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Docume
     return best[1]
 
 
-@given(EDGES, st.sets(st.sampled_from(NODES[:-1]), min_size=1), st.lists(st.sampled_from(["2024-01-01", "2024-01-02", None]), min_size=5, max_size=5))
-def test_family_tree_matches_the_slow_reference(raw, members, dates):
+@given(
+    EDGES,
+    st.sets(st.sampled_from(NODES[:-1]), min_size=1),
+    st.lists(st.sampled_from(["2024-01-01", "2024-01-02", None]), min_size=5, max_size=5),
+    st.sets(st.sampled_from(NODES[:-1]), max_size=2),
+)
+def test_family_tree_matches_the_slow_reference(raw, members, dates, own):
     links = [edge(s, c, kind, conf) for s, c, kind, conf in raw]
     docs = {n: doc(n, d) for n, d in zip(NODES[:-1], dates)}
+    for n in own:  # pages of the outlet of the source node src:x
+        docs[n] = replace(docs[n], outlet="X")
     assert family_tree(members, links, docs) == _reference_tree(members, links, docs)
+
+
+def test_the_agencys_own_page_takes_the_copies_that_chose_its_node_but_a_compilation_does_not():
+    docs = {"ap": doc("ap", "2024-01-01"), "latest": doc("latest", "2024-01-01"), "s1": doc("s1"), "s2": doc("s2")}
+    docs["ap"] = replace(docs["ap"], outlet="Associated Press")
+    docs["latest"] = replace(docs["latest"], outlet="Associated Press")
+    links = [edge("src:associated-press", "s1", "credited-reprint", 0.95), edge("ap", "s2", "credited-reprint", 0.9),
+             edge("src:associated-press", "s2", "credited-reprint", 0.95)]  # fmt: skip
+    tree = family_tree({"ap", "s1", "s2"}, links, docs)
+    assert tree.id == "ap" and sorted(c.id for c in tree.children) == ["s1", "s2"]
+    # "The Latest", AP's page compiling several stories, never stands for the agency.
+    tree = family_tree({"latest", "s1"}, links[:1], docs, compiled=frozenset({"latest"}))
+    assert tree.id == "src:associated-press"
