@@ -306,15 +306,13 @@ def _credit_evidence(
     if by is not None and by.kind != "portal" and outlet_key(doc.author) in other_names and outlet_key(doc.author) != own:
         items.append(Evidence("credit", other.id, 3.0, f"{name[doc.id]} credits {by.name}: author \"{doc.author}\""))
         return items
-    # The pages sharing the text with either of the two: in a story carried by thousands, each page
-    # is compared with a few of the others, and the outlet's own page with the most.
-    credits = max(near.credited.get(d, {}).get(own, 0) for d in (other.id, doc.id)) if own else 0
+    credits = near.credited.get(other.id, {}).get(own, 0) if own else 0
     if credits >= _CREDITED_BY and uncredited(doc) and uncredited(other):
         # The pages that share this text name doc's outlet as its original, and doc, its own page,
         # credits nobody: the text is doc's. The uncredited copy took it, directly or through them.
         why = (
             f"{name[doc.id]} is {possessive(doc.outlet)} own page, and {credits} pages sharing this text credit "
-            f"{doc.outlet} as its source; {name[other.id]} carries no credit line"
+            f"{doc.outlet} as the original; {name[other.id]} carries no credit line"
         )
         items.append(Evidence("credit", doc.id, 2.0, why))
         return items

@@ -183,11 +183,9 @@ def _neighbours(g: Graph, pairs: list[PairPassages]) -> Neighbours:
             if partner.outlet:
                 pages.setdefault(doc, set()).add(outlet_key(partner.outlet))
             origin = origin_of(partner)
-            # The original a partner credits: its "originally published by", else its wire's line.
-            named = origin[0] if origin else agency_of(partner)
-            if named:
+            if origin:
                 counts = credited.setdefault(doc, {})
-                key = outlet_key(named)
+                key = outlet_key(origin[0])
                 counts[key] = counts.get(key, 0) + 1
     return Neighbours({d: frozenset(keys) for d, keys in pages.items()}, credited)
 
