@@ -7,7 +7,7 @@ import json
 from bench_modules import bench_module
 from test_ocr import STORY
 
-from syndtrace.index import STORY_LINKS, STORY_NEAREST
+from syndtrace.storyindex import STORY_LINKS, STORY_NEAREST
 from syndtrace.scan import scan
 from syndtrace.settings import Settings
 

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from syndtrace.index import (
+from syndtrace.index import candidate_pairs
+from syndtrace.storyindex import (
     STORY_HUBS, STORY_LINKS, STORY_LOOKAHEAD, STORY_MIN_SHARED, STORY_NEAREST, STORY_PROBES, STORY_SAMPLES,
-    STORY_WIRE_PAGES, candidate_pairs,
+    STORY_WIRE_PAGES,
 )  # fmt: skip
 from syndtrace.shingle import fmix64
 from syndtrace.settings import Settings
@@ -255,20 +256,20 @@ def test_a_story_reprinted_more_often_than_the_cap_pairs_and_a_stock_phrase_does
 @settings(max_examples=200, deadline=None)
 @given(postings, st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=40), st.integers(1, 50))
 def test_shared_counts_match_set_intersections(postings, pairs, batch):
-    import syndtrace.index as index
+    import syndtrace.storyindex as storyindex
 
     hashes = np.array([h for _, h in postings], dtype=np.uint64)
     docs = np.array([d for d, _ in postings], dtype=np.int64)
     held = defaultdict(set)
     for d, h in postings:
         held[d].add(h)
-    old, index._SHARED_BATCH = index._SHARED_BATCH, batch  # pairs split over several lookups
+    old, storyindex._SHARED_BATCH = storyindex._SHARED_BATCH, batch  # pairs split over several lookups
     try:
-        counts = index._DocPostings(hashes, docs, 31).shared_many(
+        counts = storyindex.DocPostings(hashes, docs, 31).shared_many(
             np.array([x for x, _ in pairs], np.int64), np.array([y for _, y in pairs], np.int64)
         )
     finally:
-        index._SHARED_BATCH = old
+        storyindex._SHARED_BATCH = old
     assert counts.tolist() == [len(held[x] & held[y]) for x, y in pairs]
 
 
