@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
+from dataclasses import replace
 
 from syndtrace.dates import day_of
 from syndtrace.names import source_id
@@ -60,8 +61,16 @@ def family_tree(
     another agency a stray credit line names. Then an outside original or
     agency (the members credit it), then the earliest-dated document, then
     the id. ``compiled``: the members that compile several stories ("The
-    Latest"), which never stand for their outlet's node.
+    Latest"), which never stand for their outlet's node, and hang under a
+    copy they share an undetermined link with, never above it.
     """
+    # A compilation hangs under a story's copies, never above them: an undetermined link (reading
+    # order only) between it and a copy reads from the copy.
+    links = [
+        replace(e, source=e.copy, copy=e.source)
+        if e.kind == "undetermined" and e.source in compiled and e.copy not in compiled else e
+        for e in links
+    ]
     ranked = rank_parents(links)
     chosen = choose_parents(ranked)
     up = {child: edge.source for child, edge in chosen.items()}
@@ -100,8 +109,10 @@ def family_tree(
 
 
 def _own_page(node: str, members: set[str], up: dict[str, str], docs: dict[str, Document]) -> str | None:
-    """The member page of ``node``'s outlet with no parent (the first dated, then by id), if ``node`` is a
-    source outside the inputs with no parent either; else ``None``."""
+    """The member page of ``node``'s outlet that has no parent (the first dated, then by id), or ``None``.
+
+    Only for ``node`` a source outside the inputs with no parent either.
+    """
     if node in docs or node in up or not node.startswith("src:"):
         return None
     pages = [m for m in members if m in docs and m not in up and docs[m].outlet and source_id(docs[m].outlet) == node]

@@ -224,3 +224,15 @@ def test_the_agencys_own_page_takes_the_copies_that_chose_its_node_but_a_compila
     # "The Latest", AP's page compiling several stories, never stands for the agency.
     tree = family_tree({"latest", "s1"}, links[:1], docs, compiled=frozenset({"latest"}))
     assert tree.id == "src:associated-press"
+
+
+def test_a_compilation_hangs_under_a_copy_it_has_an_undetermined_link_with_never_above_it():
+    docs = {"ap": doc("ap", "2024-01-01"), "latest": doc("latest", "2024-01-01"), "s1": doc("s1"), "s2": doc("s2")}
+    links = [edge("ap", "s1", "credited-reprint", 0.95), edge("latest", "s2", "undetermined", 0.0),
+             edge("ap", "latest", "undetermined", 0.0), edge("s1", "s2", "undetermined", 0.0)]  # fmt: skip
+    tree = family_tree({"ap", "latest", "s1", "s2"}, links, docs, compiled=frozenset({"latest"}))
+    up = {c.id: n.id for n in _walk(tree) for c in n.children}
+    assert up["s2"] != "latest" and up["latest"] in {"ap", "s2"}
+    # Without knowing it compiles stories, the reading order may put it above a copy.
+    up = {c.id: n.id for n in _walk(family_tree({"ap", "latest", "s1", "s2"}, links, docs)) for c in n.children}
+    assert up["s2"] == "latest"
