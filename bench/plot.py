@@ -54,6 +54,8 @@ def plot(pts: list[dict], output: Path) -> None:
         ax.set_xscale("log")
         if label != "time per article (ms)":
             ax.set_yscale("log")
+        else:  # from zero: a flat line is the claim, and a cropped axis would make noise look like growth
+            ax.set_ylim(0, 1.2 * max(y for _, y in shown))
         ax.set_xlabel("articles")
         ax.set_title(label, fontsize=10)
         ax.grid(True, which="both", alpha=0.3)

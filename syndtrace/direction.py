@@ -266,9 +266,10 @@ def _embargoed(release: Document, x: Document, y: Document, dx: str, dy: str) ->
 
 
 def reading_order(x: Document, y: Document) -> tuple[str, str]:
-    """An undetermined pair's ids in reading order: a known publisher's page (``names.is_publisher``) first,
-    else the one published first, else by id.
+    """An undetermined pair's ids in reading order: a known publisher's page, else the earlier, else by id.
 
+    A known publisher (``names.is_publisher``: a wire, or a paper whose
+    stories travel) reads above an outlet the outlet list does not know.
     Published first means at an earlier instant: both dates carry a time and
     zone. That is no evidence of direction (a page's time may be when it was
     scraped, and two outlets may print one wire story minutes apart), so the

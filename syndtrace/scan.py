@@ -30,12 +30,7 @@ from syndtrace.chunks import component_chunks
 from syndtrace.corpus import FieldMap
 from syndtrace.dates import day_of, instant_of
 from syndtrace.family import families
-from syndtrace.fingerprint import (
-    OCR_MIN_SHARED,
-    batch_char_fingerprints,
-    batch_fingerprints,
-    member,
-)
+from syndtrace.fingerprint import OCR_MIN_SHARED, batch_char_fingerprints, batch_fingerprints, member
 from syndtrace.gather import load_corpus, outlet_codes_of
 from syndtrace.index import candidate_pairs
 from syndtrace.lineage import Result
@@ -47,15 +42,7 @@ from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_
 from syndtrace.progress import NullProgress, Progress
 from syndtrace.settings import Settings
 from syndtrace.statements import (
-    DocPrints,
-    Observed,
-    SpanPrints,
-    doc_prints,
-    learn,
-    mark_all,
-    observe,
-    side_prints,
-    winnowed,
+    DocPrints, Observed, SpanPrints, doc_prints, learn, mark_all, observe, side_prints, winnowed,
 )  # fmt: skip
 from syndtrace.storylinks import same_story
 from syndtrace.texts import TextStore
