@@ -112,7 +112,14 @@ def families(
             ups = [e for e in into.get(sid, ()) if takes(e) and (e.source in docs_in or e.source in credited_here)]
             fam_edges += ups
             todo += [e.source for e in ups if e.source in source_ids]
-        node = family_tree(docs_in, fam_edges, by_id, frozenset(compiled & docs_in))
+        # A page most of whose words are other stories' ("The Latest" drawing on this story alone
+        # among the inputs) is no more this story's page than a compilation of several is.
+        best: dict[str, int] = {}
+        for e in fam_edges:
+            for end in (e.source, e.copy):
+                best[end] = max(best.get(end, 0), e.words)
+        elsewhere = {m for m in docs_in if best.get(m, 0) < STRONG_SHARE * max(1, words.get(m, 0))}
+        node = family_tree(docs_in, fam_edges, by_id, frozenset(compiled & docs_in), frozenset(elsewhere))
         built.append((sorted(docs_in), node.id, node, key))
     built.sort(key=lambda f: (-len(f[0]), f[1], f[0]))
     fid = {key: f"f{i + 1}" for i, (_, _, _, key) in enumerate(built)}

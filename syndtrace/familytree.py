@@ -42,7 +42,11 @@ def outside_tree(family: Family, gifts: dict[str, list[Edge]]) -> list[tuple[str
 
 
 def family_tree(
-    members: set[str], links: list[Edge], docs: dict[str, Document], compiled: frozenset[str] = frozenset()
+    members: set[str],
+    links: list[Edge],
+    docs: dict[str, Document],
+    compiled: frozenset[str] = frozenset(),
+    elsewhere: frozenset[str] = frozenset(),
 ) -> TreeNode:
     """The family's tree: the top that holds the most members once every member it can reach is hung in.
 
@@ -63,6 +67,8 @@ def family_tree(
     the id. ``compiled``: the members that compile several stories ("The
     Latest"), which never stand for their outlet's node, and hang under a
     copy they share an undetermined link with, never above it.
+    ``elsewhere``: members most of whose words are not this story's, which
+    never stand for their outlet's node either.
     """
     # A compilation hangs under a story's copies, never above them: an undetermined link (reading
     # order only) between it and a copy reads from the copy.
@@ -79,7 +85,7 @@ def family_tree(
     # names the agency). Else the node and the page would be two tops, and the copies the page
     # does not hold would be hung, sibling under sibling, by their undetermined links.
     for child, above in list(up.items()):
-        page = _own_page(above, members - compiled, up, docs)
+        page = _own_page(above, members - compiled - elsewhere, up, docs)
         if page is not None:
             up[child] = page
     below = children_of(up)

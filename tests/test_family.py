@@ -236,3 +236,15 @@ def test_a_compilation_hangs_under_a_copy_it_has_an_undetermined_link_with_never
     # Without knowing it compiles stories, the reading order may put it above a copy.
     up = {c.id: n.id for n in _walk(family_tree({"ap", "latest", "s1", "s2"}, links, docs)) for c in n.children}
     assert up["s2"] == "latest"
+
+
+def test_a_page_mostly_of_other_stories_does_not_stand_for_its_outlets_node():
+    # "The Latest" of the agency, drawing on this story alone among the inputs: in no compiled set,
+    # but most of its words are other stories' (family.py passes it as ``elsewhere``).
+    docs = {"latest": replace(doc("latest", "2024-01-01"), outlet="Associated Press"), "s1": doc("s1"), "s2": doc("s2")}
+    links = [edge("src:associated-press", "s1", "credited-reprint", 0.95),
+             edge("src:associated-press", "s2", "credited-reprint", 0.95)]  # fmt: skip
+    tree = family_tree({"latest", "s1", "s2"}, links, docs)
+    assert tree.id == "latest"  # taken for the agency's own page
+    tree = family_tree({"latest", "s1", "s2"}, links, docs, elsewhere=frozenset({"latest"}))
+    assert tree.id == "src:associated-press" and sorted(c.id for c in tree.children) == ["s1", "s2"]
