@@ -303,9 +303,8 @@ def _credit_evidence(
             return items
     own = outlet_key(doc.outlet) if doc.outlet else None
     # The page's metadata names the other's outlet as its author ("author": "The Washington Post").
-    by = known(doc.author) if doc.author else None
-    if by is not None and by.kind != "portal" and outlet_key(doc.author) in other_names and outlet_key(doc.author) != own:
-        items.append(Evidence("credit", other.id, 3.0, f"{name[doc.id]} credits {by.name}: author \"{doc.author}\""))
+    if is_publisher(doc.author) and outlet_key(doc.author) in other_names and outlet_key(doc.author) != own:
+        items.append(Evidence("credit", other.id, 3.0, f"{name[doc.id]} credits {canonical(doc.author)}: author \"{doc.author}\""))
         return items
     credits = near.credited.get(other.id, {}).get(own, 0) if own else 0
     if credits >= _CREDITED_BY and uncredited(doc) and uncredited(other):

@@ -140,9 +140,9 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _key(name)).strip("-") or "unnamed"
 
 
-def source_id(outlet: str) -> str:
-    """The id an outlet has as a source outside the inputs: "src:" and the slug of its canonical name."""
-    return "src:" + slug(canonical(outlet))
+def source_id(name: str) -> str:
+    """The id of a source outside the inputs named ``name`` (its canonical name: ``canonical``)."""
+    return "src:" + slug(name)
 
 
 def possessive(name: str) -> str:

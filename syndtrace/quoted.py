@@ -13,7 +13,7 @@ from __future__ import annotations
 from syndtrace.direction import agency_of, origin_of
 from syndtrace.lineage import Edge, Evidence
 from syndtrace.model import Document
-from syndtrace.names import outlet_key, slug
+from syndtrace.names import outlet_key, source_id
 from syndtrace.tracegraph import Graph, PairPassages
 
 
@@ -58,7 +58,7 @@ def _text_holder(g: Graph, edge: Edge | None, doc_id: str) -> str | None:
         return None
     origin = origin_of(g.docs[doc_id])
     if origin:
-        sid = "src:" + slug(origin[0])
+        sid = source_id(origin[0])
         if sid in g.sources:
             return sid
     return doc_id

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from syndtrace.lineage import Source
 from syndtrace.model import PairVerdict, Passage
-from syndtrace.names import outlet_key, slug
+from syndtrace.names import outlet_key, source_id
 from syndtrace.settings import Settings
 from syndtrace.unionfind import UnionFind
 
@@ -79,7 +79,7 @@ def story_links(
         if pair in reuse:
             by_pair.setdefault(pair, []).append(p)
         elif p.a.attribution and p.b.attribution and outlet_key(p.a.attribution) == outlet_key(p.b.attribution):
-            sid = "src:" + slug(p.a.attribution)
+            sid = source_id(p.a.attribution)
             if sid in quoted:  # both quote one outlet's report, and its page is not among the inputs
                 for side in (p.a, p.b):
                     by_outlet.setdefault((side.doc, sid), []).append(p)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from syndtrace.direction import NO_NEIGHBOURS, Neighbours
 from syndtrace.lineage import Edge, Source
 from syndtrace.model import Document, Passage
-from syndtrace.names import canonical, slug
+from syndtrace.names import canonical, source_id
 from syndtrace.parents import KIND_PRIORITY
 
 
@@ -50,7 +50,7 @@ class Graph:
             self.edges[key] = replace(old, passages=tuple(sorted(set(edge.passages) | set(old.passages))))
 
     def source(self, name: str, kind: str, why: str, author: str | None = None, date: str | None = None) -> str:
-        sid = "src:" + slug(name)
+        sid = source_id(name)
         if sid not in self.sources:
             self.sources[sid] = Source(sid, canonical(name), kind, why, author, date)
         return sid
