@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from syndtrace.dates import day_of
-from syndtrace.names import source_id
+from syndtrace.names import canonical, source_id
 from syndtrace.lineage import Edge, Family, TreeNode
 from syndtrace.model import Document
 from syndtrace.parents import children_of, choose_parents, grow, rank_parents
@@ -84,10 +84,9 @@ def family_tree(
     # its node (they credit the agency) hang under the page, each with its edge (whose evidence
     # names the agency). Else the node and the page would be two tops, and the copies the page
     # does not hold would be hung, sibling under sibling, by their undetermined links.
-    for child, above in list(up.items()):
-        page = _own_page(above, members - compiled - elsewhere, up, docs)
-        if page is not None:
-            up[child] = page
+    candidates = members - compiled - elsewhere
+    own = {node: _own_page(node, candidates, up, docs) for node in set(up.values())}
+    up = {child: own[above] or above for child, above in up.items()}
     below = children_of(up)
 
     def subtree(top: str) -> int:
@@ -121,7 +120,7 @@ def _own_page(node: str, members: set[str], up: dict[str, str], docs: dict[str, 
     """
     if node in docs or node in up or not node.startswith("src:"):
         return None
-    pages = [m for m in members if m in docs and m not in up and docs[m].outlet and source_id(docs[m].outlet) == node]
+    pages = [m for m in members if m in docs and m not in up and docs[m].outlet and source_id(canonical(docs[m].outlet)) == node]
     if not pages:
         return None
     return min(pages, key=lambda m: (docs[m].date if day_of(docs[m].date) else "9999", m))

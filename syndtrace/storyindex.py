@@ -220,16 +220,17 @@ def _labels(holders: list[np.ndarray], n_docs: int) -> np.ndarray:
 STORY_PROBES = 8  # holders of a label, spread over its dates, that the others' centrality is measured against
 
 
-def _central(holders, labels: np.ndarray, postings: DocPostings, rank: np.ndarray) -> list[np.ndarray]:
-    """Per label, its ``STORY_HUBS`` holders that share the most with ``STORY_PROBES`` of them (the earlier first).
+def _central(by_rank: list[np.ndarray], postings: DocPostings, rank: np.ndarray) -> list[np.ndarray]:
+    """Per label (its holders in ``rank`` order), the ``STORY_HUBS`` that share most with ``STORY_PROBES`` of them.
+
+    Among equals, the earlier first.
 
     A wire's version holds the whole text each of its subscribers keeps a
     part of: it shares with any copy all that copy has of it, more than a
     trimmed copy does, and a copy's local paragraph adds nothing.
     """
     xs, ys, owner = [], [], []
-    for i, k in enumerate(labels.tolist()):
-        h = holders[k][np.lexsort((holders[k], rank[holders[k]]))]
+    for i, h in enumerate(by_rank):
         probes = h[np.unique(np.linspace(0, len(h) - 1, min(STORY_PROBES, len(h))).astype(np.int64))]
         xs.append(np.repeat(h, len(probes)))
         ys.append(np.tile(probes, len(h)))
@@ -246,8 +247,8 @@ def _central(holders, labels: np.ndarray, postings: DocPostings, rank: np.ndarra
     nth = np.arange(len(lab)) - np.searchsorted(lab, lab)
     top = nth < STORY_HUBS
     lab, doc = lab[top], doc[top]
-    bounds = np.searchsorted(lab, np.arange(len(labels) + 1))
-    return [doc[bounds[i] : bounds[i + 1]] for i in range(len(labels))]
+    bounds = np.searchsorted(lab, np.arange(len(by_rank) + 1))
+    return [doc[bounds[i] : bounds[i + 1]] for i in range(len(by_rank))]
 
 
 def _hub_pairs(
@@ -267,11 +268,10 @@ def _hub_pairs(
     labels = np.unique(label[order])
     if not len(labels):
         return empty, empty, empty
-    central = _central(holders, labels, postings, rank)
+    by_rank = [holders[k][np.lexsort((holders[k], rank[holders[k]]))] for k in labels.tolist()]
     hub_lists = []
-    for k, middle in zip(labels.tolist(), central):
-        by_rank = holders[k][np.lexsort((holders[k], rank[holders[k]]))]
-        picks = np.concatenate((by_rank[wire[by_rank]][:STORY_HUBS], middle, by_rank[:STORY_HUBS]))
+    for held, middle in zip(by_rank, _central(by_rank, postings, rank)):
+        picks = np.concatenate((held[wire[held]][:STORY_HUBS], middle, held[:STORY_HUBS]))
         hub_lists.append(picks[np.sort(np.unique(picks, return_index=True)[1])])
     hubs = np.concatenate(hub_lists)
     hub_label = np.repeat(labels, [len(h) for h in hub_lists])
