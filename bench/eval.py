@@ -136,8 +136,7 @@ def wire(settings: Settings) -> dict:
 
     from syndtrace.render.json import result_to_dict
 
-    if not (WIRE / "truth.json").is_file():
-        wire_gen.generate(300, 1, WIRE, reuters_dir=REUTERS)
+    wire_gen.ensure(WIRE, ["--stories", "300", "--seed", "1"])  # Reuters-21578 from its default place, REUTERS
     start = time.perf_counter()
     result = scan([str(WIRE / "corpus.jsonl")], settings)
     seconds = time.perf_counter() - start

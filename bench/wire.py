@@ -36,6 +36,7 @@ use only: corpora go to ``bench/out`` (git-ignored) and nowhere else.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -50,6 +51,9 @@ from wire_pages import compilations, quoted_groups, solo  # noqa: E402
 from wire_versions import build_versions  # noqa: E402
 from wire_writer import write  # noqa: E402
 
+HERE = Path(__file__).resolve().parent
+CODE = ("wire.py", "wire_build.py", "wire_versions.py", "wire_copies.py", "wire_pages.py", "wire_text.py",
+        "wire_sources.py", "wire_writer.py", "synth.py", "outlets.py", "reuters_pool.py")  # fmt: skip
 QUOTED_SHARE = 0.06  # quoted-report groups per story
 SOLO_SHARE = 0.4  # solo articles per story
 
@@ -96,6 +100,29 @@ def generate(
     t3 = time.perf_counter()
     summary.update(pool_s=round(t1 - t0, 2), build_s=round(t2 - t1, 2), write_s=round(t3 - t2, 2), total_s=round(t3 - t0, 2))
     return summary
+
+
+def stamp(options: list[str]) -> str:
+    """A hash of the generator's code and options: a cached corpus is reused only when it matches."""
+    h = hashlib.sha256(" ".join(options).encode())
+    for name in CODE:
+        h.update((HERE / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def ensure(out: Path, options: list[str]) -> Path:
+    """``out``, generated with ``options`` (command-line form) unless it holds a corpus this code made with them.
+
+    A corpus left from an older generator is made again, never scored as if it were current.
+    """
+    want = stamp(options)
+    stamp_file = out / "generator.stamp"
+    if (out / "truth.json").exists() and stamp_file.exists() and stamp_file.read_text().strip() == want:
+        return out
+    if main([*options, "--out", str(out)]) != 0:
+        raise RuntimeError("bench/wire.py failed")
+    stamp_file.write_text(want + "\n")
+    return out
 
 
 def _range(text: str) -> tuple[int, int]:

@@ -74,6 +74,7 @@ class Page:
     version: int | None = None
     additions: list[dict] = field(default_factory=list)  # what a subscriber added (second generations carry it)
     carries: list[dict] = field(default_factory=list)  # what a second generation took from its intermediate
+    shows: list[str] = field(default_factory=list)  # what shows a second generation came after its intermediate
     credits: list[str] = field(default_factory=list)  # names the page credits
     compilation: str | None = None  # "latest", "brief", "embed"
 

@@ -131,10 +131,12 @@ def second_generation(b: WireBuilder, story: Story, inter: Page, outlet: Outlet)
     carried += [a for a in lines if a in chosen]
     if not carried:
         return None
+    own = False
     if rng.random() < 0.1:
         new = b.fresh(25, 60, story.key)
         if b.claims.body(body + [new], lk + [None]):
             body.append(new)
+            own = True
     day, minute, dated = b.when(inter.day, inter.minute, next_day=0.35)
     title = inter.title if rng.random() < 0.7 else change_words(rng, b.vocab, inter.title)
     page = Page(0, outlet, "second-generation", [story.sid], day, minute, dated, title, body,
@@ -148,7 +150,32 @@ def second_generation(b: WireBuilder, story: Story, inter: Page, outlet: Outlet)
     page.author = inter.author if rng.random() < 0.6 else None
     page.credits = list(inter.credits)
     page.carries = [{"kind": a["kind"], "text": a["text"]} for a in carried]
+    page.shows = _shows(page, inter, cut < len(inter.body), own)
     return b.add(page)
+
+
+def _shows(page: Page, inter: Page, trimmed: bool, own: bool) -> list[str]:
+    """What in a second generation's text or dates says which of it and ``inter`` came first.
+
+    Carrying ``inter``'s addition shows only that one copied the other; the
+    direction shows where the copy names ``inter`` (its credit or footer line,
+    "originally appeared on"), keeps less of the story (trimmed), adds a
+    paragraph of its own, or is dated later (another day, or 30 minutes or
+    more). Neither page dated, or both dated the same day without times, and
+    one text the same as the other: nothing does, and the scorer counts such
+    copies apart (``bench/wire_score.py``).
+    """
+    shows = []
+    if any(c["kind"] in ("credit", "footer") for c in page.carries) or any("originally appeared" in t for t in page.tail):
+        shows.append("names its intermediate")
+    if trimmed:
+        shows.append("trimmed")
+    if own:
+        shows.append("own paragraph")
+    if page.dated and inter.dated:
+        if page.day != inter.day or (page.minute is not None and inter.minute is not None and page.minute - inter.minute >= 30):
+            shows.append("dated later")
+    return shows
 
 
 def carry(b: WireBuilder, story: Story) -> None:

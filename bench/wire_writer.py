@@ -7,6 +7,7 @@ are written to a temporary name and renamed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -16,13 +17,21 @@ from wire_sources import AGGREGATORS, QUOTED, SOURCES, day_date
 
 
 def date_text(page: Page) -> str | None:
-    """The record's date as printed: ISO date, ISO date-time with the outlet's zone, or None."""
+    """The record's date as printed: ISO date, ISO date-time in the outlet's zone, or None.
+
+    ``page.minute`` is the instant (minutes into ``page.day``, UTC) on one clock
+    for all pages, so that a copy made after its source is printed after it
+    too: each outlet prints that instant in its own zone's local time (which
+    may fall on the day before or after).
+    """
     if not page.dated:
         return None
-    d = day_date(page.day).isoformat()
     if page.minute is None:
-        return d
-    return f"{d}T{page.minute // 60:02d}:{page.minute % 60:02d}:00{page.outlet.zone}"
+        return day_date(page.day).isoformat()
+    zone = page.outlet.zone
+    offset = 0 if zone == "Z" else (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 60 + int(zone[4:6]))
+    local = dt.datetime.combine(day_date(page.day), dt.time()) + dt.timedelta(minutes=page.minute + offset)
+    return f"{local.isoformat(timespec='seconds')}{zone}"
 
 
 def render(page: Page) -> tuple[str, str, list[str]]:
@@ -118,6 +127,8 @@ def _truth(b: WireBuilder, ids: list[str], seed: int, options: dict) -> dict:
             entry["credits"] = p.credits
         if p.carries:
             entry["carries"] = p.carries
+        if p.kind == "second-generation":
+            entry["shows"] = p.shows
         if p.compilation:
             entry["story"] = None
             entry["stories"] = [sid_text(s) for s in p.stories]

@@ -11,6 +11,7 @@ text.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import os
 import re
@@ -153,6 +154,34 @@ def test_the_run_check_finds_a_planted_run(corpus):
     assert [tuple(sorted(x[:2])) for x in found] == [tuple(sorted((a, b)))]
 
 
+def _instant(text: str) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")) if "T" in text else None
+
+
+@needs_reuters
+def test_second_generations_are_printed_after_their_intermediates(corpus):
+    """Each outlet prints its own zone's time of one instant: a copy never reads as published before its source."""
+    _, records, truth, _ = corpus
+    by_id = {r["id"]: r for r in records}
+    timed = later = 0
+    for doc, p in truth["parents"].items():
+        if p["kind"] != "second-generation":
+            continue
+        mine, theirs = by_id[doc].get("date"), by_id[p["parent"]].get("date")
+        shows = set(p["shows"])
+        if mine and theirs and _instant(mine) and _instant(theirs):
+            timed += 1
+            assert _instant(mine) >= _instant(theirs), (doc, mine, theirs)
+            if _instant(mine) - _instant(theirs) >= dt.timedelta(minutes=30):
+                later += 1
+                assert "dated later" in shows, doc
+        if not (mine and theirs):
+            assert "dated later" not in shows, doc
+        if "names its intermediate" in shows:
+            assert by_id[p["parent"]]["outlet"] in by_id[doc]["text"], doc
+    assert timed and later
+
+
 @needs_reuters
 def test_second_generations_carry_their_intermediates_additions(corpus):
     _, records, truth, _ = corpus
@@ -267,6 +296,29 @@ def test_a_second_generation_under_the_source_is_a_miss():
     up["children"].remove(node)
     _node(tree, "ap1")[0]["children"].append(node)
     assert _scores(truth, gold) == (1.0, 1.0, 0.0, 1.0, 1.0)
+
+
+def test_a_second_generation_linked_but_undirected_counts_apart():
+    """Under the source, but an edge says it and its intermediate share what only one added: linked, not placed."""
+    truth = _truth()
+    truth["parents"]["gen2"]["shows"] = []
+    gold = scorer.gold_prediction(truth)
+    tree = _family(gold, "gen2")["tree"]
+    node, up = _node(tree, "gen2")
+    up["children"].remove(node)
+    _node(tree, "ap1")[0]["children"].append(node)
+    r = scorer.score(truth, gold, scorer.Names({}))
+    assert r["second_generation"]["ratio"] == 0.0 and r["second_generation_linked"]["ratio"] == 0.0
+    assert r["second_generation_shown"]["total"] == 0  # nothing in its text or dates shows the order
+    siblings = {"kind": "siblings", "favours": None, "weight": 0.0, "detail": "neither copied the other"}
+    gold["edges"] = [{"source": "gen2", "copy": "sub1", "kind": "undetermined", "evidence": [siblings]}]
+    assert scorer.score(truth, gold, scorer.Names({}))["second_generation_linked"]["ratio"] == 0.0
+    carried = {"kind": "carried", "favours": None, "weight": 0.0, "detail": "one copied the other"}
+    gold["edges"] = [{"source": "gen2", "copy": "sub1", "kind": "undetermined", "evidence": [carried]}]
+    assert scorer.score(truth, gold, scorer.Names({}))["second_generation_linked"]["ratio"] == 1.0
+    truth["parents"]["gen2"]["shows"] = ["trimmed"]
+    r = scorer.score(truth, gold, scorer.Names({}))
+    assert (r["second_generation_shown"]["hit"], r["second_generation_shown"]["total"]) == (0, 1)
 
 
 def test_merged_families_lower_ari_and_sources():
