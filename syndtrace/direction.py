@@ -246,7 +246,9 @@ def _time_evidence(x: Document, y: Document, name: dict[str, str]) -> list[Evide
     nothing, and a page's time may be when it was scraped.
     """
     ix, iy = instant_of(x.date), instant_of(y.date)
-    if ix is None or iy is None or abs(ix - iy) < _TIME_GAP or origin_of(x) or origin_of(y):
+    # A page crediting a dated original ("first published on 5 March") is dated by that original.
+    dated_origin = any(o is not None and o[2] for o in (origin_of(x), origin_of(y)))
+    if ix is None or iy is None or abs(ix - iy) < _TIME_GAP or dated_origin:
         return []  # minutes apart: sister sites of one group post a story together
     early, late = (x, y) if ix < iy else (y, x)
     first, then = (t.astimezone(timezone.utc) for t in sorted((ix, iy)))

@@ -199,6 +199,24 @@ def test_the_hour_decides_only_between_pages_known_to_be_linked():
     assert not decide(a, b, []).determined  # unlinked, the hour is no evidence
 
 
+def test_the_hour_still_decides_between_linked_pages_that_credit_an_undated_original():
+    # Both reprint ProPublica ("originally published by ProPublica", no date): their text is
+    # ProPublica's, but which of the two pages ran first is still when each was published.
+    from dataclasses import replace
+
+    from syndtrace.lineage import Evidence
+    from syndtrace.load import document_from_text
+
+    text = "Water rates rise\n\nThe city raised water rates on Monday.\n\nThis story was originally published by ProPublica."
+    base = document_from_text(text, doc_id="x", path="x.txt")
+    a = replace(base, id="a", outlet="A News", date="2018-06-01T12:52:09-04:00")
+    b = replace(base, id="b", outlet="B News", date="2018-06-01T05:10:26-04:00")
+    linked = (Evidence("carried", None, 0.0, "a and b share words no other copy has: one copied the other"),)
+    verdict = decide(a, b, [], linked)
+    assert [e.favours for e in verdict.evidence if e.kind == "date"] == ["b"]
+    assert (verdict.source, verdict.copy) == ("b", "a")
+
+
 def test_a_known_publishers_page_reads_above_a_page_of_an_outlet_the_list_does_not_know():
     # Reading order, not evidence: a tree that must hang one under the other shows the Post on top.
     post = Document(id="z", path=None, text="", outlet="The Washington Post", date="2018-06-01T12:52:09-04:00")
