@@ -54,8 +54,8 @@ def rank_parents(edges: list[Edge]) -> list[Edge]:
     """``edges`` in the order nodes take their parents: ``parent_order``, with one tie-break.
 
     Of the sources a copy's credit lines name, one that took its text from
-    another named one comes first: the copy kept both credits, the wire's
-    from the paper's page. Of a copy's sources tied on carried additions,
+    another named one, and gave none of them theirs, comes first: the copy
+    kept both credits, the wire's from the paper's page. Of a copy's sources tied on carried additions,
     kind and words (it holds the same text as each), those that copied none
     of the others come first: an
     excerpt of an original that two reprints left unedited is as near each
@@ -76,9 +76,11 @@ def rank_parents(edges: list[Edge]) -> list[Edge]:
         rivals = tied[(e.copy, *order[:head])]
         copied = any((r, e.source) in feeds for r in rivals if r != e.source)
         # Of the sources a copy's credit lines name, one that itself took its text from another
-        # named one is nearer: a page printing a wire's dateline and a paper's footer took the
-        # paper's page, which kept the wire's dateline.
-        nearer = not order[1] and any((r, e.source) in feeds for r in named[e.copy] if r != e.source)
+        # named one, and gave none of them theirs, is nearest: a page printing a wire's dateline
+        # and a paper's footer took the paper's page, which kept the wire's dateline (the wire's
+        # own write-thrus feed one another, and the paper, so they are never the nearest).
+        others = named[e.copy] - {e.source} if not order[1] else set()
+        nearer = any((r, e.source) in feeds for r in others) and not any((e.source, r) in feeds for r in others)
         return (order[0], order[1], not nearer, *order[2:head], copied, *order[head:])
 
     return sorted(edges, key=key)

@@ -251,6 +251,25 @@ def test_a_copy_naming_a_wire_and_the_paper_that_ran_it_hangs_under_the_papers_p
     assert tree_shape(root) == ("wire", None, (("paper", "credited-reprint", (("copy", "credited-reprint", ()),)),))
 
 
+def test_of_a_wires_write_thrus_and_a_paper_the_copy_names_it_hangs_under_the_paper():
+    # The wire's two write-thrus feed each other and the paper; the copy names all three (the
+    # wire's dateline, the paper's footer) and shares as many words with the later write-thru
+    # as with the paper. The write-thru took its text from the earlier one, as the paper did,
+    # but gave the paper its text: the paper is the nearest, and the copy's parent.
+    named = lambda who: (Evidence("credit", who, 3.0, f"the copy credits {who}"),)  # noqa: E731
+    edges = [
+        Edge("wire1", "wire2", "version", 0.9, ("p1",), (), 800, 1.0),
+        Edge("wire2", "paper", "credited-reprint", 0.93, ("p2",), named("wire2"), 800, 1.0),
+        Edge("wire1", "copy", "credited-reprint", 0.93, ("p3",), named("wire1"), 600, 0.8),
+        Edge("wire2", "copy", "credited-reprint", 0.93, ("p4",), named("wire2"), 700, 1.0),
+        Edge("paper", "copy", "credited-reprint", 0.9, ("p5",), named("paper"), 700, 1.0),
+    ]
+    (root,) = build_tree(["copy", "paper", "wire1", "wire2"], [], edges)
+    assert tree_shape(root) == (
+        "wire1", None, (("wire2", "version", (("paper", "credited-reprint", (("copy", "credited-reprint", ()),)),)),)
+    )  # fmt: skip
+
+
 def test_an_uncredited_copy_hangs_under_the_original_others_credit_not_under_a_crediting_reprint():
     # Two reprints credit the Lakeside Daily, whose own page is among the inputs; an uncredited
     # page carries the same text. It holds the Daily's text: it goes under the Daily's page,
