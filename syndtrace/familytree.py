@@ -154,14 +154,26 @@ def _hang_in(top: str, up: dict[str, str], edges: dict[str, Edge], members: set[
                 stack.extend(children.get(n, ()))
 
     hold(top)
-    while heap:
-        e = ranked[heapq.heappop(heap)]
+    # A member whose own chosen parent is a member not held yet waits: hung in, that parent brings it
+    # along, so a reprint stays under the page it copied, not under the first held node it shares
+    # text with. What is still out when nothing else can be hung is then hung by its best link.
+    waiting: list[int] = []
+    late = False
+    while heap or waiting:
+        if not heap:
+            heap, waiting, late = waiting, [], True
+            heapq.heapify(heap)
+        k = heapq.heappop(heap)
+        e = ranked[k]
         if e.source in held and e.copy not in held and e.copy in members:
             child, above = e.copy, e.source
         elif e.kind == "undetermined" and e.copy in held and e.source not in held and e.source in members:
             child, above = e.source, e.copy
         else:
             continue  # both ends held by now: it never hangs anything
+        if not late and up.get(child) in members and up[child] not in held:
+            waiting.append(k)
+            continue
         if child in up:
             children[up[child]].remove(child)
         up[child], edges[child] = above, e

@@ -178,8 +178,10 @@ def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Docume
 
         held = below(top)
         own = len(members & held)  # what the top's subtree holds before anything is hung in
-        grew = True
-        while grew:
+        grew, late = True, False
+        while grew or not late:
+            if not grew:  # nothing more hangs while members wait for their chosen parents: now they need not
+                late = True
             grew = False
             for e in ranked:
                 if e.source in held and e.copy not in held and e.copy in members:
@@ -188,6 +190,8 @@ def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Docume
                     child, above = e.source, e.copy
                 else:
                     continue
+                if not late and base.get(child) in members and base[child] not in held:
+                    continue  # its chosen parent, a member, is not held yet: hung in, it brings the child
                 up[child], edges[child] = above, e
                 held |= below(child)
                 grew = True
@@ -236,6 +240,23 @@ def test_a_compilation_hangs_under_a_copy_it_has_an_undetermined_link_with_never
     # Without knowing it compiles stories, the reading order may put it above a copy.
     up = {c.id: n.id for n in _walk(family_tree({"ap", "latest", "s1", "s2"}, links, docs)) for c in n.children}
     assert up["s2"] == "latest"
+
+
+def test_a_copy_waits_for_the_page_it_chose_rather_than_hang_under_the_first_page_it_shares_text_with():
+    """gen2 copied sub1 (a credited reprint); sub1 is linked to the top only by an undetermined edge, and
+    gen2 shares text with the top too. Hung in by the best link touching the tree, gen2 would go under the
+    top before sub1 is held; it waits for sub1 instead."""
+    docs = {n: doc(n) for n in ("top", "sub1", "gen2", "s2", "s3")}
+    links = [
+        edge("sub1", "gen2", "credited-reprint", 0.9),
+        edge("src:wire", "sub1", "credited-reprint", 0.95),
+        edge("top", "gen2", "copy", 0.8),
+        edge("top", "sub1", "undetermined", 0.0),
+        edge("top", "s2"),
+        edge("top", "s3"),
+    ]
+    tree = family_tree(set(docs), links, docs)
+    assert parents(tree) == {"top": None, "sub1": "top", "gen2": "sub1", "s2": "top", "s3": "top"}
 
 
 def test_a_page_mostly_of_other_stories_does_not_stand_for_its_outlets_node():
