@@ -228,7 +228,9 @@ def test_fetch_all_keeps_the_order_given_and_limits_each_host(server):
     base, site = server
     urls = [f"{base}/hold/{n}" for n in range(6)] + [f"{base}/missing"]
     site.most_in_flight = 0
-    got = list(fetch_all(urls, fetcher(fetch_per_host=2), threads=6))
+    # A timeout long enough that a loaded machine never retries: a retry leaves the timed-out request
+    # held on the server, and three would then be in flight at once.
+    got = list(fetch_all(urls, fetcher(fetch_per_host=2, fetch_timeout=10.0), threads=6))
     assert [g.url if isinstance(g, Fetched) else g.path for g in got] == urls
     assert all(isinstance(g, Fetched) for g in got[:-1]) and isinstance(got[-1], FetchError)
     # Six threads, one host, two at a time.
