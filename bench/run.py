@@ -163,9 +163,16 @@ def run_cli(corpus: Path, workers: int | None, fmt: str = "json") -> dict:
                 data = {"edges": [json.loads(line) for line in lines if line.strip()]}
         else:
             data = json.loads(out.read_text(encoding="utf-8"))
-    ids = {d["id"] for d in data.get("documents", [])} or {p for e in data["edges"] for p in (e["source"], e["copy"])}
+    # JSONL holds edges only, and their ends include outside sources ("src:..."): the documents are the corpus's records.
+    ids = {d["id"] for d in data.get("documents", [])} or corpus_ids(corpus / "corpus.jsonl")
     return {"format": fmt, "wall_s": wall, "peak_rss_mb": rss, "candidates": None, "aligned_pairs": len(data.get("pairs", [])),
             "found": doc_pairs(data["edges"], ids)}  # fmt: skip
+
+
+def corpus_ids(path: Path) -> set[str]:
+    """The ids of a generated corpus's records, read a line at a time."""
+    with path.open(encoding="utf-8") as lines:
+        return {json.loads(line)["id"] for line in lines if line.strip()}
 
 
 def run_baseline(corpus: Path, variant: str) -> dict:
