@@ -281,9 +281,11 @@ def _republication_header(text: str, body_start: int, known_names: set[str], cre
     # A known name counts only where a credit names it too: most articles have no such name
     # and are spared the date search.
     names = {c.source for c in credits if c.kind != "dateline"} | (known_names & credited)
+    head_end = min(len(text), body_start + 1500)
+    # Only a name standing in the head can come before one of its dates: most heads hold none.
+    names = {name for name in names if text.find(name, body_start, head_end) >= 0}
     if not names:
         return []
-    head_end = min(len(text), body_start + 1500)
     found = []
     for m in DATE_PATTERN.finditer(text, body_start, head_end):
         before = text[max(body_start, m.start() - 80) : m.start()].rstrip(" ,")

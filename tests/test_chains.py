@@ -111,6 +111,19 @@ def test_covered_by_matches_counting_each_position(partners, times):
     assert got == want
 
 
+@given(st.lists(SPANS, max_size=5), st.integers(1, 4))
+def test_covered_by_takes_merged_lists_as_they_are(partners, times):
+    merged = [_subtract(spans, []) for spans in partners]  # what carried_additions keeps: merged lists
+    assert _covered_by(merged, times, merged=True) == _covered_by(partners, times)
+
+
+@given(SPANS, SPANS)
+def test_subtract_hands_on_a_merged_list(spans, cut):
+    # Its output is merged (sorted, apart): _covered_by(merged=True) relies on it.
+    out = _subtract(spans, cut)
+    assert all(s < e for s, e in out) and all(a[1] < b[0] for a, b in zip(out, out[1:]))
+
+
 @given(SPANS, SPANS)
 def test_subtract_matches_sets_of_positions(spans, cut):
     got = {at for s, e in _subtract(spans, cut) for at in range(s, e)}
