@@ -203,7 +203,9 @@ def quoted_group(b: WireBuilder, sid: int, name: str, forms: tuple[str, ...]) ->
         rng.shuffle(frames)
         placed = False
         for before, after in frames:
-            said = list(quote)
+            # A quotation inside the quoted report's words takes single quotes, as writers print it:
+            # nested double quotes would leave the inner words outside any quotation.
+            said = [s.replace('"', "'") for s in quote]
             if after.startswith(","):
                 said[-1] = said[-1].rstrip(".")
             sents = [before + said[0], *said[1:]]
