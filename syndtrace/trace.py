@@ -25,7 +25,7 @@ from syndtrace.lineage import Edge, Evidence
 from syndtrace.model import Document, PairVerdict
 from syndtrace.names import distinct_labels, is_publisher, known, outlet_key, possessive
 from syndtrace.parents import KIND_PRIORITY, build_tree
-from syndtrace.quoted import quoted_sources
+from syndtrace.quoted import first_appearance_credit, quoted_sources
 from syndtrace.release import is_release
 from syndtrace.settings import Settings
 from syndtrace.storylinks import STRONG_SHARE, compiled_pages, story_links
@@ -170,7 +170,8 @@ def _first_verdict(g: Graph, pair: PairPassages, verdict: PairVerdict) -> Verdic
     """The pair's own direction, or ``_QUOTES`` when what they share is quotation."""
     if verdict.verdict == "shared-quote":
         return _QUOTES
-    return decide(g.docs[pair.x], g.docs[pair.y], list(pair.passages), near=g.near)
+    x, y = g.docs[pair.x], g.docs[pair.y]
+    return decide(x, y, list(pair.passages), first_appearance_credit(x, y, pair.passages, verdict.first_appearance), g.near)
 
 
 def _neighbours(g: Graph, pairs: list[PairPassages]) -> Neighbours:

@@ -52,8 +52,17 @@ def first_appearance(x: Document, y: Document, passages: Sequence[Passage]) -> s
         return x.id if rx else y.id
     ox = outlet_key(x.outlet) if x.outlet else None
     oy = outlet_key(y.outlet) if y.outlet else None
-    credits_x = any(p.b.attribution and ox and outlet_key(p.b.attribution) == ox for p in passages)
-    credits_y = any(p.a.attribution and oy and outlet_key(p.a.attribution) == oy for p in passages)
+    credits_x = any(_names(p.b.attribution, ox) for p in passages)
+    credits_y = any(_names(p.a.attribution, oy) for p in passages)
     if credits_x != credits_y:
         return x.id if credits_x else y.id
     return None
+
+
+def _names(attribution: str | None, outlet: str | None) -> bool:
+    """Whether an attribution names the outlet (an ``outlet_key``): in full, or by its last words
+    ("the Courant" for The Kestrel Bay Courant, whose page need not print its own name)."""
+    if not attribution or not outlet:
+        return False
+    key = outlet_key(attribution)
+    return key == outlet or outlet.endswith(" " + key)

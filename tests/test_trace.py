@@ -194,6 +194,28 @@ def test_a_quoted_outlet_is_a_source_unless_its_own_text_shares_the_words():
     assert not [s for s in result.sources if s.kind == "quoted"]
 
 
+def test_pages_quoting_an_outlet_by_its_short_name_hang_under_its_page_where_the_words_first_appeared():
+    # The Courant's page prints the words as its own (not its name); two pages say "the Courant
+    # reported", one "The Kestrel Bay Courant reported". All three took the words from its page.
+    said = (
+        "officials approved a plan on Monday to replace the aging water mains under the old market district, "
+        "a project expected to take three years and cost about forty million dollars"
+    )
+    courant = doc("courant", "The Kestrel Bay Courant", "Water mains\n\n" + STORY)
+    pages = [
+        doc("one", "Daily One", f'Pipes\n\nThe Courant reported that "{said}."\n\nThe council meets again next week.'),
+        doc("two", "Daily Two", f'Mains\n\n"{said}," the Courant reported.\n\nResidents may comment until March.'),
+        doc("three", "Daily Three", f'Water\n\nThe Kestrel Bay Courant reported that "{said}."\n\nCrews start in May.'),
+    ]
+    result = compare_documents([courant, *pages], Settings())
+    assert not [s for s in result.sources if s.kind == "quoted"]
+    (root,) = [t for t in result.tree if t.children]
+    assert root.id == "courant" and sorted(c.id for c in root.children) == ["one", "three", "two"]
+    edge = next(e for e in result.edges if (e.source, e.copy) == ("courant", "two"))
+    (credit,) = [ev for ev in edge.evidence if ev.kind == "credit"]
+    assert credit.favours == "courant" and "attributes the shared words to Courant" in credit.detail
+
+
 def test_a_document_hangs_under_the_article_it_shares_text_with_before_an_outlet_it_quotes():
     shared = Edge("a", "b", "undetermined", 0.0, ("p1",), (), 700, 0.0)
     quoted = Edge("src:reuters", "b", "quoted", 0.9, ("p2",), (), 0, 0.0)

@@ -43,6 +43,17 @@ def test_quotations_alone_are_a_shared_quote_unless_one_side_first_printed_them(
     assert (v.verdict, v.first_appearance) == ("reuse", "x")
 
 
+def test_a_quotation_attributed_by_the_outlets_short_name_first_appeared_on_its_page():
+    # "the Courant reported" over words The Kestrel Bay Courant's page prints as its own; its page
+    # need not print its own name, so the short name is matched against the outlet's last words.
+    courant, copy = doc("x", "The Kestrel Bay Courant"), doc("y", "Evening Star")
+    v = pair_verdict(courant, copy, [passage(60, 5, b_attr="Courant")], None, SETTINGS)
+    assert (v.verdict, v.first_appearance) == ("reuse", "x")
+    # A name that is not the outlet's last words ("Kestrel", "Bay Courant Weekly") is not it.
+    for said in ("Kestrel", "Bay Courant Weekly"):
+        assert pair_verdict(courant, copy, [passage(60, 5, b_attr=said)], None, SETTINGS).first_appearance is None
+
+
 def test_no_passage_is_boilerplate_when_the_pages_share_furniture_and_unrelated_otherwise():
     x, y = doc("x", "A"), doc("y", "A")
     assert pair_verdict(x, y, [], stats(3), SETTINGS).verdict == "boilerplate"
@@ -69,3 +80,33 @@ def test_two_pages_of_one_outlet_sharing_only_their_footer_are_boilerplate_in_co
     assert result.passages == ()
     (v,) = result.verdicts
     assert v.verdict == "boilerplate" and result.pairs[0].boilerplate_shingles > 0
+
+
+def _pair(x: str, y: str, a_attr: str | None, b_attr: str | None):
+    from syndtrace.tracegraph import PairPassages
+
+    side = lambda doc, attr: PassageSide(doc, 0, 60, None, 10, attribution=attr)  # noqa: E731
+    return PairPassages(x, y, (Passage("p", side(x, a_attr), side(y, b_attr), 10, 100.0, 2),))
+
+
+def test_a_short_name_is_the_full_one_a_documents_other_passages_spell_out():
+    from syndtrace.quoted import spelled_out
+
+    pairs = [
+        # Read against a partner printing the full name, page s's "the Free Press" is that paper;
+        # against another page printing only the short name, it stays short.
+        _pair("full", "s", "Sunnyvale Free Press", "Sunnyvale Free Press"),
+        _pair("s", "t", "Free Press", "Free Press"),
+        # Page u's passages tie "the Free Press" to two towns' papers: it keeps the short name.
+        _pair("u", "full", "Sunnyvale Free Press", "Sunnyvale Free Press"),
+        _pair("u", "c", "Carrington Free Press", "Carrington Free Press"),
+        _pair("u", "t", "Free Press", "Free Press"),
+    ]
+    assert spelled_out(pairs) == {("s", "Free Press"): "Sunnyvale Free Press"}
+
+
+def test_the_ft_is_the_financial_times():
+    from syndtrace.names import canonical
+
+    assert canonical("the FT") == canonical("FT") == "Financial Times"
+    assert canonical("Spiegel") == "Der Spiegel"
