@@ -62,6 +62,8 @@ def rank_parents(edges: list[Edge]) -> list[Edge]:
     reprint as the original, and the original is where they all came from.
     """
     feeds = {(e.source, e.copy) for e in edges if e.kind in ("copy", "credited-reprint", "version")}
+    # Text another outlet's page took (one outlet's write-thrus updating each other take nothing).
+    took = {(e.source, e.copy) for e in edges if e.kind in ("copy", "credited-reprint")}
     tied: dict[tuple, set[str]] = {}
     named: dict[str, set[str]] = {}  # copy -> the sources its credit lines name
     head = 4  # parent_order's carried, named, kind and words
@@ -77,10 +79,10 @@ def rank_parents(edges: list[Edge]) -> list[Edge]:
         copied = any((r, e.source) in feeds for r in rivals if r != e.source)
         # Of the sources a copy's credit lines name, one that itself took its text from another
         # named one, and gave none of them theirs, is nearest: a page printing a wire's dateline
-        # and a paper's footer took the paper's page, which kept the wire's dateline (the wire's
-        # own write-thrus feed one another, and the paper, so they are never the nearest).
+        # and a paper's footer took the paper's page, which kept the wire's dateline. A wire's
+        # later write-thru took nothing from its earlier one: of those, the words decide.
         others = named[e.copy] - {e.source} if not order[1] else set()
-        nearer = any((r, e.source) in feeds for r in others) and not any((e.source, r) in feeds for r in others)
+        nearer = any((r, e.source) in took for r in others) and not any((e.source, r) in took for r in others)
         return (order[0], order[1], not nearer, *order[2:head], copied, *order[head:])
 
     return sorted(edges, key=key)

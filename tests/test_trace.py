@@ -292,6 +292,23 @@ def test_of_a_wires_write_thrus_and_a_paper_the_copy_names_it_hangs_under_the_pa
     )  # fmt: skip
 
 
+def test_a_subscriber_hangs_under_the_write_thru_it_runs_not_the_latest():
+    # Three write-thrus of one wire story, each updating the last; the subscriber's dateline names
+    # the wire, so all three are named. It runs the second (944 words), not the third (901).
+    named = lambda who: (Evidence("credit", who, 3.0, f"the copy credits {who}"),)  # noqa: E731
+    edges = [
+        Edge("v1", "v2", "version", 0.9, ("p1",), (), 800, 1.0),
+        Edge("v2", "v3", "version", 0.9, ("p2",), (), 900, 1.0),
+        Edge("v1", "sub", "credited-reprint", 0.93, ("p3",), named("v1"), 754, 0.8),
+        Edge("v2", "sub", "credited-reprint", 0.93, ("p4",), named("v2"), 944, 1.0),
+        Edge("v3", "sub", "credited-reprint", 0.93, ("p5",), named("v3"), 901, 0.95),
+    ]
+    (root,) = build_tree(["sub", "v1", "v2", "v3"], [], edges)
+    assert tree_shape(root) == (
+        "v1", None, (("v2", "version", (("sub", "credited-reprint", ()), ("v3", "version", ()))),)
+    )  # fmt: skip
+
+
 def test_an_uncredited_copy_hangs_under_the_original_others_credit_not_under_a_crediting_reprint():
     # Two reprints credit the Lakeside Daily, whose own page is among the inputs; an uncredited
     # page carries the same text. It holds the Daily's text: it goes under the Daily's page,
