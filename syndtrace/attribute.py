@@ -120,10 +120,16 @@ def _near(ctx: _Context, start: int, end: int) -> str | None:
     key = (start, end)
     if key not in ctx.seen:
         windows = _windows(ctx, start, end)
-        # Spans of one short paragraph share their windows (the whole paragraph): search those once.
-        if windows not in ctx.seen:
-            ctx.seen[windows] = _search(ctx, windows)
-        ctx.seen[key] = ctx.seen[windows]
+        # The words around the passage first: '"..., Reuters said. ...," Der Spiegel reported' quotes
+        # Der Spiegel, whose report named Reuters. Only the parts outside the span are searched so.
+        outside = tuple((lo, hi) for a, b in windows for lo, hi in ((a, min(b, start)), (max(a, end), b)) if lo < hi)
+        found = _search(ctx, outside) if outside else None
+        if found is None:
+            # Spans of one short paragraph share their windows (the whole paragraph): search those once.
+            if windows not in ctx.seen:
+                ctx.seen[windows] = _search(ctx, windows)
+            found = ctx.seen[windows]
+        ctx.seen[key] = found
     return ctx.seen[key]
 
 

@@ -60,3 +60,13 @@ def test_a_name_described_as_a_news_organisation_is_one_whatever_its_words():
 def test_a_short_name_on_one_side_is_the_full_name_on_the_other():
     a, b = _attributed("The Eastport Beacon reported that QUOTE\n", QUOTE, "The Beacon reported that QUOTE\n")
     assert a == b == "Eastport Beacon"
+
+
+def test_the_attribution_around_a_quotation_comes_before_one_inside_it():
+    # The report Der Spiegel is quoted from named Reuters; the page quotes Der Spiegel.
+    inner = '"The service is due to be connected soon at the new headquarters in Beijing, Reuters said. The bank expects a final dividend,"'
+    got, _ = _attributed("Background first.\n\nQUOTE Der Spiegel reported.\n", inner, "QUOTE\n")
+    assert got == "Der Spiegel"
+    # With nothing around it, a name inside the passage still attributes it.
+    got, _ = _attributed("Background first.\n\nQUOTE\n", inner, "QUOTE\n")
+    assert got == "Reuters"
