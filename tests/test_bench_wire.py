@@ -264,6 +264,14 @@ def _node(tree: dict, nid: str) -> tuple[dict, dict | None]:
     raise KeyError(nid)
 
 
+def _move(gold: dict, member: str, under: str) -> None:
+    """Hang ``member`` under ``under`` in the gold family tree that holds it."""
+    tree = _family(gold, member)["tree"]
+    node, up = _node(tree, member)
+    up["children"].remove(node)
+    _node(tree, under)[0]["children"].append(node)
+
+
 def _scores(truth: dict, out: dict) -> tuple:
     r = scorer.score(truth, out, scorer.Names({}))
     parts = ("siblings", "second_generation", "sources", "compilations")
@@ -278,10 +286,7 @@ def test_gold_prediction_scores_one():
 def test_a_subscriber_under_a_sibling_is_a_miss():
     truth = _truth()
     gold = scorer.gold_prediction(truth)
-    tree = _family(gold, "sub2")["tree"]
-    node, up = _node(tree, "sub2")
-    up["children"].remove(node)
-    _node(tree, "sub3")[0]["children"].append(node)
+    _move(gold, "sub2", "sub3")
     r = scorer.score(truth, gold, scorer.Names({}))
     assert r["siblings"]["ratio"] == 0.8  # 4 of 5 first-generation copies
     assert r["siblings"]["misses"] == {"under another subscriber": 1}
@@ -291,10 +296,7 @@ def test_a_subscriber_under_a_sibling_is_a_miss():
 def test_a_second_generation_under_the_source_is_a_miss():
     truth = _truth()
     gold = scorer.gold_prediction(truth)
-    tree = _family(gold, "gen2")["tree"]
-    node, up = _node(tree, "gen2")
-    up["children"].remove(node)
-    _node(tree, "ap1")[0]["children"].append(node)
+    _move(gold, "gen2", "ap1")
     assert _scores(truth, gold) == (1.0, 1.0, 0.0, 1.0, 1.0)
 
 
@@ -303,10 +305,7 @@ def test_a_second_generation_linked_but_undirected_counts_apart():
     truth = _truth()
     truth["parents"]["gen2"]["shows"] = []
     gold = scorer.gold_prediction(truth)
-    tree = _family(gold, "gen2")["tree"]
-    node, up = _node(tree, "gen2")
-    up["children"].remove(node)
-    _node(tree, "ap1")[0]["children"].append(node)
+    _move(gold, "gen2", "ap1")
     r = scorer.score(truth, gold, scorer.Names({}))
     assert r["second_generation"]["ratio"] == 0.0 and r["second_generation_linked"]["ratio"] == 0.0
     assert r["second_generation_shown"]["total"] == 0  # nothing in its text or dates shows the order
