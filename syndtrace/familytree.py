@@ -56,7 +56,9 @@ def family_tree(
     parents, or a multi-source article whose best parent is another story's.
     Such a member is then hung under the node of the tree it shares the best
     link with (``parents.rank_parents``): an edge from that node, or an undetermined
-    one either way (it has no direction, so it may hang from either side).
+    one either way (it has no direction, so it may hang from either side);
+    but a member whose chosen parent is a member not yet in the tree waits
+    for that parent, which brings it along.
     A member that only ever gave text to the tree (a second original) has no
     such link and stays out. Of tops holding as many, the one whose own
     subtree (each node under the parent it chose) holds the most comes first:

@@ -55,11 +55,11 @@ def rank_parents(edges: list[Edge]) -> list[Edge]:
 
     Of the sources a copy's credit lines name, one that took its text from
     another named one, and gave none of them theirs, comes first: the copy
-    kept both credits, the wire's from the paper's page. Of a copy's sources tied on carried additions,
-    kind and words (it holds the same text as each), those that copied none
-    of the others come first: an
-    excerpt of an original that two reprints left unedited is as near each
-    reprint as the original, and the original is where they all came from.
+    kept both credits, the wire's from the paper's page. Of a copy's sources
+    tied on carried additions, kind and words (it holds the same text as
+    each), those that copied none of the others come first: an excerpt of an
+    original that two reprints left unedited is as near each reprint as the
+    original, and the original is where they all came from.
     """
     feeds = {(e.source, e.copy) for e in edges if e.kind in ("copy", "credited-reprint", "version")}
     # Text another outlet's page took (one outlet's write-thrus updating each other take nothing).
