@@ -71,7 +71,9 @@ def story_links(
 ) -> list[Link]:
     """The links between documents, and between documents and quoted outlets' nodes, in a stable order."""
     reuse = {(v.a, v.b): v for v in verdicts if v.verdict == "reuse"}
-    quoted = {s.id for s in sources if s.kind == "quoted"}
+    # Every outside node, whatever first made it: The New York Times may be the credited original
+    # of some stories and the quoted report of others, and one node stands for both.
+    outside = {s.id for s in sources}
     by_pair: dict[tuple[str, str], list[Passage]] = {}
     by_outlet: dict[tuple[str, str], list[Passage]] = {}
     for p in passages:
@@ -80,7 +82,7 @@ def story_links(
             by_pair.setdefault(pair, []).append(p)
         elif p.a.attribution and p.b.attribution and outlet_key(p.a.attribution) == outlet_key(p.b.attribution):
             sid = source_id(p.a.attribution)
-            if sid in quoted:  # both quote one outlet's report, and its page is not among the inputs
+            if sid in outside:  # both quote one outlet's report, and its page is not among the inputs
                 for side in (p.a, p.b):
                     by_outlet.setdefault((side.doc, sid), []).append(p)
     links = []

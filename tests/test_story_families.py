@@ -152,6 +152,25 @@ def test_articles_quoting_one_outlets_report_form_its_family():
     assert c2.families()[0] == ()
 
 
+def test_articles_quoting_an_outlet_whose_node_stands_for_its_own_stories_too_form_its_family():
+    # The New York Times is the credited original of a story carried by two papers, and the
+    # report three other articles quote: one node, two families, each whole.
+    c = Corpus()
+    c.sources.append(Source("src:new-york-times", "The New York Times", "credited", "credited"))
+    for name in ("p1", "p2", "x", "y", "z"):
+        c.add(doc(name), 500)
+    c.share("p1", "p2", 480)
+    for d in ("p1", "p2"):
+        c.edges.append(Edge("src:new-york-times", d, "credited-reprint", 0.9, (), (), 480, 0.96))
+    c.share("x", "y", 45, quoted=True, who="The New York Times")
+    c.share("y", "z", 45, quoted=True, who="The New York Times")
+    for d in ("x", "y", "z"):
+        c.edges.append(Edge("src:new-york-times", d, "quoted", 0.9, (), (), 0, 0.0))
+    fams, fam_of = c.families()
+    assert sorted(sorted(f.members) for f in fams) == [["p1", "p2"], ["x", "y", "z"]]
+    assert {f.root for f in fams} == {"src:new-york-times"}
+
+
 def test_the_forest_shows_each_familys_links_to_other_stories():
     import io
 
