@@ -167,7 +167,10 @@ def _search(ctx: _Context, windows: tuple[tuple[int, int], ...]) -> str | None:
             group = "after" if m.group("after") else "before"
             name = m.group(group)
             if _DESCRIBED.search(ctx.text, max(0, m.start(group) - 40), m.start(group)):
-                return canonical(re.sub(r"[*_]", "", name).strip(" .,;:"))
+                described = re.sub(r"[*_]", "", name).strip(" .,;:")
+                if sentence_tail(described) != described:
+                    continue  # "the newspaper Asahi Shimbun. Kuroda said": Kuroda speaks, in a new sentence
+                return canonical(described)
             if name not in ctx.resolved:
                 ctx.resolved[name] = _resolve(name, ctx)
             resolved = ctx.resolved[name]
@@ -177,13 +180,30 @@ def _search(ctx: _Context, windows: tuple[tuple[int, int], ...]) -> str | None:
 
 
 def _resolve(name: str, ctx: _Context) -> str | None:
-    name = re.sub(r"[*_]", "", name).strip(" .,;:")
+    name = sentence_tail(re.sub(r"[*_]", "", name).strip(" .,;:"))
     if not name:
         return None
     # "the Times" -> the longest capitalised phrase ending in it ("The New York Times").
     candidates = sorted(phrases_ending(ctx.text, name, ctx.lines), key=lambda p: (-len(p), p))
     for cand in candidates + [name]:
-        cand = re.sub(r"^(?:The|the)[ \t]+", "", cand)
-        if known(cand) or (looks_like_outlet(cand) and cand[0].isupper()):
+        cand = re.sub(r"^(?:The|the)(?:[ \t]+|$)", "", sentence_tail(cand))
+        if cand and (known(cand) or (looks_like_outlet(cand) and cand[0].isupper())):
             return canonical(cand)
     return None
+
+
+# A word that ends a sentence: three letters or more, not a short form that takes a full stop
+# inside a name ("Federal Express Corp. Unit", "Gov. Smith"); two letters ("Co.", "St.") never do.
+_SENTENCE_END = re.compile(r"(?<![\w.])(?!(?:Corp|Bros|Assn|Dept|Govt|Intl|Natl|Inc|Ltd|Gov|Sen|Rep|Gen|Col|Capt|Sgt|Rev|Prof|Ave|Blvd|Mrs)\.)[A-Za-z][a-z]{2,}\.[ \t]+")
+
+
+def sentence_tail(phrase: str) -> str:
+    """The part of a capitalised phrase after the last sentence it runs across.
+
+    Capitalised words run on over a full stop: "the Asahi Shimbun. Kuroda
+    said" holds the phrase "Asahi Shimbun. Kuroda", which names no outlet
+    that Kuroda spoke for. Short forms ("Co.", "Corp.") and initials ("U.S.")
+    end no sentence.
+    """
+    ends = list(_SENTENCE_END.finditer(phrase))
+    return phrase[ends[-1].end() :] if ends else phrase

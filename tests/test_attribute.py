@@ -70,3 +70,17 @@ def test_the_attribution_around_a_quotation_comes_before_one_inside_it():
     # With nothing around it, a name inside the passage still attributes it.
     got, _ = _attributed("Background first.\n\nQUOTE\n", inner, "QUOTE\n")
     assert got == "Reuters"
+
+
+def test_a_capitalised_phrase_running_over_a_full_stop_names_no_outlet():
+    from syndtrace.attribute import sentence_tail
+
+    # "...told the Asahi Shimbun. Kuroda said" is Kuroda speaking, not an outlet called "Asahi Shimbun. Kuroda".
+    assert sentence_tail("Asahi Shimbun. Kuroda") == "Kuroda"
+    assert sentence_tail("British Broadcasting Corporation. He") == "He"
+    for whole in ("St. Louis Post-Dispatch", "U.S. News", "Federal Express Corp. Unit", "Gov. Smith", "The New York Times"):
+        assert sentence_tail(whole) == whole
+    # The newspaper is described, but "said" is Kuroda's, in the next sentence.
+    text = "Rates will rise, he told the Japanese newspaper Asahi Shimbun. Kuroda said QUOTE\n"
+    got, _ = _attributed(text, QUOTE, "QUOTE\n")
+    assert got is None
