@@ -25,7 +25,10 @@ _ATTRIBUTION = re.compile(
     # The lead-in opens a sentence as often as not: "According to the Times, ...".
     r"(?=[tarcqiwA-Z*])(?:\b(?:[Tt]old|[Aa]ccording to|[Rr]eported by|[Cc]ited by|[Qq]uoted by|[Qq]uoted in|[Ii]n an interview with|"
     r"[Ww]rote in|[Ww]riting in|[Tt]elling)"
-    r"[ \t]+(?:the[ \t]+)?" + _NAME.format(g="after")
+    r"[ \t]+(?:the[ \t]+)?"
+    # "told the British newspaper The Guardian": a description may stand between lead-in and name.
+    r"(?:(?:[A-Z][\w-]*[ \t]+)?(?:magazine|newspaper|daily|weekly|tabloid|broadcaster|news agency|news service|"
+    r"website|news site|network|channel|station)[ \t]+)?" + _NAME.format(g="after")
     + r"|(?:\b[Tt]he[ \t]+)?" + _NAME.format(g="before")
     + r"[ \t]+(?:\w+[ \t]+)?(?:reported|reports|added|wrote|writes|noted|revealed|said|says|tweeted|published)\b)"
 )

@@ -84,3 +84,13 @@ def test_a_capitalised_phrase_running_over_a_full_stop_names_no_outlet():
     text = "Rates will rise, he told the Japanese newspaper Asahi Shimbun. Kuroda said QUOTE\n"
     got, _ = _attributed(text, QUOTE, "QUOTE\n")
     assert got is None
+
+
+def test_a_lead_in_may_describe_the_outlet_before_naming_it():
+    cases = {
+        "According to the British newspaper The Guardian, QUOTE\n": "The Guardian",
+        "He told the German magazine Der Spiegel: QUOTE\n": "Der Spiegel",
+        "He told the German magazine Stern: QUOTE\n": "Stern",  # described, though no list knows it
+    }
+    for lead, want in cases.items():
+        assert _attributed(lead, QUOTE, "QUOTE\n")[0] == want, lead
