@@ -188,11 +188,25 @@ def _resolve(name: str, ctx: _Context) -> str | None:
         return None
     # "the Times" -> the longest capitalised phrase ending in it ("The New York Times").
     candidates = sorted(phrases_ending(ctx.text, name, ctx.lines), key=lambda p: (-len(p), p))
+    companies: list[str] = []
     for cand in candidates + [name]:
         cand = re.sub(r"^(?:The|the)(?:[ \t]+|$)", "", sentence_tail(cand))
-        if cand and (known(cand) or (looks_like_outlet(cand) and cand[0].isupper())):
+        if not cand:
+            continue
+        if known(cand):
+            return canonical(cand)
+        if _COMPANY_END.search(cand) or _COMPANY_START.match(cand):
+            companies.append(cand)  # its shorter forms ("Standard Oil" of "Standard Oil Co") are it too
+        elif looks_like_outlet(cand) and cand[0].isupper() and not any(c.startswith(cand) for c in companies):
             return canonical(cand)
     return None
+
+
+# A company's legal name, not a newsroom's, whatever newsroom word it holds: "Federal Express
+# Corp said", "Cray Research Inc said", "New York Times Co said" (the publisher's owner); or a
+# phrase opening with the end of one ("Corp. Lone Star", run over a full stop).
+_COMPANY_END = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|SA|AG|NV)\.?$")
+_COMPANY_START = re.compile(r"(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC)\.?[ \t]")
 
 
 # A word that ends a sentence: three letters or more, not a short form that takes a full stop

@@ -94,3 +94,11 @@ def test_a_lead_in_may_describe_the_outlet_before_naming_it():
     }
     for lead, want in cases.items():
         assert _attributed(lead, QUOTE, "QUOTE\n")[0] == want, lead
+
+
+def test_a_company_that_says_something_is_no_outlet():
+    # Newsroom words in a legal name: "Express", "Research", "Times" in "New York Times Co".
+    for name in ("Federal Express Corp", "Cray Research Inc", "New York Times Co"):
+        got, _ = _attributed(f"{name} said QUOTE\n", QUOTE, "QUOTE\n")
+        assert got is None, name
+    assert _attributed("The Daily Express reported QUOTE\n", QUOTE, "QUOTE\n")[0] == "Daily Express"
