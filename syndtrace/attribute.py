@@ -211,7 +211,8 @@ _COMPANY_START = re.compile(r"(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC)\.?[ \t]")
 
 # A word that ends a sentence: three letters or more, not a short form that takes a full stop
 # inside a name ("Federal Express Corp. Unit", "Gov. Smith"); two letters ("Co.", "St.") never do.
-_SENTENCE_END = re.compile(r"(?<![\w.])(?!(?:Corp|Bros|Assn|Dept|Govt|Intl|Natl|Inc|Ltd|Gov|Sen|Rep|Gen|Col|Capt|Sgt|Rev|Prof|Ave|Blvd|Mrs)\.)[A-Za-z][a-z]{2,}\.[ \t]+")
+_SHORT_FORMS = "Corp|Bros|Assn|Dept|Govt|Intl|Natl|Inc|Ltd|Gov|Sen|Rep|Gen|Col|Capt|Sgt|Rev|Prof|Ave|Blvd|Mrs"
+_SENTENCE_END = re.compile(rf"(?<![\w.])(?!(?:{_SHORT_FORMS})\.)[A-Za-z][a-z]{{2,}}\.[ \t]+")
 
 
 def sentence_tail(phrase: str) -> str:
