@@ -145,28 +145,30 @@ def second_generation(b: WireBuilder, story: Story, inter: Page, outlet: Outlet)
     credit_lines = [t for t in inter.tail if not any(a["text"] == t for a in lines)]
     page.tail = list(credit_lines) if rng.random() < 0.7 else []
     page.tail += [a["text"] for a in lines if a in chosen]
-    if rng.random() < 0.15:
+    names_inter = rng.random() < 0.15
+    if names_inter:
         page.tail.append(f"This story originally appeared on {inter.outlet.name}.")
     page.author = inter.author if rng.random() < 0.6 else None
     page.credits = list(inter.credits)
     page.carries = [{"kind": a["kind"], "text": a["text"]} for a in carried]
-    page.shows = _shows(page, inter, cut < len(inter.body), own)
+    page.shows = _shows(page, inter, cut < len(inter.body), own, names_inter)
     return b.add(page)
 
 
-def _shows(page: Page, inter: Page, trimmed: bool, own: bool) -> list[str]:
+def _shows(page: Page, inter: Page, trimmed: bool, own: bool, names_inter: bool) -> list[str]:
     """What in a second generation's text or dates says which of it and ``inter`` came first.
 
     Carrying ``inter``'s addition shows only that one copied the other; the
-    direction shows where the copy names ``inter`` (its credit or footer line,
-    "originally appeared on"), keeps less of the story (trimmed), adds a
-    paragraph of its own, or is dated later (another day, or 30 minutes or
-    more). Neither page dated, or both dated the same day without times, and
+    direction shows where the copy names ``inter`` (its credit or footer
+    line, or the copy's own "originally appeared on" line: ``names_inter``,
+    since the same words in a source's tail name the source), keeps less of
+    the story (trimmed), adds a paragraph of its own, or is dated later
+    (another day, or 30 minutes or more). Neither page dated, or both dated the same day without times, and
     one text the same as the other: nothing does, and the scorer counts such
     copies apart (``bench/wire_score.py``).
     """
     shows = []
-    if any(c["kind"] in ("credit", "footer") for c in page.carries) or any("originally appeared" in t for t in page.tail):
+    if names_inter or any(c["kind"] in ("credit", "footer") for c in page.carries):
         shows.append("names its intermediate")
     if trimmed:
         shows.append("trimmed")
