@@ -48,12 +48,8 @@ class DocPostings:
         self.width = int(self.ranks.max()) + 1 if len(self.ranks) else 1
         self.bounds = np.searchsorted(docs, np.arange(n_docs + 1))
 
-    def shared(self, x: int, y: int) -> int:
-        """How many fingerprints documents ``x`` and ``y`` both hold."""
-        return int(self.shared_many(np.array([x]), np.array([y]))[0])
-
     def shared_many(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
-        """``shared(xs[k], ys[k])`` for every ``k``, a few million fingerprints at a time."""
+        """How many fingerprints documents ``xs[k]`` and ``ys[k]`` both hold, for every ``k``, a few million at a time."""
         out = np.zeros(len(xs), np.int64)
         sizes = self.bounds[xs + 1] - self.bounds[xs] + self.bounds[ys + 1] - self.bounds[ys]
         ends = np.cumsum(sizes)
@@ -112,11 +108,6 @@ def story_fingerprints(frequent: list[np.ndarray], postings: DocPostings) -> lis
     close = np.bincount(owner, weights=counts >= STORY_MIN_SHARED, minlength=len(frequent))
     picked = np.bincount(owner, minlength=len(frequent))
     return [holders for holders, ok in zip(frequent, (2 * close > picked).tolist()) if ok]
-
-
-def story_fingerprint(holders: np.ndarray, postings: DocPostings) -> bool:
-    """Whether a fingerprint's (many, sorted) ``holders`` are copies of one story (``story_fingerprints``)."""
-    return bool(story_fingerprints([holders], postings))
 
 
 def story_pairs(
@@ -207,13 +198,13 @@ def _labels(holders: list[np.ndarray], n_docs: int) -> np.ndarray:
     k = np.arange(len(holders), dtype=np.uint64)
     value = fmix64_np(k * np.uint64(0x9E3779B97F4A7C15) + np.uint64(1))
     # Fingerprint indexes by hash value: the least value's index is the least place.
+    by_place = np.argsort(value, kind="stable")
     place = np.empty(len(holders), np.int64)
-    place[np.argsort(value, kind="stable")] = np.arange(len(holders))
+    place[by_place] = np.arange(len(holders))
     docs = np.concatenate(holders)
     places = np.repeat(place, [len(h) for h in holders])
     best = np.full(n_docs, len(holders), np.int64)
     np.minimum.at(best, docs, places)
-    by_place = np.argsort(value, kind="stable")
     return np.where(best < len(holders), by_place[np.minimum(best, len(holders) - 1)], -1)
 
 
