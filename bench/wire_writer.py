@@ -28,10 +28,10 @@ def date_text(page: Page) -> str | None:
         return None
     if page.minute is None:
         return day_date(page.day).isoformat()
-    zone = page.outlet.zone
-    offset = 0 if zone == "Z" else (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 60 + int(zone[4:6]))
-    local = dt.datetime.combine(day_date(page.day), dt.time()) + dt.timedelta(minutes=page.minute + offset)
-    return f"{local.isoformat(timespec='seconds')}{zone}"
+    zone = page.outlet.zone  # "-04:00", "Z": printed as the outlet writes it
+    instant = dt.datetime.combine(day_date(page.day), dt.time(), dt.timezone.utc) + dt.timedelta(minutes=page.minute)
+    local = instant.astimezone(dt.datetime.fromisoformat(f"2000-01-01T00:00:00{zone}").tzinfo)
+    return f"{local.replace(tzinfo=None).isoformat(timespec='seconds')}{zone}"
 
 
 def render(page: Page) -> tuple[str, str, list[str]]:
