@@ -135,7 +135,7 @@ def carried_additions(
             # a line crediting the wire ("Associated Press writer ... contributed"): that is the
             # wire's, whoever printed it.
             originals = _merge([span for src in common for span in mine.get(src, ())] + _wire_lines(docs.get(doc)))
-            additions = _subtract(_subtract(mine[other], originals), popular[doc])
+            additions = _subtract(mine[other], originals + popular[doc])
             # Slivers between two aligned stretches (a full stop and a line break) are no words.
             additions = [(s, e) for s, e in additions if e - s >= MIN_CARRIED_CHARS]
             if additions:
@@ -201,7 +201,7 @@ def _exclusive_carried(x, y, aligned, facing, alone, popular, docs) -> Evidence 
     for doc, other in ((x, y), (y, x)):
         if doc not in alone:
             mine = list(aligned[doc].values())
-            alone[doc] = _subtract(_covered_by(mine, 1, merged=True), _covered_by(mine, 2, merged=True))
+            alone[doc] = _covered_by(mine, 1, merged=True, below=2)
         if doc not in popular:
             popular[doc] = _covered_by(list(aligned[doc].values()), 3, merged=True)
         only = [(s, e) for s, e in _subtract(_intersect(aligned[doc][other], alone[doc]), _wire_lines(docs.get(doc)))
@@ -362,22 +362,27 @@ def _sides(passages: Iterable[Passage], doc: str) -> tuple[Spans, Spans]:
     return _merge(covered), _merge(inserted)
 
 
-def _covered_by(spans_per_partner: list[Spans], times: int, merged: bool = False) -> Spans:
-    """The parts of a document that at least ``times`` of its partners' span lists cover.
+def _covered_by(spans_per_partner: list[Spans], times: int, merged: bool = False, below: int | None = None) -> Spans:
+    """The parts of a document that at least ``times`` of its partners' span lists cover (and fewer than ``below``).
 
     ``merged``: each list is merged already (``_merge``), as ``aligned``'s are.
     """
     if not merged:  # a partner counts once wherever it covers
         spans_per_partner = [_merge(spans) for spans in spans_per_partner]
-    events = sorted((at, step) for spans in spans_per_partner for s, e in spans for at, step in ((s, 1), (e, -1)))
+    events = [(s, 1) for spans in spans_per_partner for s, _ in spans]
+    events += [(e, -1) for spans in spans_per_partner for _, e in spans]
+    events.sort()  # at one position, ends (-1) before starts
+    below = len(spans_per_partner) + 1 if below is None else below
     out: Spans = []
-    depth, start = 0, 0
-    for at, step in events:  # at one position, ends (-1) sort before starts
-        if step > 0 and depth == times - 1:
-            start = at
-        elif step < 0 and depth == times and at > start:
-            out.append((start, at))
+    depth, last = 0, 0
+    for at, step in events:
+        if times <= depth < below and at > last:  # [last, at) is covered depth times
+            if out and out[-1][1] == last:
+                out[-1] = (out[-1][0], at)
+            else:
+                out.append((last, at))
         depth += step
+        last = at
     return _merge(out)
 
 
@@ -400,18 +405,24 @@ def _merge(spans: Spans) -> Spans:
 
 
 def _subtract(spans: Spans, cut: Spans) -> Spans:
-    """``spans`` minus ``cut`` (both merged, sorted)."""
+    """``spans`` minus ``cut``."""
+    spans, cut = _merge(spans), _merge(cut)
+    if not cut:  # most pairs' insertions: nothing to take away
+        return spans
     out: Spans = []
-    cut = _merge(cut)
-    for span in _merge(spans):
+    k, n = 0, len(cut)
+    for span in spans:
         s, e = span
-        at = s
-        for cs, ce in cut:
-            if ce <= at or cs >= e:
-                continue
+        while k < n and cut[k][1] <= s:  # both are sorted: a cut ending before this span ends before the next
+            k += 1
+        at, j = s, k
+        while j < n and cut[j][0] < e:
+            cs, ce = cut[j]
             if cs > at:
                 out.append((at, cs))
-            at = max(at, ce)
+            if ce > at:
+                at = ce
+            j += 1
         if at == s:
             out.append(span)
         elif at < e:

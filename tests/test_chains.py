@@ -104,10 +104,11 @@ def test_without_a_common_source_there_is_nothing_to_measure_against():
 SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)).map(lambda t: (t[0], t[0] + t[1])), max_size=6)
 
 
-@given(st.lists(SPANS, max_size=5), st.integers(1, 4))
-def test_covered_by_matches_counting_each_position(partners, times):
-    got = {at for s, e in _covered_by(partners, times) for at in range(s, e)}
-    want = {at for at in range(100) if sum(any(s <= at < e for s, e in spans) for spans in partners) >= times}
+@given(st.lists(SPANS, max_size=5), st.integers(1, 4), st.none() | st.integers(1, 5))
+def test_covered_by_matches_counting_each_position(partners, times, below):
+    got = {at for s, e in _covered_by(partners, times, below=below) for at in range(s, e)}
+    depth = [sum(any(s <= at < e for s, e in spans) for spans in partners) for at in range(100)]
+    want = {at for at in range(100) if times <= depth[at] and (below is None or depth[at] < below)}
     assert got == want
 
 
@@ -115,6 +116,9 @@ def test_covered_by_matches_counting_each_position(partners, times):
 def test_covered_by_takes_merged_lists_as_they_are(partners, times):
     merged = [_subtract(spans, []) for spans in partners]  # what carried_additions keeps: merged lists
     assert _covered_by(merged, times, merged=True) == _covered_by(partners, times)
+    # and its output is merged too (sorted, apart)
+    out = _covered_by(partners, times)
+    assert all(s < e for s, e in out) and all(a[1] < b[0] for a, b in zip(out, out[1:]))
 
 
 @given(SPANS, SPANS)
