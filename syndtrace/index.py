@@ -16,7 +16,9 @@ built by sorting rather than with Python dicts:
   is a stock phrase and pairs nothing, unless it is a story's: then its
   copies are paired as ``syndtrace.storyindex`` says.
 * *Candidates*: document pairs sharing at least ``min_shared_fingerprints``
-  fingerprints.
+  fingerprints; or two copies of a story over the cap that share fewer, one
+  of them held by ``FEW_HOLDERS`` documents or fewer (what one copy added and
+  a copy of it carried), counted over all they share.
 """
 
 from __future__ import annotations
@@ -93,18 +95,24 @@ def candidate_pairs(
     versions = np.flatnonzero((masked >= VERSION_PRINTS) & (masked * 2 > held))
     is_version = np.zeros(n_docs, bool)
     is_version[versions] = True
-    codes, counts = [], []
+    codes, counts, few_codes = [], [], []
     frequent: list[np.ndarray] = []  # documents of each fingerprint over the cap
     for part in range(parts):
         sel = part_of == part
-        part_codes, part_counts = _part_pairs(hashes[sel], docs[sel], outlet, title, n_docs, is_version, settings, frequent)
+        part_codes, part_counts, part_few = _part_pairs(
+            hashes[sel], docs[sel], outlet, title, n_docs, is_version, settings, frequent
+        )
         codes.append(part_codes)
         counts.append(part_counts)
+        few_codes.append(part_few)
     del part_of
     pair_codes, at = np.unique(np.concatenate(codes), return_inverse=True)
     shared = np.bincount(at, weights=np.concatenate(counts), minlength=len(pair_codes)).astype(np.int64)
     need = settings.min_shared_fingerprints if min_shared is None else min_shared
     ok = shared >= need
+    # Pairs sharing too few fingerprints under the cap, one of them held by few documents besides, may
+    # still be two copies of one story, one carrying what the other alone added to it: judged below.
+    weak = np.intersect1d(pair_codes[~ok], np.concatenate(few_codes), assume_unique=False)
     pair_codes, shared = pair_codes[ok], shared[ok]
     stories: list[np.ndarray] = []
     if frequent:
@@ -115,7 +123,9 @@ def candidate_pairs(
         del asked
         stories = story_fingerprints(frequent, postings)
     if stories:
-        left, right, story_shared = story_pairs(stories, postings, rank, need, wire)
+        left, right, story_shared = story_pairs(
+            stories, postings, rank, need, wire, (weak // max(n_docs, 1), weak % max(n_docs, 1))
+        )
         # A pair also found under the cap keeps the larger count (the story's counts them all).
         both = np.concatenate((pair_codes, left * max(n_docs, 1) + right))
         counts_all = np.concatenate((shared, story_shared))
@@ -162,8 +172,12 @@ def _postings(hashes, docs):
     return hashes[multi], docs[multi]
 
 
+# A fingerprint held by this many documents or fewer is one outlet's addition to a story and its copies'.
+FEW_HOLDERS = 4
+
+
 def _part_pairs(hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray, settings: Settings, frequent: list):
-    """One hash partition: ``(pair codes, shared fingerprint counts)``.
+    """One hash partition: ``(pair codes, shared fingerprint counts, codes of pairs sharing a fingerprint of few holders)``.
 
     A pair code is ``left * n_docs + right`` (``left < right``). Versions
     (``is_version``, by document) keep their furniture postings. The
@@ -175,11 +189,11 @@ def _part_pairs(hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray
     keep |= is_version[docs]
     hashes, docs = hashes[keep], docs[keep]
     if not len(hashes):
-        return empty, empty
+        return empty, empty, empty
     boundaries = np.flatnonzero(np.diff(hashes)) + 1
     starts = np.concatenate(([0], boundaries))
     sizes = np.diff(np.concatenate((starts, [len(hashes)])))
-    codes = []
+    codes, few = [], []
     for size in np.unique(sizes):
         if size < 2:
             continue
@@ -190,10 +204,12 @@ def _part_pairs(hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray
         members = docs[group_starts[:, None] + np.arange(size)]  # (groups, size), sorted per row
         iu, ju = np.triu_indices(size, 1)
         codes.append(members[:, iu].astype(np.int64).ravel() * n_docs + members[:, ju].ravel())
+        if size <= FEW_HOLDERS:
+            few.append(codes[-1])
     if not codes:
-        return empty, empty
+        return empty, empty, empty
     pair_codes, counts = np.unique(np.concatenate(codes), return_counts=True)
-    return pair_codes, counts.astype(np.int64)
+    return pair_codes, counts.astype(np.int64), np.unique(np.concatenate(few)) if few else empty
 
 
 def _drop_boilerplate(hashes, docs, outlet, title, min_stories: int):

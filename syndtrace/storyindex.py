@@ -8,7 +8,8 @@ alignments for 2,000 copies) but each copy with a few (``story_pairs``):
 its neighbours in date order among the copies that share its *label* (the
 least-hashing story fingerprint it holds), and the label's *hubs*, where
 the versions the wire sent stand: the pages of outlets the outlet list
-knows, the most central copies and the earliest.
+knows, the most central copies and the earliest. Two copies that alone
+share some text (one added it, the other copied the first) are paired too.
 """
 
 from __future__ import annotations
@@ -111,7 +112,12 @@ def story_fingerprints(frequent: list[np.ndarray], postings: DocPostings) -> lis
 
 
 def story_pairs(
-    stories: list[np.ndarray], postings: DocPostings, rank: np.ndarray, min_shared: int, wire: np.ndarray | None = None
+    stories: list[np.ndarray],
+    postings: DocPostings,
+    rank: np.ndarray,
+    min_shared: int,
+    wire: np.ndarray | None = None,
+    few: tuple[np.ndarray, np.ndarray] | None = None,
 ):
     """Pairs among the copies of stories found more often than the cap: ``(left, right, shared)`` arrays.
 
@@ -129,7 +135,12 @@ def story_pairs(
       fingerprint (``_hub_pairs``): each copy is paired with the
       ``STORY_NEAREST`` of its label's hubs it shares most with, and the hubs
       with each other, so that a copy meets the version it runs;
-    * a group's wire pages are paired with each other (``_wire_pairs``).
+    * a group's wire pages are paired with each other (``_wire_pairs``);
+    * of ``few``, pairs sharing fewer than ``min_shared`` of the fingerprints
+      under the cap, the two copies of one group are paired: text only the
+      two of them hold (an intermediate's local paragraph or credit line,
+      carried into its copy) is a copy of a copy, whose sampled pairs would
+      miss the one it copied.
 
     ``shared`` is how many fingerprints a pair shares.
     """
@@ -164,6 +175,12 @@ def story_pairs(
     keep = wire_shared >= min_shared
     x, y = np.concatenate((x, hx, wx[keep])), np.concatenate((y, hy, wy[keep]))
     shared = np.concatenate((shared[ok], hub_shared, wire_shared[keep]))
+    if few is not None and len(few[0]):
+        same = (group[few[0]] >= 0) & (group[few[0]] == group[few[1]])
+        fx, fy = few[0][same], few[1][same]
+        few_shared = postings.shared_many(fx, fy)
+        keep = few_shared >= min_shared
+        x, y, shared = np.concatenate((x, fx[keep])), np.concatenate((y, fy[keep])), np.concatenate((shared, few_shared[keep]))
     left, right = np.minimum(x, y), np.maximum(x, y)
     _, first = np.unique(left * n_docs + right, return_index=True)
     return left[first], right[first], shared[first]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from syndtrace.index import candidate_pairs
+from syndtrace.index import FEW_HOLDERS, candidate_pairs
 from syndtrace.storyindex import (
     STORY_HUBS, STORY_LINKS, STORY_LOOKAHEAD, STORY_MIN_SHARED, STORY_NEAREST, STORY_PROBES, STORY_SAMPLES,
     STORY_WIRE_PAGES,
@@ -39,6 +39,7 @@ def reference(postings, outlet, title, settings: Settings, rank=None, wire=None)
         if (h, outlet[doc]) not in furniture:
             holders[h].add(doc)
     shared: dict[tuple[int, int], int] = defaultdict(int)
+    few: set[tuple[int, int]] = set()  # pairs sharing a fingerprint of FEW_HOLDERS holders or fewer
     stories: list[list[int]] = []
     story_hashes: list[int] = []
     # In the order the index meets them: by hash partition, then number of holders, then hash.
@@ -46,6 +47,8 @@ def reference(postings, outlet, title, settings: Settings, rank=None, wire=None)
         if 2 <= len(docs) <= settings.max_df:
             for pair in combinations(sorted(docs), 2):
                 shared[pair] += 1
+                if len(docs) <= FEW_HOLDERS:
+                    few.add(pair)
         elif len(docs) > settings.max_df:
             # A story's fingerprint when most sampled pairs of its documents share 4 fingerprints.
             ordered = sorted(docs)
@@ -59,7 +62,8 @@ def reference(postings, outlet, title, settings: Settings, rank=None, wire=None)
     pairs = {pair: n for pair, n in shared.items() if n >= settings.min_shared_fingerprints}
     rank = list(range(len(outlet))) if rank is None else list(rank)
     wire = [False] * len(outlet) if wire is None else list(wire)
-    for key, n in story_reference(stories, everything, rank, wire, settings.min_shared_fingerprints).items():
+    weak = {pair for pair in few if shared[pair] < settings.min_shared_fingerprints}
+    for key, n in story_reference(stories, everything, rank, wire, settings.min_shared_fingerprints, weak).items():
         pairs[key] = max(pairs.get(key, 0), n)
     by_outlet: dict[int, list[int]] = defaultdict(list)
     for h, code in furniture:
@@ -67,8 +71,11 @@ def reference(postings, outlet, title, settings: Settings, rank=None, wire=None)
     return pairs, {code: sorted(hs) for code, hs in by_outlet.items()}
 
 
-def story_reference(stories, everything, rank, wire, need) -> dict[tuple[int, int], int]:
-    """The pairs among copies of stories over the cap (``index.story_pairs``), the slow and obvious way."""
+def story_reference(stories, everything, rank, wire, need, weak=()) -> dict[tuple[int, int], int]:
+    """The pairs among copies of stories over the cap (``index.story_pairs``), the slow and obvious way.
+
+    ``weak``: pairs sharing too few fingerprints under the cap, one of them held by few documents.
+    """
     def shared(x, y):
         return len(everything[x] & everything[y])
 
@@ -124,6 +131,10 @@ def story_reference(stories, everything, rank, wire, need) -> dict[tuple[int, in
         for x, y in combinations(group_pages[:STORY_WIRE_PAGES], 2):
             if shared(x, y) >= need:
                 add(x, y)
+    # Two copies of one group sharing a fingerprint of few holders: one carries what the other added.
+    for x, y in weak:
+        if x in group and y in group and root(x) == root(y) and shared(x, y) >= need:
+            add(x, y)
     return found
 
 
@@ -251,6 +262,26 @@ def test_a_story_reprinted_more_often_than_the_cap_pairs_and_a_stock_phrase_does
     # Under the cap, the same story pairs every copy with every other.
     small = candidate_pairs(hashes, docs, np.full(240, -1), np.arange(240), Settings(max_df=200))
     assert len(small.left) == 120 * 119 // 2  # (one shared stock phrase is still no candidate)
+
+
+@pytest.mark.parametrize("carried", [True, False])
+def test_a_copy_of_a_copy_meets_the_copy_it_carries_text_of(carried):
+    # 120 copies of one story, over the cap. Copy 30 added a line (one fingerprint of its own), and
+    # copy 90 copied copy 30, line and all: they are paired though neither is the other's neighbour
+    # or hub. Without the line they share only what every copy shares, and are not.
+    rng = np.random.default_rng(5)
+    story = rng.integers(1, 2**63, 30).astype(np.uint64).tolist()
+    line = 777
+    hashes, docs = [], []
+    for d in range(120):
+        own = [line] if d == 30 or (carried and d == 90) else []
+        hashes += story + own
+        docs += [d] * (30 + len(own))
+    cand = candidate_pairs(np.array(hashes, np.uint64), np.array(docs), np.full(120, -1), np.arange(120), Settings(max_df=64))
+    pairs = dict(zip(zip(cand.left.tolist(), cand.right.tolist()), cand.shared.tolist()))
+    assert ((30, 90) in pairs) == carried
+    if carried:
+        assert pairs[(30, 90)] == 31  # counted over all they share
 
 
 @settings(max_examples=200, deadline=None)
