@@ -124,7 +124,7 @@ def candidate_pairs(
         stories = story_fingerprints(frequent, postings)
     if stories:
         left, right, story_shared = story_pairs(
-            stories, postings, rank, need, wire, (weak // max(n_docs, 1), weak % max(n_docs, 1))
+            stories, postings, rank, need, wire, (weak // max(n_docs, 1), weak % max(n_docs, 1)), outlet
         )
         # A pair also found under the cap keeps the larger count (the story's counts them all).
         both = np.concatenate((pair_codes, left * max(n_docs, 1) + right))

@@ -118,6 +118,7 @@ def story_pairs(
     min_shared: int,
     wire: np.ndarray | None = None,
     few: tuple[np.ndarray, np.ndarray] | None = None,
+    outlet: np.ndarray | None = None,
 ):
     """Pairs among the copies of stories found more often than the cap: ``(left, right, shared)`` arrays.
 
@@ -140,7 +141,10 @@ def story_pairs(
       under the cap, the two copies of one group are paired: text only the
       two of them hold (an intermediate's local paragraph or credit line,
       carried into its copy) is a copy of a copy, whose sampled pairs would
-      miss the one it copied.
+      miss the one it copied;
+    * one outlet's pages of a group (``outlet``, per document; -1: unknown),
+      the first ``STORY_WIRE_PAGES`` of each, are paired with each other: its
+      re-scrapes and updates of the story.
 
     ``shared`` is how many fingerprints a pair shares.
     """
@@ -181,6 +185,16 @@ def story_pairs(
         few_shared = postings.shared_many(fx, fy)
         keep = few_shared >= min_shared
         x, y, shared = np.concatenate((x, fx[keep])), np.concatenate((y, fy[keep])), np.concatenate((shared, few_shared[keep]))
+    if outlet is not None:
+        known = order[outlet[order] >= 0]
+        key = group[known] * (int(outlet.max()) + 1) + outlet[known]
+        _, at, count = np.unique(key, return_inverse=True, return_counts=True)
+        known, key = known[count[at] > 1], key[count[at] > 1]  # most outlets have one page of a story
+        by_key = np.argsort(key, kind="stable")  # in story order within each outlet
+        ox, oy = _wire_pairs(known[by_key], key[by_key])
+        own_shared = postings.shared_many(ox, oy)
+        keep = own_shared >= min_shared
+        x, y, shared = np.concatenate((x, ox[keep])), np.concatenate((y, oy[keep])), np.concatenate((shared, own_shared[keep]))
     left, right = np.minimum(x, y), np.maximum(x, y)
     _, first = np.unique(left * n_docs + right, return_index=True)
     return left[first], right[first], shared[first]

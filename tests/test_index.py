@@ -63,7 +63,7 @@ def reference(postings, outlet, title, settings: Settings, rank=None, wire=None)
     rank = list(range(len(outlet))) if rank is None else list(rank)
     wire = [False] * len(outlet) if wire is None else list(wire)
     weak = {pair for pair in few if shared[pair] < settings.min_shared_fingerprints}
-    for key, n in story_reference(stories, everything, rank, wire, settings.min_shared_fingerprints, weak).items():
+    for key, n in story_reference(stories, everything, rank, wire, settings.min_shared_fingerprints, weak, outlet).items():
         pairs[key] = max(pairs.get(key, 0), n)
     by_outlet: dict[int, list[int]] = defaultdict(list)
     for h, code in furniture:
@@ -71,10 +71,11 @@ def reference(postings, outlet, title, settings: Settings, rank=None, wire=None)
     return pairs, {code: sorted(hs) for code, hs in by_outlet.items()}
 
 
-def story_reference(stories, everything, rank, wire, need, weak=()) -> dict[tuple[int, int], int]:
+def story_reference(stories, everything, rank, wire, need, weak=(), outlet=None) -> dict[tuple[int, int], int]:
     """The pairs among copies of stories over the cap (``index.story_pairs``), the slow and obvious way.
 
-    ``weak``: pairs sharing too few fingerprints under the cap, one of them held by few documents.
+    ``weak``: pairs sharing too few fingerprints under the cap, one of them held by few documents;
+    ``outlet``: each document's outlet code (-1: unknown).
     """
     def shared(x, y):
         return len(everything[x] & everything[y])
@@ -135,6 +136,15 @@ def story_reference(stories, everything, rank, wire, need, weak=()) -> dict[tupl
     for x, y in weak:
         if x in group and y in group and root(x) == root(y) and shared(x, y) >= need:
             add(x, y)
+    # One outlet's first STORY_WIRE_PAGES pages of a group (in the order above) with each other.
+    own = defaultdict(list)
+    for d in order:
+        if outlet is not None and outlet[d] >= 0:
+            own[(root(d), outlet[d])].append(d)
+    for outlet_pages in own.values():
+        for x, y in combinations(outlet_pages[:STORY_WIRE_PAGES], 2):
+            if shared(x, y) >= need:
+                add(x, y)
     return found
 
 
@@ -181,13 +191,14 @@ def story_postings(draw):
     st.lists(st.booleans(), min_size=31, max_size=31),
     st.integers(2, 6),
     st.integers(1, 4),
+    st.lists(st.integers(-1, 4), min_size=31, max_size=31),
 )
-def test_the_copies_of_stories_over_the_cap_pair_as_the_reference_pairs_them(postings, rank, wire, max_df, need):
-    # Stories held by more documents than the cap: labels, rank links, hubs and wire pages.
+def test_the_copies_of_stories_over_the_cap_pair_as_the_reference_pairs_them(postings, rank, wire, max_df, need, outlet):
+    # Stories held by more documents than the cap: labels, rank links, hubs, wire pages, one outlet's pages.
     cfg = Settings(max_df=max_df, boilerplate_min_stories=2, min_shared_fingerprints=need)
     hashes = np.array([h for _, h in postings], dtype=np.uint64)
     docs = np.array([d for d, _ in postings], dtype=np.int64)
-    outlet, title = [-1] * 31, list(range(31))
+    title = [0] * 31  # one title: an outlet's pages learn no furniture
     cand = candidate_pairs(
         hashes, docs, np.array(outlet), np.array(title), cfg, rank=np.array(rank, np.int64), wire=np.array(wire)
     )
