@@ -36,6 +36,7 @@ quoted outlet when the members point to one, else the document at the top.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from syndtrace.direction import agency_of, origin_of
@@ -102,7 +103,7 @@ def families(
         # (the press release the agency wrote from, the paper whose story a news service sent out).
         # An outside node stands for all its outlet's stories, so of the edges between two of them
         # only those whose upper node this story's members credit themselves belong to it.
-        credited_here = {e.source for e in fam_edges if e.source in source_ids}
+        credited_here = Counter(e.source for e in fam_edges if e.source in source_ids)
         seen, todo = set(), sorted(credited_here)
         while todo:
             sid = todo.pop()
@@ -110,6 +111,10 @@ def families(
                 continue
             seen.add(sid)
             ups = [e for e in into.get(sid, ()) if takes(e) and (e.source in docs_in or e.source in credited_here)]
+            # A news service distributes many papers' stories: above it stands the one this story's
+            # members credit most (the Chicago Tribune, not another paper a stray member credits).
+            most = max((credited_here[e.source] for e in ups if e.source not in docs_in), default=0)
+            ups = [e for e in ups if e.source in docs_in or credited_here[e.source] == most]
             fam_edges += ups
             todo += [e.source for e in ups if e.source in source_ids]
         # A page most of whose words are other stories' ("The Latest" drawing on this story alone

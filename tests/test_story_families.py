@@ -192,3 +192,34 @@ def test_the_forest_shows_each_familys_links_to_other_stories():
         (lk,) = fam.links
         line = f"shares text with {lk.family} ({other[lk.family].root_name}): up to 60 words, one pair of members"
         assert line in shown
+
+
+def test_a_news_service_hangs_under_the_paper_this_storys_members_credit_most():
+    # Four pages credit the Chicago Tribune, two only "Distributed by Tribune Content Agency". The
+    # service distributes many papers' stories: one page also credits another paper the service
+    # sent out. The two hang under the service, and the service under the Tribune, not under that
+    # paper (first by name) nor, sibling under sibling, by their undetermined links.
+    c = Corpus()
+    pages = [f"s{k}" for k in range(6)]
+    for page in pages:
+        c.add(doc(page), 600)
+    for a, b in zip(pages, pages[1:]):
+        c.share(a, b, 500)
+    tribune, service, other = "src:chicago-tribune", "src:tribune-news-service", "src:bellhaven-press"
+    c.edges = [Edge(a, b, "undetermined", 0.0, e.passages, (), e.words, 0.8) for e in c.edges for a, b in [(e.source, e.copy)]]
+    c.edges += [Edge(tribune, p, "credited-reprint", 0.95, (), (), 0, 1.0) for p in pages[:4]]
+    c.edges += [Edge(service, p, "credited-reprint", 0.95, (), (), 0, 1.0) for p in pages[4:]]
+    c.edges += [Edge(other, "s3", "credited-reprint", 0.6, (), (), 0, 1.0)]
+    c.edges += [Edge(tribune, service, "credited-reprint", 0.9, (), (), 0, 0.0), Edge(other, service, "credited-reprint", 0.9, (), (), 0, 0.0)]
+    c.sources = [Source(s, s[4:].title(), "credited", "credited") for s in (tribune, service, other)]
+    (fam,), _ = c.families()
+    ups = {}
+
+    def walk(node, above):
+        ups[node.id] = above
+        for child in node.children:
+            walk(child, node.id)
+
+    walk(fam.tree, None)
+    assert fam.root == tribune
+    assert ups[service] == tribune and ups["s4"] == ups["s5"] == service
