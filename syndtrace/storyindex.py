@@ -142,9 +142,10 @@ def story_pairs(
       two of them hold (an intermediate's local paragraph or credit line,
       carried into its copy) is a copy of a copy, whose sampled pairs would
       miss the one it copied;
-    * one outlet's pages of a group (``outlet``, per document; -1: unknown),
-      the first ``STORY_WIRE_PAGES`` of each, are paired with each other: its
-      re-scrapes and updates of the story.
+    * one outlet's copies sharing a label (``outlet``, per document; -1:
+      unknown), the first ``STORY_WIRE_PAGES`` of each, are paired with each
+      other: its re-scrapes and updates of the story (a group may hold
+      every story an outlet ran, joined by roundups).
 
     ``shared`` is how many fingerprints a pair shares.
     """
@@ -187,7 +188,7 @@ def story_pairs(
         x, y, shared = np.concatenate((x, fx[keep])), np.concatenate((y, fy[keep])), np.concatenate((shared, few_shared[keep]))
     if outlet is not None:
         known = order[outlet[order] >= 0]
-        key = group[known] * (int(outlet.max()) + 1) + outlet[known]
+        key = label[known] * (int(outlet.max()) + 1) + outlet[known]
         _, at, count = np.unique(key, return_inverse=True, return_counts=True)
         known, key = known[count[at] > 1], key[count[at] > 1]  # most outlets have one page of a story
         by_key = np.argsort(key, kind="stable")  # in story order within each outlet

@@ -136,11 +136,11 @@ def story_reference(stories, everything, rank, wire, need, weak=(), outlet=None)
     for x, y in weak:
         if x in group and y in group and root(x) == root(y) and shared(x, y) >= need:
             add(x, y)
-    # One outlet's first STORY_WIRE_PAGES pages of a group (in the order above) with each other.
+    # One outlet's first STORY_WIRE_PAGES pages of a label (in the order above) with each other.
     own = defaultdict(list)
     for d in order:
         if outlet is not None and outlet[d] >= 0:
-            own[(root(d), outlet[d])].append(d)
+            own[(label[d], outlet[d])].append(d)
     for outlet_pages in own.values():
         for x, y in combinations(outlet_pages[:STORY_WIRE_PAGES], 2):
             if shared(x, y) >= need:
