@@ -48,6 +48,10 @@ _PARTS = 8  # hash partitions, indexed one at a time (a power of two)
 # A page whose furniture fingerprints number at least this many (about 200 words), and more than
 # half of its fingerprints, is a version of a story under a new headline: no footer is that long.
 VERSION_PRINTS = 20
+# A fingerprint held by this many documents or fewer is one outlet's addition to a story and its copies'.
+FEW_HOLDERS = 4
+
+
 def candidate_pairs(
     hashes: np.ndarray,
     docs: np.ndarray,
@@ -59,6 +63,7 @@ def candidate_pairs(
     min_shared: int | None = None,
     rank: np.ndarray | None = None,
     wire: np.ndarray | None = None,
+    few_holders: int = FEW_HOLDERS,
 ) -> Candidates:
     """Pairs of documents that share enough fingerprints to be worth aligning.
 
@@ -68,7 +73,11 @@ def candidate_pairs(
     character anchors need more). ``rank``: per document, its place in
     publication order (default: the index), for a story's pairs; ``wire``:
     per document, whether an outlet the outlet list knows published it (a
-    wire, or a paper whose stories travel: ``names.is_publisher``).
+    wire, or a paper whose stories travel: ``names.is_publisher``);
+    ``few_holders``: two copies of a story over the cap sharing a fingerprint
+    held by this many documents or fewer are paired (``FEW_HOLDERS`` for
+    words; 0, none, for ``--ocr``'s character anchors, which two noisy
+    copies share by a like misreading as often as by one copying the other).
 
     Everything here groups postings by fingerprint, so the postings are
     split by the hash's low bits into ``parts`` and indexed part by part:
@@ -100,7 +109,7 @@ def candidate_pairs(
     for part in range(parts):
         sel = part_of == part
         part_codes, part_counts, part_few = _part_pairs(
-            hashes[sel], docs[sel], outlet, title, n_docs, is_version, settings, frequent
+            hashes[sel], docs[sel], outlet, title, n_docs, is_version, settings, frequent, few_holders
         )
         codes.append(part_codes)
         counts.append(part_counts)
@@ -172,11 +181,9 @@ def _postings(hashes, docs):
     return hashes[multi], docs[multi]
 
 
-# A fingerprint held by this many documents or fewer is one outlet's addition to a story and its copies'.
-FEW_HOLDERS = 4
-
-
-def _part_pairs(hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray, settings: Settings, frequent: list):
+def _part_pairs(
+    hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray, settings: Settings, frequent: list, few_holders: int
+):
     """One hash partition: ``(pair codes, shared fingerprint counts, codes of pairs sharing a fingerprint of few holders)``.
 
     A pair code is ``left * n_docs + right`` (``left < right``). Versions
@@ -204,7 +211,7 @@ def _part_pairs(hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray
         members = docs[group_starts[:, None] + np.arange(size)]  # (groups, size), sorted per row
         iu, ju = np.triu_indices(size, 1)
         codes.append(members[:, iu].astype(np.int64).ravel() * n_docs + members[:, ju].ravel())
-        if size <= FEW_HOLDERS:
+        if size <= few_holders:
             few.append(codes[-1])
     if not codes:
         return empty, empty, empty

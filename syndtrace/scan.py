@@ -32,7 +32,7 @@ from syndtrace.dates import day_of, instant_of
 from syndtrace.family import families
 from syndtrace.fingerprint import OCR_MIN_SHARED, batch_char_fingerprints, batch_fingerprints, member
 from syndtrace.gather import load_corpus, outlet_codes_of
-from syndtrace.index import candidate_pairs
+from syndtrace.index import FEW_HOLDERS, candidate_pairs
 from syndtrace.lineage import Result
 from syndtrace.load import document_from_record
 from syndtrace.model import Document, RawRecord
@@ -156,7 +156,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     cand = candidate_pairs(
         hashes, docs, outlet_codes, corpus.titles, settings,
         min_shared=OCR_MIN_SHARED if settings.ocr else None, rank=_publication_rank(corpus.documents),
-        wire=_wire_pages(corpus.documents),
+        wire=_wire_pages(corpus.documents), few_holders=0 if settings.ocr else FEW_HOLDERS,
     )  # fmt: skip
     progress.advance("indexed")
     del hashes, docs
