@@ -269,3 +269,20 @@ def test_a_page_mostly_of_other_stories_does_not_stand_for_its_outlets_node():
     assert tree.id == "latest"  # taken for the agency's own page
     tree = family_tree({"latest", "s1", "s2"}, links, docs, elsewhere=frozenset({"latest"}))
     assert tree.id == "src:associated-press" and sorted(c.id for c in tree.children) == ["s1", "s2"]
+
+
+def test_a_service_distributing_a_papers_story_is_drawn_without_an_article_of_its_own():
+    from syndtrace.lineage import Source
+
+    paper, service = "src:chicago-tribune", "src:tribune-news-service"
+    links = [edge(paper, service, "credited-reprint", 0.9, words=0), edge(service, "a", "credited-reprint", 0.95, words=700)]
+    docs = {"a": doc("a", "2024-01-02")}
+    tree = family_tree({"a"}, links, docs)
+    family = Family("f1", paper, "Chicago Tribune", ("a",), tree)
+    sources = (Source(paper, "Chicago Tribune", "credited", "credited"), Source(service, "Tribune News Service", "agency", "credited"))
+    result = replace(_result(docs, links, family), sources=sources)
+    out = io.StringIO()
+    render_forest(result, make_console(out, width=100, color=False))
+    shown = out.getvalue()
+    assert "the whole article (700 words)" in shown  # the subscriber's page
+    assert "(0 words)" not in shown and shown.count("the whole article") == 1

@@ -131,7 +131,8 @@ def _edge_lines(edge: Edge, docs: dict[str, Document], sources: dict[str, Source
         if edge.copy in docs and edge.kind != "undetermined":
             line.append(f", {edge.share:.0%} of its text")
         line.append(f" ({', '.join(edge.passages)})", style="dim")
-    elif edge.kind == "credited-reprint" and not edge.passages:
+    elif edge.kind == "credited-reprint" and not edge.passages and edge.copy in docs:
+        # (A service distributing a paper's story, both outside the inputs, holds no article of ours.)
         line.append(f" · the whole article ({edge.words} words)")
     lines = [line]
     shown = sorted(edge.evidence, key=lambda e: (_EVIDENCE_ORDER.get(e.kind, 9), -e.weight))
