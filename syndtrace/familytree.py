@@ -88,7 +88,11 @@ def family_tree(
     # does not hold would be hung, sibling under sibling, by their undetermined links.
     candidates = members - compiled - elsewhere
     own = {node: _own_page(node, candidates, up, docs) for node in set(up.values())}
-    up = {child: own[above] or above for child, above in up.items()}
+    up = dict(up)
+    for child in sorted(up):  # one at a time: each move is checked against those made before it
+        page = own.get(up[child])
+        if page and not _above(child, page, up):
+            up[child] = page
     below = children_of(up)
 
     def subtree(top: str) -> int:
@@ -116,16 +120,33 @@ def family_tree(
 
 
 def _own_page(node: str, members: set[str], up: dict[str, str], docs: dict[str, Document]) -> str | None:
-    """The member page of ``node``'s outlet that has no parent (the first dated, then by id), or ``None``.
+    """The member page of ``node``'s outlet, or ``None``: one with no parent first, then the first dated, then by id.
 
-    Only for ``node`` a source outside the inputs with no parent either.
+    Only for ``node`` a source outside the inputs with no parent either. A
+    page with a parent stands for its outlet too: a second generation credits
+    its intermediate ("Edited by The Thornbury Dispatch staff") as a node,
+    and the intermediate's page, itself a subscriber's copy, is where it took
+    its text.
     """
     if node in docs or node in up or not node.startswith("src:"):
         return None
-    pages = [m for m in members if m in docs and m not in up and docs[m].outlet and source_id(canonical(docs[m].outlet)) == node]
+    pages = [m for m in members if m in docs and docs[m].outlet and source_id(canonical(docs[m].outlet)) == node]
     if not pages:
         return None
-    return min(pages, key=lambda m: (docs[m].date if day_of(docs[m].date) else "9999", m))
+    return min(pages, key=lambda m: (m in up, docs[m].date if day_of(docs[m].date) else "9999", m))
+
+
+def _above(node: str, other: str, up: dict[str, str]) -> bool:
+    """Whether ``node`` is ``other`` or one of its ancestors in ``up``: hanging ``node`` under ``other`` would close a cycle."""
+    seen = set()
+    while other not in seen:
+        if other == node:
+            return True
+        seen.add(other)
+        if other not in up:
+            return False
+        other = up[other]
+    return False
 
 
 def _hang_in(top: str, up: dict[str, str], edges: dict[str, Edge], members: set[str], ranked: list[Edge]):

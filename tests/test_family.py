@@ -163,12 +163,23 @@ def _reference_tree(members: set[str], links: list[Edge], docs: dict[str, Docume
     ranked = rank_parents(links)
     chosen = choose_parents(ranked)
     base = {child: edge.source for child, edge in chosen.items()}
-    # A source node with no parent and its outlet's own page, a root too: the page takes the node's children.
-    for child, above in list(base.items()):
-        if above.startswith("src:") and above not in docs and above not in base:
-            pages = [m for m in sorted(members) if m in docs and m not in base and source_id(docs[m].outlet) == above]
+    # A source node with no parent and its outlet's own page (one that is a root too first): the page takes
+    # the node's children, unless a child is the page or above it.
+    def ancestors(n: str) -> list[str]:
+        chain = [n]
+        while chain[-1] in base and base[chain[-1]] not in chain:
+            chain.append(base[chain[-1]])
+        return chain
+
+    original = dict(base)
+    for child in sorted(base):
+        above = original[child]
+        if above.startswith("src:") and above not in docs and above not in original:
+            pages = [m for m in sorted(members) if m in docs and source_id(docs[m].outlet) == above]
             if pages:
-                base[child] = min(pages, key=lambda m: (docs[m].date or "9999", m))
+                page = min(pages, key=lambda m: (m in original, docs[m].date or "9999", m))
+                if child not in ancestors(page):
+                    base[child] = page
     best = None
     for top in sorted({n for n in members | set(base.values()) if n not in base}):
         up, edges = dict(base), dict(chosen)
@@ -286,3 +297,15 @@ def test_a_service_distributing_a_papers_story_is_drawn_without_an_article_of_it
     shown = out.getvalue()
     assert "the whole article (700 words)" in shown  # the subscriber's page
     assert "(0 words)" not in shown and shown.count("the whole article") == 1
+
+
+def test_a_second_generation_crediting_its_intermediate_hangs_under_the_intermediates_page():
+    # "sub" ran the wire's story and added a line; "gen2" copied sub and credits it ("Edited by The
+    # Sub staff"), which makes an outside node of sub's outlet. sub's page, itself a copy, is where
+    # gen2 took its text: gen2 hangs under it, not under a sibling it shares text with.
+    docs = {"sub": replace(doc("sub"), outlet="The Sub"), "other": doc("other"), "gen2": doc("gen2")}
+    links = [edge("src:wire", "sub", "credited-reprint", 0.95), edge("src:wire", "other", "credited-reprint", 0.95),
+             edge("src:sub", "gen2", "credited-reprint", 0.95), edge("other", "gen2", "undetermined", 0.0),
+             edge("sub", "other", "undetermined", 0.0)]  # fmt: skip
+    up = {c.id: n.id for n in _walk(family_tree(set(docs), links, docs)) for c in n.children}
+    assert up == {"sub": "src:wire", "other": "src:wire", "gen2": "sub"}
