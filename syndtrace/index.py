@@ -121,7 +121,8 @@ def candidate_pairs(
     ok = shared >= need
     # Pairs sharing too few fingerprints under the cap, one of them held by few documents besides, may
     # still be two copies of one story, one carrying what the other alone added to it: judged below.
-    weak = np.intersect1d(pair_codes[~ok], np.concatenate(few_codes), assume_unique=False)
+    weak = np.intersect1d(pair_codes[~ok], np.concatenate(few_codes)) if frequent else np.empty(0, np.int64)
+    del few_codes
     pair_codes, shared = pair_codes[ok], shared[ok]
     stories: list[np.ndarray] = []
     if frequent:
@@ -184,7 +185,9 @@ def _postings(hashes, docs):
 def _part_pairs(
     hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray, settings: Settings, frequent: list, few_holders: int
 ):
-    """One hash partition: ``(pair codes, shared fingerprint counts, codes of pairs sharing a fingerprint of few holders)``.
+    """One hash partition: ``(pair codes, shared fingerprint counts, few)``.
+
+    ``few``: the codes of the pairs sharing a fingerprint of ``few_holders`` holders or fewer.
 
     A pair code is ``left * n_docs + right`` (``left < right``). Versions
     (``is_version``, by document) keep their furniture postings. The

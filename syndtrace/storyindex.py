@@ -172,30 +172,34 @@ def story_pairs(
     shared[valid] = postings.shared_many(xs, ys)
     ok = valid & (shared >= min_shared)
     ok &= np.cumsum(ok, axis=1) <= STORY_LINKS  # the first STORY_LINKS of them
-    x, y = np.broadcast_to(order[:, None], later.shape)[ok], order[later][ok]
+    xs, ys = [np.broadcast_to(order[:, None], later.shape)[ok]], [order[later][ok]]
+    counts = [shared[ok]]
+
+    def pair(px: np.ndarray, py: np.ndarray) -> None:
+        """Add the pairs of ``px`` and ``py`` that share at least ``min_shared`` fingerprints."""
+        n_shared = postings.shared_many(px, py)
+        keep = n_shared >= min_shared
+        xs.append(px[keep])
+        ys.append(py[keep])
+        counts.append(n_shared[keep])
+
     wire = np.zeros(n_docs, bool) if wire is None else wire
     hx, hy, hub_shared = _hub_pairs(holders, label, order, postings, rank, min_shared, wire)
-    wx, wy = _wire_pairs(order[wire[order]], story[wire[order]])
-    wire_shared = postings.shared_many(wx, wy)
-    keep = wire_shared >= min_shared
-    x, y = np.concatenate((x, hx, wx[keep])), np.concatenate((y, hy, wy[keep]))
-    shared = np.concatenate((shared[ok], hub_shared, wire_shared[keep]))
+    xs.append(hx)
+    ys.append(hy)
+    counts.append(hub_shared)
+    pair(*_wire_pairs(order[wire[order]], story[wire[order]]))
     if few is not None and len(few[0]):
         same = (group[few[0]] >= 0) & (group[few[0]] == group[few[1]])
-        fx, fy = few[0][same], few[1][same]
-        few_shared = postings.shared_many(fx, fy)
-        keep = few_shared >= min_shared
-        x, y, shared = np.concatenate((x, fx[keep])), np.concatenate((y, fy[keep])), np.concatenate((shared, few_shared[keep]))
+        pair(few[0][same], few[1][same])
     if outlet is not None:
         known = order[outlet[order] >= 0]
         key = label[known] * (int(outlet.max()) + 1) + outlet[known]
         _, at, count = np.unique(key, return_inverse=True, return_counts=True)
         known, key = known[count[at] > 1], key[count[at] > 1]  # most outlets have one page of a story
         by_key = np.argsort(key, kind="stable")  # in story order within each outlet
-        ox, oy = _wire_pairs(known[by_key], key[by_key])
-        own_shared = postings.shared_many(ox, oy)
-        keep = own_shared >= min_shared
-        x, y, shared = np.concatenate((x, ox[keep])), np.concatenate((y, oy[keep])), np.concatenate((shared, own_shared[keep]))
+        pair(*_wire_pairs(known[by_key], key[by_key]))
+    x, y, shared = np.concatenate(xs), np.concatenate(ys), np.concatenate(counts)
     left, right = np.minimum(x, y), np.maximum(x, y)
     _, first = np.unique(left * n_docs + right, return_index=True)
     return left[first], right[first], shared[first]
