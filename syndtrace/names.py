@@ -112,6 +112,12 @@ def outlet_key(name: str) -> str:
     return _key(canonical(name))
 
 
+def by_last_words(short: str, full: str) -> bool:
+    """Whether ``short`` names the outlet ``full`` by its last words, as outlet keys: "the Courant"
+    of The Kestrel Bay Courant, "the Free Press" of the Sunnyvale Free Press."""
+    return outlet_key(full).endswith(" " + outlet_key(short))
+
+
 def is_agency(name: str | None) -> bool:
     """Whether ``name`` is a wire: an agency (Associated Press, Reuters), a news service or a network."""
     hit = known(name) if name else None

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from syndtrace.direction import agency_of, origin_of
 from syndtrace.lineage import Edge, Evidence
 from syndtrace.model import Document, Passage
-from syndtrace.names import distinct_labels, outlet_key, possessive, source_id
+from syndtrace.names import by_last_words, distinct_labels, outlet_key, possessive, source_id
 from syndtrace.release import is_release
 from syndtrace.tracegraph import Graph, PairPassages
 
@@ -72,7 +72,7 @@ def spelled_out(pairs: list[PairPassages]) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     for doc, held in names.items():
         for short in held:
-            longer = [full for full in held if outlet_key(full).endswith(" " + outlet_key(short))]
+            longer = [full for full in held if by_last_words(short, full)]
             if len(longer) == 1:
                 found[(doc, short)] = longer[0]
     return found

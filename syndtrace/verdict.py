@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from syndtrace.model import Document, PairStats, PairVerdict, Passage
-from syndtrace.names import outlet_key
+from syndtrace.names import by_last_words, outlet_key
 from syndtrace.release import is_release
 from syndtrace.settings import Settings
 
@@ -50,19 +50,17 @@ def first_appearance(x: Document, y: Document, passages: Sequence[Passage]) -> s
     rx, ry = is_release(x), is_release(y)
     if rx != ry:
         return x.id if rx else y.id
-    ox = outlet_key(x.outlet) if x.outlet else None
-    oy = outlet_key(y.outlet) if y.outlet else None
-    credits_x = any(_names(p.b.attribution, ox) for p in passages)
-    credits_y = any(_names(p.a.attribution, oy) for p in passages)
+    credits_x = any(_names(p.b.attribution, x.outlet) for p in passages)
+    credits_y = any(_names(p.a.attribution, y.outlet) for p in passages)
     if credits_x != credits_y:
         return x.id if credits_x else y.id
     return None
 
 
 def _names(attribution: str | None, outlet: str | None) -> bool:
-    """Whether an attribution names the outlet (an ``outlet_key``): in full, or by its last words
-    ("the Courant" for The Kestrel Bay Courant, whose page need not print its own name)."""
-    if not attribution or not outlet:
+    """Whether an attribution names the outlet: in full, or by its last words (``names.by_last_words``:
+    "the Courant" for The Kestrel Bay Courant, whose page need not print its own name)."""
+    key = outlet_key(outlet) if outlet else ""
+    if not attribution or not key:
         return False
-    key = outlet_key(attribution)
-    return key == outlet or outlet.endswith(" " + key)
+    return outlet_key(attribution) == key or by_last_words(attribution, outlet)
