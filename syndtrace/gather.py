@@ -3,11 +3,14 @@
 :func:`load_corpus` reads every input (``syndtrace.corpus.iter_inputs``)
 into a ``Corpus``: records without their texts (``syndtrace.texts`` reads
 those back), the output documents of records no pair will involve, title
-codes for the index, and the problems and notes.
+codes for the index, and the problems and notes. ``outlet_codes_of``,
+``publication_rank`` and ``wire_pages`` give the index the rest of what it
+needs of each document.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from collections.abc import Sequence
@@ -16,11 +19,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from syndtrace.corpus import iter_inputs
-from syndtrace.dates import parse_date, unreadable_date_notes
+from syndtrace.dates import day_of, instant_of, parse_date, unreadable_date_notes
 from syndtrace.fields import FieldMap
 from syndtrace.load import parse_front_matter
 from syndtrace.model import Document, InputNote, InputProblem, RawRecord
-from syndtrace.names import outlet_key
+from syndtrace.names import dateline_tags, is_publisher, outlet_key
 from syndtrace.pages import EXTRACTED
 from syndtrace.progress import Progress
 from syndtrace.settings import Settings
@@ -130,3 +133,34 @@ def _plain_document(rec: RawRecord, body_start: int, date: str | None) -> Docume
         encoding=rec.encoding, line=rec.line, chars=len(rec.text),
         text_source=rec.text_source, source_url=rec.source_url, offset=rec.offset,
     )  # fmt: skip
+
+
+def publication_rank(documents) -> np.ndarray:
+    """Each document's place in publication order.
+
+    By day, undated ones last; within a day, those with a time and zone by
+    that instant first (a wire's page before its subscribers' copies), then
+    in input order.
+    """
+    days = [day_of(d.date) or "9999" for d in documents]
+    moments = [instant_of(d.date) for d in documents]
+    times = [m.timestamp() if m is not None else math.inf for m in moments]
+    order = sorted(range(len(documents)), key=lambda k: (days[k], times[k], k))
+    rank = np.empty(len(documents), np.int64)
+    rank[order] = np.arange(len(documents))
+    return rank
+
+
+def wire_pages(documents) -> np.ndarray:
+    """Per document, whether its outlet is one the outlet list knows, portals aside: a story's hub (``index``).
+
+    Agencies, news services and networks, and the papers whose stories they
+    send out (The Washington Post, the Los Angeles Times): the publishers
+    whose pages a story's copies are copies of. Subscribers are the long tail.
+    An outlet named by the tag a wire prints in its datelines ("AFP") is that
+    wire too: the tag is no alias where credits are read ("By AFP Staff" is
+    American Free Press), but here it costs at worst one more hub.
+    """
+    tags = dateline_tags()
+    wires = {name: is_publisher(name) or name in tags for name in {d.outlet for d in documents if d.outlet}}
+    return np.fromiter((wires.get(d.outlet, False) for d in documents), bool, len(documents))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import gc
-import math
 import multiprocessing
 import signal
 import sys
@@ -28,15 +27,13 @@ import numpy as np
 from syndtrace.attribute import attribute_passages
 from syndtrace.chunks import component_chunks
 from syndtrace.corpus import FieldMap
-from syndtrace.dates import day_of, instant_of
 from syndtrace.family import families
 from syndtrace.fingerprint import OCR_MIN_SHARED, batch_char_fingerprints, batch_fingerprints, member
-from syndtrace.gather import load_corpus, outlet_codes_of
+from syndtrace.gather import load_corpus, outlet_codes_of, publication_rank, wire_pages
 from syndtrace.index import FEW_HOLDERS, candidate_pairs
 from syndtrace.lineage import Result
 from syndtrace.load import document_from_record
 from syndtrace.model import Document, RawRecord
-from syndtrace.names import dateline_tags, is_publisher
 from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
 from syndtrace.progress import NullProgress, Progress
@@ -71,37 +68,6 @@ def scan(
     """
     with _quiet_gc():
         return _scan(paths, settings or Settings(), fields, progress or NullProgress(), url_lists or [], cache)
-
-
-def _publication_rank(documents) -> np.ndarray:
-    """Each document's place in publication order.
-
-    By day, undated ones last; within a day, those with a time and zone by
-    that instant first (a wire's page before its subscribers' copies), then
-    in input order.
-    """
-    days = [day_of(d.date) or "9999" for d in documents]
-    moments = [instant_of(d.date) for d in documents]
-    times = [m.timestamp() if m is not None else math.inf for m in moments]
-    order = sorted(range(len(documents)), key=lambda k: (days[k], times[k], k))
-    rank = np.empty(len(documents), np.int64)
-    rank[order] = np.arange(len(documents))
-    return rank
-
-
-def _wire_pages(documents) -> np.ndarray:
-    """Per document, whether its outlet is one the outlet list knows, portals aside: a story's hub (``index``).
-
-    Agencies, news services and networks, and the papers whose stories they
-    send out (The Washington Post, the Los Angeles Times): the publishers
-    whose pages a story's copies are copies of. Subscribers are the long tail.
-    An outlet named by the tag a wire prints in its datelines ("AFP") is that
-    wire too: the tag is no alias where credits are read ("By AFP Staff" is
-    American Free Press), but here it costs at worst one more hub.
-    """
-    tags = dateline_tags()
-    wires = {name: is_publisher(name) or name in tags for name in {d.outlet for d in documents if d.outlet}}
-    return np.fromiter((wires.get(d.outlet, False) for d in documents), bool, len(documents))
 
 
 def _draining(items: list) -> Iterator:
@@ -155,8 +121,8 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     progress.stage("indexed", 1)
     cand = candidate_pairs(
         hashes, docs, outlet_codes, corpus.titles, settings,
-        min_shared=OCR_MIN_SHARED if settings.ocr else None, rank=_publication_rank(corpus.documents),
-        wire=_wire_pages(corpus.documents), few_holders=0 if settings.ocr else FEW_HOLDERS,
+        min_shared=OCR_MIN_SHARED if settings.ocr else None, rank=publication_rank(corpus.documents),
+        wire=wire_pages(corpus.documents), few_holders=0 if settings.ocr else FEW_HOLDERS,
     )  # fmt: skip
     progress.advance("indexed")
     del hashes, docs

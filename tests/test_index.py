@@ -317,19 +317,19 @@ def test_shared_counts_match_set_intersections(postings, pairs, batch):
 
 def test_publication_order_takes_the_instant_within_a_day():
     from syndtrace.model import Document
-    from syndtrace.scan import _publication_rank
+    from syndtrace.gather import publication_rank
 
     dates = ["2019-03-06", "2019-03-06T11:37:00-04:00", "2019-03-05", "2019-03-06T09:01:00Z", None]
     docs = [Document(id=str(k), path=None, text="", date=d) for k, d in enumerate(dates)]
     # The day first; within it the timed pages by their instant (09:01Z before 15:37Z), then the rest.
-    assert _publication_rank(docs).tolist() == [3, 2, 0, 1, 4]
+    assert publication_rank(docs).tolist() == [3, 2, 0, 1, 4]
 
 
 def test_a_storys_hubs_are_the_pages_of_known_publishers_and_of_outlets_named_by_a_wires_dateline_tag():
     from syndtrace.model import Document
-    from syndtrace.scan import _wire_pages
+    from syndtrace.gather import wire_pages
 
     outlets = ["Associated Press", "AFP", "Kansas Reflector", "The Valemont Review", "Yahoo News", None]
     docs = [Document(id=str(k), path=None, text="", outlet=o) for k, o in enumerate(outlets)]
     # A portal is never the original of what it carries; an unknown subscriber is the long tail.
-    assert _wire_pages(docs).tolist() == [True, True, True, False, False, False]
+    assert wire_pages(docs).tolist() == [True, True, True, False, False, False]
