@@ -18,7 +18,9 @@ built by sorting rather than with Python dicts:
 * *Candidates*: document pairs sharing at least ``min_shared_fingerprints``
   fingerprints; or two copies of a story over the cap that share fewer, one
   of them held by ``FEW_HOLDERS`` documents or fewer (what one copy added and
-  a copy of it carried), counted over all they share.
+  a copy of it carried), counted over all they share; and a copy holding
+  another outlet's furniture (its footer, carried into a copy of its page)
+  with that outlet's pages of its story (``_foreign_furniture``).
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ _PARTS = 8  # hash partitions, indexed one at a time (a power of two)
 VERSION_PRINTS = 20
 # A fingerprint held by this many documents or fewer is one outlet's addition to a story and its copies'.
 FEW_HOLDERS = 4
+# A page holding this many fingerprints of another outlet's furniture carries that outlet's line: its
+# footer, or a credit it prints on each page ("Compiled by KUNS-TV from wire reports.", one fingerprint).
+FOREIGN_PRINTS = 1
 
 
 def candidate_pairs(
@@ -133,8 +138,11 @@ def candidate_pairs(
         del asked
         stories = story_fingerprints(frequent, postings)
     if stories:
+        asked = member(docs, np.unique(np.concatenate(stories)))
+        foreign = _foreign_furniture(hashes[asked], docs[asked], outlet, boilerplate)
+        del asked
         left, right, story_shared = story_pairs(
-            stories, postings, rank, need, wire, (weak // max(n_docs, 1), weak % max(n_docs, 1)), outlet
+            stories, postings, rank, need, wire, (weak // max(n_docs, 1), weak % max(n_docs, 1)), outlet, foreign
         )
         # A pair also found under the cap keeps the larger count (the story's counts them all).
         both = np.concatenate((pair_codes, left * max(n_docs, 1) + right))
@@ -167,6 +175,30 @@ def _without_furniture(hashes, docs, outlet, boilerplate: dict[int, np.ndarray],
     keep[candidates[member(key, f_key)]] = False
     keep |= is_version[docs]
     return hashes[keep], docs[keep]
+
+
+def _foreign_furniture(hashes, docs, outlet, boilerplate: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """``(doc, outlet)`` arrays: the pages holding ``FOREIGN_PRINTS`` or more fingerprints of another outlet's furniture.
+
+    Only fingerprints that are one outlet's furniture alone count: its
+    footer, which names it ("© The Willow Creek Sentinel ... 836 Ibarra
+    Street"), not a stock line many outlets print. A page of another outlet
+    that holds it copied a page of that outlet, footer and all.
+    """
+    empty = np.empty(0, np.int64)
+    if not boilerplate or not len(hashes):
+        return empty, empty
+    f_hash = np.concatenate(list(boilerplate.values()))
+    f_outlet = np.concatenate([np.full(len(v), code, np.int64) for code, v in boilerplate.items()])
+    unique, first, count = np.unique(f_hash, return_index=True, return_counts=True)
+    alone, alone_outlet = unique[count == 1], f_outlet[first[count == 1]]
+    hit = member(hashes, alone)
+    held_by, of = docs[hit].astype(np.int64), alone_outlet[np.searchsorted(alone, hashes[hit])]
+    foreign = outlet[held_by] != of
+    n_outlets = int(outlet.max()) + 1
+    keys, n = np.unique(held_by[foreign] * n_outlets + of[foreign], return_counts=True)
+    keys = keys[n >= FOREIGN_PRINTS]
+    return keys // n_outlets, keys % n_outlets
 
 
 def _postings(hashes, docs):

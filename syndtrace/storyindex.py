@@ -119,6 +119,7 @@ def story_pairs(
     wire: np.ndarray | None = None,
     few: tuple[np.ndarray, np.ndarray] | None = None,
     outlet: np.ndarray | None = None,
+    foreign: tuple[np.ndarray, np.ndarray] | None = None,
 ):
     """Pairs among the copies of stories found more often than the cap: ``(left, right, shared)`` arrays.
 
@@ -145,7 +146,12 @@ def story_pairs(
     * one outlet's copies sharing a label (``outlet``, per document; -1:
       unknown), the first ``STORY_WIRE_PAGES`` of each, are paired with each
       other: its re-scrapes and updates of the story (a group may hold
-      every story an outlet ran, joined by roundups).
+      every story an outlet ran, joined by roundups);
+    * of ``foreign``, ``(page, outlet)``: a page holding another outlet's
+      furniture (its footer, carried into a copy of its page), the first
+      ``STORY_WIRE_PAGES`` of that outlet's pages sharing the page's label
+      are paired with it: a copy of a copy, which names its intermediate,
+      meets it.
 
     ``shared`` is how many fingerprints a pair shares.
     """
@@ -193,12 +199,14 @@ def story_pairs(
         same = (group[few[0]] >= 0) & (group[few[0]] == group[few[1]])
         pair(few[0][same], few[1][same])
     if outlet is not None:
-        known = order[outlet[order] >= 0]
-        key = label[known] * (int(outlet.max()) + 1) + outlet[known]
+        pages = order[outlet[order] >= 0]
+        key = label[pages] * (int(outlet.max()) + 1) + outlet[pages]
         _, at, count = np.unique(key, return_inverse=True, return_counts=True)
-        known, key = known[count[at] > 1], key[count[at] > 1]  # most outlets have one page of a story
+        known, key = pages[count[at] > 1], key[count[at] > 1]  # most outlets have one page of a story
         by_key = np.argsort(key, kind="stable")  # in story order within each outlet
         pair(*_wire_pairs(known[by_key], key[by_key]))
+        if foreign is not None and len(foreign[0]):
+            pair(*_outlet_pages(foreign, pages, label, outlet, group))
     x, y, shared = np.concatenate(xs), np.concatenate(ys), np.concatenate(counts)
     left, right = np.minimum(x, y), np.maximum(x, y)
     _, first = np.unique(left * n_docs + right, return_index=True)
@@ -227,6 +235,34 @@ def _wire_pairs(pages: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.nd
         ys.append(pages[lo + j[pick]])
     empty = np.empty(0, np.int64)
     return (np.concatenate(xs), np.concatenate(ys)) if xs else (empty, empty)
+
+
+def _outlet_pages(foreign, pages: np.ndarray, label: np.ndarray, outlet: np.ndarray, group: np.ndarray):
+    """``(x, y)``: each ``foreign`` page with its outlet's ``pages`` of its story.
+
+    Those of its label, the first ``STORY_WIRE_PAGES``; and of its group,
+    the first ``STORY_OUTLET_PAGES`` (a copy trimmed of the label's text
+    holds another; roundups may join every story an outlet ran in one group).
+    """
+    docs, outlets = foreign
+    inside = group[docs] >= 0
+    docs, outlets = docs[inside], outlets[inside]
+    width = int(outlet.max()) + 1
+    xs, ys = [], []
+    for story, most in ((label, STORY_WIRE_PAGES), (group, STORY_OUTLET_PAGES)):
+        key = story[pages] * width + outlet[pages]
+        by_key = np.argsort(key, kind="stable")
+        held, key = pages[by_key], key[by_key]
+        wanted = story[docs] * width + outlets
+        lo, hi = np.searchsorted(key, wanted), np.searchsorted(key, wanted, side="right")
+        counts = np.minimum(hi - lo, most)
+        xs.append(np.repeat(docs, counts))
+        ys.append(held[np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))])
+    x, y = np.concatenate(xs), np.concatenate(ys)
+    return x[x != y], y[x != y]
+
+
+STORY_OUTLET_PAGES = 64  # pages of an outlet in a story group that a page carrying its furniture is compared with
 
 
 def _labels(holders: list[np.ndarray], n_docs: int) -> np.ndarray:

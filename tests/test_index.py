@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from syndtrace.index import FEW_HOLDERS, candidate_pairs
+from syndtrace.index import FEW_HOLDERS, FOREIGN_PRINTS, candidate_pairs
 from syndtrace.storyindex import (
     STORY_HUBS, STORY_LINKS, STORY_LOOKAHEAD, STORY_MIN_SHARED, STORY_NEAREST, STORY_PROBES, STORY_SAMPLES,
-    STORY_WIRE_PAGES,
+    STORY_OUTLET_PAGES, STORY_WIRE_PAGES,
 )  # fmt: skip
 from syndtrace.shingle import fmix64
 from syndtrace.settings import Settings
@@ -63,7 +63,17 @@ def reference(postings, outlet, title, settings: Settings, rank=None, wire=None)
     rank = list(range(len(outlet))) if rank is None else list(rank)
     wire = [False] * len(outlet) if wire is None else list(wire)
     weak = {pair for pair in few if shared[pair] < settings.min_shared_fingerprints}
-    for key, n in story_reference(stories, everything, rank, wire, settings.min_shared_fingerprints, weak, outlet).items():
+    # A page holding fingerprints of another outlet's furniture, furniture of that outlet alone.
+    owners: dict[int, set[int]] = defaultdict(set)
+    for h, code in furniture:
+        owners[h].add(code)
+    carried: dict[tuple[int, int], int] = defaultdict(int)
+    for doc, h in postings:
+        if len(owners.get(h, ())) == 1 and outlet[doc] not in owners[h]:
+            carried[(doc, next(iter(owners[h])))] += 1
+    foreign = {key for key, n in carried.items() if n >= FOREIGN_PRINTS}
+    story = story_reference(stories, everything, rank, wire, settings.min_shared_fingerprints, weak, outlet, foreign)
+    for key, n in story.items():
         pairs[key] = max(pairs.get(key, 0), n)
     by_outlet: dict[int, list[int]] = defaultdict(list)
     for h, code in furniture:
@@ -71,11 +81,12 @@ def reference(postings, outlet, title, settings: Settings, rank=None, wire=None)
     return pairs, {code: sorted(hs) for code, hs in by_outlet.items()}
 
 
-def story_reference(stories, everything, rank, wire, need, weak=(), outlet=None) -> dict[tuple[int, int], int]:
+def story_reference(stories, everything, rank, wire, need, weak=(), outlet=None, foreign=()) -> dict[tuple[int, int], int]:
     """The pairs among copies of stories over the cap (``index.story_pairs``), the slow and obvious way.
 
     ``weak``: pairs sharing too few fingerprints under the cap, one of them held by few documents;
-    ``outlet``: each document's outlet code (-1: unknown).
+    ``outlet``: each document's outlet code (-1: unknown); ``foreign``: ``(page, outlet)``, a page
+    holding that outlet's furniture.
     """
     def shared(x, y):
         return len(everything[x] & everything[y])
@@ -145,6 +156,16 @@ def story_reference(stories, everything, rank, wire, need, weak=(), outlet=None)
         for x, y in combinations(outlet_pages[:STORY_WIRE_PAGES], 2):
             if shared(x, y) >= need:
                 add(x, y)
+    # A page carrying an outlet's furniture with that outlet's pages of its label, then of its group.
+    in_group = defaultdict(list)
+    for d in order:
+        if outlet is not None and outlet[d] >= 0:
+            in_group[(root(d), outlet[d])].append(d)
+    for x, code in sorted(foreign):
+        if x in group:
+            for y in own[(label[x], code)][:STORY_WIRE_PAGES] + in_group[(root(x), code)][:STORY_OUTLET_PAGES]:
+                if y != x and shared(x, y) >= need:
+                    add(x, y)
     return found
 
 
@@ -180,7 +201,9 @@ def story_postings(draw):
         k = draw(st.integers(-1, len(stories) - 1))
         own = draw(st.lists(st.integers(0, 400), max_size=4, unique=True))
         kept = stories[k][draw(st.integers(0, 3)) : draw(st.integers(5, 14))] if k >= 0 else []
-        found += [(doc, h) for h in sorted(set(kept) | set(own))]
+        # An outlet's footer (5000 + 10 * outlet ...), on its own pages or carried into another's.
+        footer = {5000 + 10 * o + j for o in draw(st.lists(st.integers(0, 4), max_size=2)) for j in range(2)}
+        found += [(doc, h) for h in sorted(set(kept) | set(own) | footer)]
     return found
 
 
@@ -192,13 +215,14 @@ def story_postings(draw):
     st.integers(2, 6),
     st.integers(1, 4),
     st.lists(st.integers(-1, 4), min_size=31, max_size=31),
+    st.lists(st.integers(0, 2), min_size=31, max_size=31),
 )
-def test_the_copies_of_stories_over_the_cap_pair_as_the_reference_pairs_them(postings, rank, wire, max_df, need, outlet):
-    # Stories held by more documents than the cap: labels, rank links, hubs, wire pages, one outlet's pages.
+def test_the_copies_of_stories_over_the_cap_pair_as_the_reference_pairs_them(postings, rank, wire, max_df, need, outlet, title):
+    # Stories held by more documents than the cap: labels, rank links, hubs, wire pages, one outlet's
+    # pages, pages carrying another outlet's footer (its furniture, learned over its titles).
     cfg = Settings(max_df=max_df, boilerplate_min_stories=2, min_shared_fingerprints=need)
     hashes = np.array([h for _, h in postings], dtype=np.uint64)
     docs = np.array([d for d, _ in postings], dtype=np.int64)
-    title = [0] * 31  # one title: an outlet's pages learn no furniture
     cand = candidate_pairs(
         hashes, docs, np.array(outlet), np.array(title), cfg, rank=np.array(rank, np.int64), wire=np.array(wire)
     )
@@ -293,6 +317,34 @@ def test_a_copy_of_a_copy_meets_the_copy_it_carries_text_of(carried):
     assert ((30, 90) in pairs) == carried
     if carried:
         assert pairs[(30, 90)] == 31  # counted over all they share
+
+
+@pytest.mark.parametrize("carried", [True, False])
+def test_a_copy_carrying_an_outlets_footer_meets_that_outlets_page_of_the_story(carried):
+    # 120 copies of one story, over the cap, each by its own outlet. Outlet 200 printed copy 30 and
+    # two other stories, each page with its footer (its learned furniture). Copy 90, by another
+    # outlet, copied copy 30, footer and all: the two are paired though neither is the other's
+    # neighbour or hub, and the footer, held by four pages, is no few holders' line either.
+    rng = np.random.default_rng(5)
+    story = rng.integers(1, 2**63, 30).astype(np.uint64).tolist()
+    footer = [901, 902]
+    hashes, docs = [], []
+    outlet, title = np.arange(122), np.zeros(122, np.int64)
+    for d in range(120):
+        extra = footer if d == 30 or (carried and d == 90) else []
+        hashes += story + extra
+        docs += [d] * (30 + len(extra))
+    for d in (120, 121):  # outlet 200's other stories
+        hashes += rng.integers(1, 2**63, 30).astype(np.uint64).tolist() + footer
+        docs += [d] * 32
+    outlet[[30, 120, 121]] = 200
+    title[[120, 121]] = [1, 2]
+    cand = candidate_pairs(np.array(hashes, np.uint64), np.array(docs), outlet, title, Settings(max_df=64))
+    pairs = dict(zip(zip(cand.left.tolist(), cand.right.tolist()), cand.shared.tolist()))
+    assert ((30, 90) in pairs) == carried
+    assert (90, 120) not in pairs  # the outlet's other stories share only the footer
+    if carried:
+        assert pairs[(30, 90)] == 30  # the footer is the outlet's furniture: the story counts
 
 
 @settings(max_examples=200, deadline=None)
