@@ -44,6 +44,8 @@ class Candidates:
     boilerplate: dict[int, np.ndarray]  # outlet code -> sorted fingerprint hashes that are its furniture
     # Documents whose "furniture" is most of them: versions of a story, which keep all their text.
     versions: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    # The copies of stories over the cap (sorted), each compared with a few of the others only.
+    story_docs: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
 
 
 _PARTS = 8  # hash partitions, indexed one at a time (a power of two)
@@ -130,6 +132,7 @@ def candidate_pairs(
     del few_codes
     pair_codes, shared = pair_codes[ok], shared[ok]
     stories: list[np.ndarray] = []
+    story_docs = np.empty(0, np.int64)
     if frequent:
         # Whether documents share long runs is judged on what they share beyond their outlets' furniture.
         # Only the documents of frequent fingerprints are ever asked about: index theirs alone.
@@ -138,7 +141,8 @@ def candidate_pairs(
         del asked
         stories = story_fingerprints(frequent, postings)
     if stories:
-        asked = member(docs, np.unique(np.concatenate(stories)))
+        story_docs = np.unique(np.concatenate(stories)).astype(np.int64)
+        asked = member(docs, story_docs)
         foreign = _foreign_furniture(hashes[asked], docs[asked], outlet, boilerplate)
         del asked
         left, right, story_shared = story_pairs(
@@ -152,7 +156,7 @@ def candidate_pairs(
         first = np.ones(len(both), dtype=bool)
         first[1:] = both[1:] != both[:-1]
         pair_codes, shared = both[first], counts_all[first]
-    return Candidates(pair_codes // max(n_docs, 1), pair_codes % max(n_docs, 1), shared, boilerplate, versions)
+    return Candidates(pair_codes // max(n_docs, 1), pair_codes % max(n_docs, 1), shared, boilerplate, versions, story_docs)
 
 
 def _without_furniture(hashes, docs, outlet, boilerplate: dict[int, np.ndarray], is_version: np.ndarray):

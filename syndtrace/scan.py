@@ -27,6 +27,7 @@ import numpy as np
 from syndtrace.attribute import attribute_passages
 from syndtrace.chunks import component_chunks
 from syndtrace.corpus import FieldMap
+from syndtrace.creditpairs import credited_pairs
 from syndtrace.family import families
 from syndtrace.fingerprint import OCR_MIN_SHARED, batch_char_fingerprints, batch_fingerprints, member
 from syndtrace.gather import load_corpus, outlet_codes_of, publication_rank, wire_pages
@@ -119,10 +120,11 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     hashes, docs = _fingerprints(records, texts, [d.body_start for d in corpus.documents], settings, progress)
     _release_freed_memory()
     progress.stage("indexed", 1)
+    wire = wire_pages(corpus.documents)
     cand = candidate_pairs(
         hashes, docs, outlet_codes, corpus.titles, settings,
         min_shared=OCR_MIN_SHARED if settings.ocr else None, rank=publication_rank(corpus.documents),
-        wire=wire_pages(corpus.documents), few_holders=0 if settings.ocr else FEW_HOLDERS,
+        wire=wire, few_holders=0 if settings.ocr else FEW_HOLDERS,
     )  # fmt: skip
     progress.advance("indexed")
     del hashes, docs
@@ -133,7 +135,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
         records=records, texts=texts, settings=settings, boilerplate=cand.boilerplate, outlet=outlet_codes, versions=versions
     )  # fmt: skip
     try:
-        aligned, metas, spans, observed = _align(cand, settings, progress)
+        aligned, metas, spans, observed = _align(cand, wire, settings, progress)
     finally:
         _STATE.clear()
     _release_freed_memory()
@@ -243,8 +245,25 @@ def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray]:
     return hashes, docs + start
 
 
-def _align(cand, settings, progress):
-    """Align every candidate pair; return ``(aligned, metas, spans, observed)``, ``aligned`` in candidate order.
+def _align(cand, wire: np.ndarray, settings, progress):
+    """Align every candidate pair, then the pairs credits ask for; return ``(aligned, metas, spans, observed)``.
+
+    The second round (``creditpairs.credited_pairs``) compares a story's
+    copy with the pages of an outlet it credits that the index did not pair
+    it with (``wire``: the known publishers' pages, never asked for); its
+    pairs follow the candidates in ``aligned``.
+    """
+    aligned, metas, spans, observed = _align_pairs(list(zip(cand.left.tolist(), cand.right.tolist())), settings, progress)
+    more = credited_pairs(aligned, {i: doc for i, (doc, _) in metas.items()}, _STATE["outlet"], cand.story_docs, wire)
+    if not more:
+        return aligned, metas, spans, observed
+    extra, extra_metas, extra_spans, extra_observed = _align_pairs(more, settings, progress, "credited pages aligned")
+    aligned += [(i, j, passages, stats, sides + len(spans)) for i, j, passages, stats, sides in extra]
+    return aligned, extra_metas | metas, SpanPrints.concat([spans, extra_spans]), Observed.concat([observed, extra_observed])
+
+
+def _align_pairs(pairs: list[tuple[int, int]], settings, progress, stage: str = "pairs aligned"):
+    """Align ``pairs``; return ``(aligned, metas, spans, observed)``, ``aligned`` in the order of ``pairs``.
 
     Pairs are chunked by connected component of the candidate graph, so a
     document is analysed by one worker only, once, and only passages, their
@@ -253,8 +272,7 @@ def _align(cand, settings, progress):
     Each item of ``aligned`` is ``(i, j, passages, stats, sides)``, where
     ``sides[k]`` holds the indexes in ``spans`` of passage ``k``'s two sides.
     """
-    pairs = list(zip(cand.left.tolist(), cand.right.tolist()))
-    progress.stage("pairs aligned", len(pairs))
+    progress.stage(stage, len(pairs))
     # Many more chunks than workers: the last chunk leaves one worker idle while the others
     # finish theirs (8 chunks on 2 workers idled one for 6 s of the 30k scan's 43).
     chunks = component_chunks(pairs, settings.worker_count * _CHUNKS_PER_WORKER)
@@ -270,7 +288,7 @@ def _align(cand, settings, progress):
             parts.append(spans)
             observations.append(observed)  # a document in two chunks votes once (Observed.concat)
             offset += len(spans)
-            progress.advance("pairs aligned", len(part))
+            progress.advance(stage, len(part))
     order = {pair: k for k, pair in enumerate(pairs)}  # candidate order, whatever the workers
     aligned.sort(key=lambda item: order[(item[0], item[1])])
     return aligned, metas, SpanPrints.concat(parts), Observed.concat(observations)
