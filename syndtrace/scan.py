@@ -253,24 +253,28 @@ def _align(cand, wire: np.ndarray, settings, progress):
     it with (``wire``: the known publishers' pages, never asked for); its
     pairs follow the candidates in ``aligned``.
     """
-    aligned, metas, spans, observed = _align_pairs(list(zip(cand.left.tolist(), cand.right.tolist())), settings, progress)
+    parts: list[SpanPrints] = []
+    observations: list[Observed] = []
+    pairs = list(zip(cand.left.tolist(), cand.right.tolist()))
+    aligned, metas = _align_pairs(pairs, settings, progress, parts, observations)
     more = credited_pairs(aligned, {i: doc for i, (doc, _) in metas.items()}, _STATE["outlet"], cand.story_docs, wire)
-    if not more:
-        return aligned, metas, spans, observed
-    extra, extra_metas, extra_spans, extra_observed = _align_pairs(more, settings, progress, "credited pages aligned")
-    aligned += [(i, j, passages, stats, sides + len(spans)) for i, j, passages, stats, sides in extra]
-    return aligned, extra_metas | metas, SpanPrints.concat([spans, extra_spans]), Observed.concat([observed, extra_observed])
+    if more:
+        extra, extra_metas = _align_pairs(more, settings, progress, parts, observations, "credited pages aligned")
+        aligned += extra
+        metas = extra_metas | metas
+    return aligned, metas, SpanPrints.concat(parts), Observed.concat(observations)
 
 
-def _align_pairs(pairs: list[tuple[int, int]], settings, progress, stage: str = "pairs aligned"):
-    """Align ``pairs``; return ``(aligned, metas, spans, observed)``, ``aligned`` in the order of ``pairs``.
+def _align_pairs(pairs: list[tuple[int, int]], settings, progress, parts: list, observations: list, stage="pairs aligned"):
+    """Align ``pairs``; return ``(aligned, metas)``, ``aligned`` in the order of ``pairs``.
 
     Pairs are chunked by connected component of the candidate graph, so a
     document is analysed by one worker only, once, and only passages, their
-    sides' unquoted fingerprints (``spans``), each document's statement
-    votes (``observed``) and metadata travel back to the parent.
-    Each item of ``aligned`` is ``(i, j, passages, stats, sides)``, where
-    ``sides[k]`` holds the indexes in ``spans`` of passage ``k``'s two sides.
+    sides' unquoted fingerprints (appended to ``parts``), each document's
+    statement votes (appended to ``observations``) and metadata travel back
+    to the parent. Each item of ``aligned`` is ``(i, j, passages, stats,
+    sides)``, where ``sides[k]`` holds the indexes of passage ``k``'s two
+    sides in the concatenation of ``parts``.
     """
     progress.stage(stage, len(pairs))
     # Many more chunks than workers: the last chunk leaves one worker idle while the others
@@ -278,9 +282,7 @@ def _align_pairs(pairs: list[tuple[int, int]], settings, progress, stage: str = 
     chunks = component_chunks(pairs, settings.worker_count * _CHUNKS_PER_WORKER)
     aligned: list = []
     metas: dict[int, tuple[Document, int]] = {}
-    parts: list[SpanPrints] = []
-    observations: list[Observed] = []
-    offset = 0
+    offset = sum(len(part) for part in parts)
     with _mapper(settings, len(chunks)) as mapper:
         for part, (found, meta, spans, observed) in zip(chunks, mapper(_align_chunk, chunks)):
             aligned.extend((i, j, passages, stats, sides + offset) for i, j, passages, stats, sides in found)
@@ -291,7 +293,7 @@ def _align_pairs(pairs: list[tuple[int, int]], settings, progress, stage: str = 
             progress.advance(stage, len(part))
     order = {pair: k for k, pair in enumerate(pairs)}  # candidate order, whatever the workers
     aligned.sort(key=lambda item: order[(item[0], item[1])])
-    return aligned, metas, SpanPrints.concat(parts), Observed.concat(observations)
+    return aligned, metas
 
 
 def _mark_statements(aligned: list, spans: SpanPrints, observed: Observed, settings: Settings) -> list:
