@@ -190,10 +190,15 @@ def story_pairs(
         counts.append(n_shared[keep])
 
     wire = np.zeros(n_docs, bool) if wire is None else wire
-    hx, hy, hub_shared = _hub_pairs(holders, label, order, postings, rank, min_shared, wire)
-    xs.append(hx)
-    ys.append(hy)
-    counts.append(hub_shared)
+    # A copy meets the hubs of its label, and of every other label much of its text is: a page that
+    # compiles several stories (news in brief, "The Latest"), or a trim whose label is text the
+    # story's pages lack.
+    also, also_label = _other_labels(holders, label)
+    for hub_order, hub_label in ((order, label[order]), (also, also_label)):
+        hx, hy, hub_shared = _hub_pairs(holders, hub_order, hub_label, postings, rank, min_shared, wire)
+        xs.append(hx)
+        ys.append(hy)
+        counts.append(hub_shared)
     pair(*_wire_pairs(order[wire[order]], story[wire[order]]))
     if few is not None and len(few[0]):
         same = (group[few[0]] >= 0) & (group[few[0]] == group[few[1]])
@@ -280,6 +285,27 @@ def _labels(holders: list[np.ndarray], n_docs: int) -> np.ndarray:
     return np.where(best < len(holders), by_place[np.minimum(best, len(holders) - 1)], -1)
 
 
+def _other_labels(holders: list[np.ndarray], label: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(doc, label)``: documents holding ``STORY_MIN_SHARED`` or more story fingerprints of a label not their own.
+
+    A fingerprint's label is the one most of its holders have (the least,
+    of equals): the story it is text of.
+    """
+    n = len(holders)
+    prints = np.repeat(np.arange(n, dtype=np.int64), [len(h) for h in holders])
+    docs = np.concatenate(holders)
+    keys, votes = np.unique(prints * n + label[docs], return_counts=True)
+    k, lab = keys // n, keys % n
+    o = np.lexsort((lab, -votes, k))
+    first = o[np.r_[True, k[o][1:] != k[o][:-1]]]
+    story = np.full(n, -1, np.int64)
+    story[k[first]] = lab[first]
+    keys, held = np.unique(docs * n + story[prints], return_counts=True)
+    doc, lab = keys // n, keys % n
+    keep = (held >= STORY_MIN_SHARED) & (lab != label[doc])
+    return doc[keep], lab[keep]
+
+
 STORY_PROBES = 8  # holders of a label, spread over its dates, that the others' centrality is measured against
 
 
@@ -315,9 +341,9 @@ def _central(by_rank: list[np.ndarray], postings: DocPostings, rank: np.ndarray)
 
 
 def _hub_pairs(
-    holders, label: np.ndarray, order: np.ndarray, postings: DocPostings, rank: np.ndarray, min_shared: int, wire
+    holders, order: np.ndarray, mine: np.ndarray, postings: DocPostings, rank: np.ndarray, min_shared: int, wire
 ):
-    """Each copy of ``order`` with the ``STORY_NEAREST`` hubs of its label it shares most with; hubs with each other.
+    """Each copy of ``order`` with the ``STORY_NEAREST`` hubs of its label (``mine``) it shares most with; hubs with each other.
 
     A label's hubs are, of the holders of its fingerprint, the ``STORY_HUBS``
     earliest (``rank``) of the known outlets' pages (``wire``), as many most
@@ -325,10 +351,11 @@ def _hub_pairs(
     copy's ties go to the hub listed first (a version ties with its
     untrimmed copies, and is more central). A copy is also paired with every
     known outlet's page among its hubs. Returns ``(x, y, shared)``, pairs
-    sharing at least ``min_shared`` fingerprints.
+    sharing at least ``min_shared`` fingerprints. A copy may stand in
+    ``order`` once for each of several labels.
     """
     empty = np.empty(0, np.int64)
-    labels = np.unique(label[order])
+    labels = np.unique(mine)
     if not len(labels):
         return empty, empty, empty
     by_rank = [holders[k][np.lexsort((holders[k], rank[holders[k]]))] for k in labels.tolist()]
@@ -340,22 +367,21 @@ def _hub_pairs(
     hub_label = np.repeat(labels, [len(h) for h in hub_lists])
     is_hub = np.zeros(len(rank), bool)
     is_hub[hubs] = True
-    mine = label[order]
     lo, hi = np.searchsorted(hub_label, mine), np.searchsorted(hub_label, mine, side="right")
     counts = hi - lo
-    xs = np.repeat(order, counts)
+    xs, entry = np.repeat(order, counts), np.repeat(np.arange(len(order)), counts)
     ys = hubs[np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))]
     keep = xs != ys
-    xs, ys = xs[keep], ys[keep]
+    xs, ys, entry = xs[keep], ys[keep], entry[keep]
     shared = postings.shared_many(xs, ys)
     ok = shared >= min_shared
-    xs, ys, shared = xs[ok], ys[ok], shared[ok]
-    # Per copy, its hubs by what they share, most first (lexsort is stable: ties keep the hubs' order).
-    o = np.lexsort((-shared, xs))
-    xs, ys, shared = xs[o], ys[o], shared[o]
+    xs, ys, entry, shared = xs[ok], ys[ok], entry[ok], shared[ok]
+    # Per copy and label, its hubs by what they share, most first (lexsort is stable: ties keep the hubs' order).
+    o = np.lexsort((-shared, entry))
+    xs, ys, entry, shared = xs[o], ys[o], entry[o], shared[o]
     # Besides its nearest hubs, a copy meets every wire page among them: a subscriber hangs under
     # the wire's page, which it can do only if the two were compared.
-    nth = np.arange(len(xs)) - np.searchsorted(xs, xs)
+    nth = np.arange(len(xs)) - np.searchsorted(entry, entry)
     take = (nth < STORY_NEAREST) | wire[ys] | (is_hub[xs] & is_hub[ys])
     return xs[take], ys[take], shared[take]
 

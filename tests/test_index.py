@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 
 import numpy as np
@@ -127,13 +127,19 @@ def story_reference(stories, everything, rank, wire, need, weak=(), outlet=None,
         central = sorted(by_rank, key=lambda d: (-score[d], rank[d], d))[:STORY_HUBS]
         picks = [d for d in by_rank if wire[d]][:STORY_HUBS] + central + by_rank[:STORY_HUBS]
         hubs[k] = list(dict.fromkeys(picks))
-    every_hub = {h for hs in hubs.values() for h in hs}
-    for x in order:
-        near = [(h, at) for at, h in enumerate(hubs[label[x]]) if h != x and shared(x, h) >= need]
-        near.sort(key=lambda item: (-shared(x, item[0]), item[1]))
-        for nth, (h, _) in enumerate(near):
-            if nth < STORY_NEAREST or wire[h] or x in every_hub:
-                add(x, h)
+    # Each fingerprint's story: the label most of its holders have (the least, of equals). A copy
+    # holding STORY_MIN_SHARED or more fingerprints of another label's story meets its hubs too.
+    story_of = [min(Counter(label[d] for d in docs).items(), key=lambda kv: (-kv[1], kv[0]))[0] for docs in stories]
+    held = Counter((d, story_of[k]) for k, docs in enumerate(stories) for d in docs)
+    also = sorted((d, lab) for (d, lab), n in held.items() if n >= STORY_MIN_SHARED and lab != label[d])
+    for entries in ([(x, label[x]) for x in order], also):
+        every_hub = {h for lab in {lab for _, lab in entries} for h in hubs[lab]}
+        for x, lab in entries:
+            near = [(h, at) for at, h in enumerate(hubs[lab]) if h != x and shared(x, h) >= need]
+            near.sort(key=lambda item: (-shared(x, item[0]), item[1]))
+            for nth, (h, _) in enumerate(near):
+                if nth < STORY_NEAREST or wire[h] or x in every_hub:
+                    add(x, h)
     # A group's first STORY_WIRE_PAGES wire pages (in the order above) with each other.
     pages = defaultdict(list)
     for d in order:
