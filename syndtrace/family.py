@@ -47,8 +47,8 @@ from syndtrace.names import outlet_key
 from syndtrace.release import is_release
 from syndtrace.settings import Settings
 from syndtrace.storylinks import (
-    COMPILATION_SHARE, STRONG_SHARE, Link, compiled_pages, links_by_doc, made_of_parts, multi_story_pages, parts_of,
-    story_links,
+    COMPILATION_SHARE, STRONG_SHARE, Link, compiled_pages, links_by_doc, made_of_parts, multi_story_pages, partners_of,
+    parts_of, story_links,
 )  # fmt: skip
 from syndtrace.unionfind import UnionFind
 
@@ -244,19 +244,22 @@ def _satellite_targets(
     pages of its own outlet or wire is that outlet's background paragraph: it
     points nowhere. But a document made of its parts (``COMPILATION_SHARE``)
     is a compilation ("The Latest", news in brief), often of its own
-    outlet's stories: each of its parts points at its story.
+    outlet's stories: each of its parts points at its story. ``hubs``
+    (compilations, pages embedding a second story) are no targets, and tie
+    no parts together: they share several stories' text; unless one holds
+    most of the page, which is then its story's copy.
     """
-    by_node: dict[str, list[tuple[str, int, tuple[tuple[int, int], ...]]]] = {}
-    for lk in links:
-        for node, other in ((lk.a, lk.b), (lk.b, lk.a)):
-            if node in docs and node not in in_core:
-                by_node.setdefault(node, []).append((other, lk.words, lk.spans.get(node, ())))
     out: dict[str, list[str]] = {}
     own = links_by_doc(links)
-    for node, partners in by_node.items():
+    for node in sorted(own):
+        if node not in docs or node in in_core:
+            continue
+        # A hub holding most of this page (the original a reprint hangs on) is its story, not several.
+        mine = [lk.b if lk.a == node else lk.a for lk in own[node] if lk.words >= STRONG_SHARE * max(1, words.get(node, 0))]
+        aside = hubs - set(mine)
+        parts = parts_of(partners_of(node, own[node], aside))
+        compiled = len(parts) > 1 and made_of_parts(node, own[node], words, COMPILATION_SHARE, aside)
         targets = []
-        parts = parts_of(partners)
-        compiled = len(parts) > 1 and made_of_parts(node, own.get(node, []), words, COMPILATION_SHARE)
         for part in parts:
             usable = [
                 (w, other) for other, w, _ in part

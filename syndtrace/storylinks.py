@@ -14,7 +14,7 @@ Latest", news in brief). ``syndtrace.family`` builds the families from these.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 from syndtrace.lineage import Source
@@ -112,13 +112,14 @@ def links_by_doc(links: Sequence[Link]) -> dict[str, list[Link]]:
     return index
 
 
-def compilations(candidates: set[str], links: list[Link]) -> set[str]:
+def compilations(candidates: set[str], links: list[Link], aside: Set[str] = frozenset()) -> set[str]:
     """The candidate pages whose parts' partners are not tied to each other through another page.
 
     Two versions of one story that each lift different paragraphs of a
     third look like a page of two parts too; but their partners share text
     with some common page, as the stories of a compilation's items do not
-    (other compilations aside).
+    (other compilations aside). ``aside``: pages that are no page's partners
+    here (compilations found already, ``compiled_pages``).
     """
     near: dict[str, set[str]] = {}
     for lk in links:
@@ -127,24 +128,41 @@ def compilations(candidates: set[str], links: list[Link]) -> set[str]:
     found = set()
     index = links_by_doc(links)
     for page in sorted(candidates):
-        partners = [(lk.b if lk.a == page else lk.a, lk.words, lk.spans.get(page, ())) for lk in index.get(page, ())]
         reach = []  # per part: its partners and the pages they share text with, compilations and the page aside
-        for part in parts_of(partners):
+        for part in parts_of(partners_of(page, index.get(page, ()), aside)):
             mine = {other for other, _, _ in part}
-            reach.append(mine | {n for other in mine for n in near.get(other, ()) if n not in candidates and n != page})
+            ties = {n for other in mine for n in near.get(other, ()) if n not in candidates and n not in aside}
+            reach.append(mine | (ties - {page}))
         if all(not (reach[i] & reach[j]) for i in range(len(reach)) for j in range(i + 1, len(reach))):
             found.add(page)
     return found
 
 
-def made_of_parts(page: str, links: list[Link], words: dict[str, int], share: float = STRONG_SHARE) -> bool:
+def made_of_parts(
+    page: str, links: Sequence[Link], words: dict[str, int], share: float = STRONG_SHARE, aside: Set[str] = frozenset()
+) -> bool:
     """Whether the parts of ``page`` others share hold ``share`` of its words (the most any one partner shares per part).
 
-    ``links`` need hold only the page's own (``links_by_doc``): the others are passed over.
+    ``links`` need hold only the page's own (``links_by_doc``): the others
+    are passed over, as are partners in ``aside``.
     """
-    partners = [(lk.b if lk.a == page else lk.a, lk.words, lk.spans.get(page, ())) for lk in links if page in (lk.a, lk.b)]
-    held = sum(max(w for _, w, _ in part) for part in parts_of(partners))
+    held = sum(max(w for _, w, _ in part) for part in parts_of(partners_of(page, links, aside)))
     return held >= share * max(1, words.get(page, 0))
+
+
+def partners_of(page: str, links: Sequence[Link], aside: Set[str] = frozenset()):
+    """``(partner, words, spans of page)`` of each of ``links`` that holds ``page``, partners in ``aside`` left out.
+
+    A compilation shares several stories' text with a page: it would tie
+    that page's parts together (``parts_of``), which no single story does.
+    """
+    found = []
+    for lk in links:
+        if page in (lk.a, lk.b):
+            other = lk.b if lk.a == page else lk.a
+            if other not in aside:
+                found.append((other, lk.words, lk.spans.get(page, ())))
+    return found
 
 
 def parts_of(partners: list[tuple[str, int, tuple[tuple[int, int], ...]]]):
@@ -160,12 +178,18 @@ def parts_of(partners: list[tuple[str, int, tuple[tuple[int, int], ...]]]):
     return [parts[k] for k in sorted(parts)]
 
 
-def multi_story_pages(links: Sequence[Link]) -> set[str]:
-    """Documents whose partners fall into groups sharing disjoint parts of them and nothing else."""
+def multi_story_pages(links: Sequence[Link], aside: Set[str] = frozenset(), pages: Set[str] | None = None) -> set[str]:
+    """Documents whose partners fall into groups sharing disjoint parts of them and nothing else.
+
+    Partners in ``aside`` (compilations found already) are left out; only
+    ``pages`` are looked at, when given.
+    """
     spans: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
     partners: dict[str, set[str]] = {}
     pairs = set()
     for lk in links:
+        if lk.a in aside or lk.b in aside:
+            continue
         pairs.add((lk.a, lk.b))
         pairs.add((lk.b, lk.a))
         partners.setdefault(lk.a, set()).add(lk.b)
@@ -174,7 +198,7 @@ def multi_story_pages(links: Sequence[Link]) -> set[str]:
         spans[(lk.b, lk.a)] = lk.spans.get(lk.b, ())
     hubs = set()
     for doc, others in partners.items():
-        if len(others) < 2:
+        if len(others) < 2 or (pages is not None and doc not in pages):
             continue
         others = sorted(others)
         uf = UnionFind(others)
@@ -202,11 +226,22 @@ def compiled_pages(links: list[Link], words: dict[str, int]) -> set[str]:
     """Pages that compile several stories: parts shared with different stories, and most of the page.
 
     The stories of their parts share no text but through such pages
-    (``compilations``): "The Latest", news in brief, a roundup.
+    (``compilations``): "The Latest", news in brief, a roundup. Two
+    compilations carrying the same items share several stories' text with
+    each other, which would tie each one's parts together: once found,
+    a compilation is set aside as a partner, and the pages it shares text
+    with are looked at again, until no more are found.
     """
     doc_links = [lk for lk in links if not lk.b.startswith("src:")]
     own = links_by_doc(doc_links)
-    candidates = {
-        page for page in multi_story_pages(doc_links) if made_of_parts(page, own.get(page, []), words, COMPILATION_SHARE)
-    }  # fmt: skip
-    return compilations(candidates, doc_links)
+    found: set[str] = set()
+    pages: set[str] | None = None  # the first round looks at every page
+    while pages is None or pages:
+        candidates = {
+            page for page in multi_story_pages(doc_links, found, pages) - found
+            if made_of_parts(page, own.get(page, []), words, COMPILATION_SHARE, found)
+        }  # fmt: skip
+        more = compilations(candidates, doc_links, found) - found
+        found |= more
+        pages = {other for page in more for lk in own.get(page, ()) for other in (lk.a, lk.b)} - found
+    return found

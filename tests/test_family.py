@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from hypothesis import given, strategies as st
 
-from syndtrace.storylinks import Link, multi_story_pages
+from syndtrace.storylinks import Link, compiled_pages, multi_story_pages
 from syndtrace.familytree import family_tree
 from syndtrace.lineage import Edge, Family, Result
 from syndtrace.model import Document
@@ -104,6 +104,18 @@ def test_two_excerpts_meeting_at_one_word_are_still_two_stories_of_a_page():
     # Sharing a sentence is sharing text: then the partners are one story's.
     links += [shared("page", 1100, 2351, "b"), shared("page", 1100, 2351, "b2")]
     assert multi_story_pages(links) == set()
+
+
+def test_two_compilations_carrying_the_same_two_items_are_both_found():
+    # p1 compiles stories A and B; p2 compiles A, B and C. The two share both of p1's items, which
+    # ties p1's two parts together: p2 is found first, then, set aside, p1 is made of two parts.
+    links = [shared("p1", 0, 600, "a"), shared("p1", 600, 1200, "b"), shared("p2", 0, 600, "a"),
+             shared("p2", 600, 1200, "b"), shared("p2", 1200, 1800, "c"),
+             Link("p1", "p2", 200, {"p1": ((0, 1200),), "p2": ((0, 1200),)}),
+             *(Link(x, x + "2", 100, {x: ((0, 600),), x + "2": ((0, 600),)}) for x in "abc")]  # fmt: skip
+    words = {"p1": 200, "p2": 300} | {d: 100 for d in ("a", "a2", "b", "b2", "c", "c2")}
+    assert "p1" not in multi_story_pages(links)
+    assert compiled_pages(links, words) == {"p1", "p2"}
 
 
 def _result(docs: dict[str, Document], links: list[Edge], family: Family) -> Result:
