@@ -33,13 +33,14 @@ def credited_pairs(
 ) -> list[tuple[int, int]]:
     """``(i, j)`` pairs (``i < j``) not yet compared: a story's copy and the pages of an outlet it credits.
 
-    ``aligned``: the compared pairs, ``(i, j, passages, ...)``; ``documents``:
-    the analysed documents by index, with their credits; ``outlet``: each
-    document's outlet code (-1: unknown); ``story_docs``: the copies of
-    stories over the cap; ``wire``: whether a document is a known
-    publisher's page, never asked for. A copy is paired with the named outlet's pages
-    that share text with one of its partners, unless it shares text with
-    one of that outlet's pages already; the first ``CREDIT_PAGES`` of them.
+    ``aligned``: the compared pairs, ``(i, j, passages, ...)``;
+    ``documents``: the analysed documents by index, with their credits;
+    ``outlet``: each document's outlet code (-1: unknown); ``story_docs``:
+    the copies of stories over the cap; ``wire``: whether a document is a
+    known publisher's page, never asked for. A copy is paired with the
+    named outlet's pages that share text with one of its partners, unless
+    it shares text with one of that outlet's pages already; the first
+    ``CREDIT_PAGES`` of them.
     """
     if not len(story_docs):
         return []

@@ -10,7 +10,11 @@ import sys
 
 
 class Progress:
-    """Context manager showing one bar per stage (loaded, sketched, indexed, pairs aligned, traced)."""
+    """Context manager showing one bar per stage (loaded, sketched, indexed, pairs aligned, traced).
+
+    A scan of stories carried more often than the cap may add "credited pages aligned" after
+    "pairs aligned" (``syndtrace.creditpairs``).
+    """
 
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled and sys.stderr.isatty()

@@ -9,7 +9,10 @@ its neighbours in date order among the copies that share its *label* (the
 least-hashing story fingerprint it holds), and the label's *hubs*, where
 the versions the wire sent stand: the pages of outlets the outlet list
 knows, the most central copies and the earliest. Two copies that alone
-share some text (one added it, the other copied the first) are paired too.
+share some text (one added it, the other copied the first) are paired too;
+so are a copy and the hubs of any other story much of its text is (a
+compilation), and a copy and the pages of an outlet whose footer it
+carries (a copy of that outlet's copy).
 """
 
 from __future__ import annotations
@@ -136,7 +139,10 @@ def story_pairs(
       document), the most central and the earliest holders of its
       fingerprint (``_hub_pairs``): each copy is paired with the
       ``STORY_NEAREST`` of its label's hubs it shares most with, and the hubs
-      with each other, so that a copy meets the version it runs;
+      with each other, so that a copy meets the version it runs; and so with
+      the hubs of every other label ``STORY_MIN_SHARED`` or more of its
+      fingerprints are text of (``_other_labels``: a compilation, or a trim
+      whose label is text the wire's page lacks);
     * a group's wire pages are paired with each other (``_wire_pairs``);
     * of ``few``, pairs sharing fewer than ``min_shared`` of the fingerprints
       under the cap, the two copies of one group are paired: text only the
@@ -148,9 +154,9 @@ def story_pairs(
       other: its re-scrapes and updates of the story (a group may hold
       every story an outlet ran, joined by roundups);
     * of ``foreign``, ``(page, outlet)``: a page holding another outlet's
-      furniture (its footer, carried into a copy of its page), the first
-      ``STORY_WIRE_PAGES`` of that outlet's pages sharing the page's label
-      are paired with it: a copy of a copy, which names its intermediate,
+      furniture (its footer, carried into a copy of its page) is paired
+      with that outlet's pages of its label and of its group
+      (``_outlet_pages``): a copy of a copy, which names its intermediate,
       meets it.
 
     ``shared`` is how many fingerprints a pair shares.
