@@ -63,6 +63,7 @@ def carried_additions(
     docs: dict[str, Document],
     kin: Callable[[str, str], str | None] = lambda x, y: None,
     sizes: dict[str, int] | None = None,
+    rare: Callable[[str, str], bool] | None = None,
 ) -> dict[tuple[str, str], Evidence]:
     """``(x, y)`` -> "carried" evidence that one of the two copied the other.
 
@@ -82,6 +83,13 @@ def carried_additions(
     (``sizes``: each document's words; the two share half the smaller's or
     more) are compared too: text the two alone share, of the story's copies,
     is one outlet's addition the other carried (``_exclusive_carried``).
+
+    Both judge "the other copies" by the copies each was compared with: a
+    few, in a story carried more often than the index's cap. Then text of one
+    write-thru that the few compared copies lack reads as one outlet's
+    addition. ``rare(x, y)`` says whether the two share text that few
+    documents of the whole run carry: else neither rule is asked (None:
+    every pair may be).
     """
     words = {frozenset(k): sum(p.words for p in ps) for k, ps in pairs.items()}
     sizes = sizes or {}
@@ -116,6 +124,8 @@ def carried_additions(
         common = set(sources.get(x, ())) & set(sources.get(y, ()))
         common -= {x, y}
         if not common:
+            if rare is not None and not rare(x, y):
+                continue  # what the two share, many documents carry: a version's text, no one outlet's
             credited = kin(x, y)
             found = _changes_carried(x, y, aligned, inserted, differs, docs, credited) if credited else None
             # Only between two copies of the story, sharing half the smaller's words or more: a news

@@ -40,12 +40,10 @@ from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_
 from syndtrace.progress import NullProgress, Progress
 from syndtrace.settings import Settings
 from syndtrace.statements import (
-    DocPrints, Observed, SpanPrints, doc_prints, learn, mark_all, observe, side_prints, winnowed,
+    DocPrints, Observed, SpanPrints, doc_prints, mark_statements, observe, side_prints, winnowed,
 )  # fmt: skip
-from syndtrace.storylinks import same_story
 from syndtrace.texts import TextStore
 from syndtrace.trace import trace
-from syndtrace.unionfind import UnionFind
 from syndtrace.verdict import pair_verdict
 
 _BATCH = 400  # documents per fingerprint batch: large enough to amortise numpy calls
@@ -141,7 +139,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     _release_freed_memory()
     # The last steps are serial and take seconds at 100k articles: say so on the bar.
     progress.stage("traced", 3)
-    aligned = _mark_statements(aligned, spans, observed, settings)
+    aligned, few = mark_statements(aligned, spans, observed, settings, FEW_HOLDERS)
     del spans, observed
     _release_freed_memory()
     progress.advance("traced")
@@ -156,7 +154,8 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     numbered, pairs = number_passages(_draining(raw), by_id, attribute=False)
     verdicts = [pair_verdict(by_id[p.x], by_id[p.y], p.passages, st, settings) for p, st in zip(pairs, stats)]
     words = {records[i].id: metas[i][1] for i in involved}
-    edges, sources, tree = trace([documents[i] for i in involved], pairs, verdicts, words, settings, corpus=True)
+    rare = {frozenset((records[i].id, records[j].id)) for i, j in few}
+    edges, sources, tree = trace([documents[i] for i in involved], pairs, verdicts, words, settings, corpus=True, rare=rare)
     progress.advance("traced")
     fams = families([documents[i] for i in involved], edges, sources, numbered, verdicts, words, settings)
     progress.advance("traced")
@@ -294,26 +293,6 @@ def _align_pairs(pairs: list[tuple[int, int]], settings, progress, parts: list, 
     order = {pair: k for k, pair in enumerate(pairs)}  # candidate order, whatever the workers
     aligned.sort(key=lambda item: order[(item[0], item[1])])
     return aligned, metas
-
-
-def _mark_statements(aligned: list, spans: SpanPrints, observed: Observed, settings: Settings) -> list:
-    """Learn the corpus's widely quoted statements and mark the passages made of them.
-
-    Returns ``(i, j, passages, stats)`` per pair: the side prints have served and are let go.
-    """
-    # Documents linked by substantial authored overlap are one group (one story's copies).
-    groups = UnionFind()
-    for i, j, passages, _, _ in aligned:
-        if same_story(passages, settings):
-            groups.union(i, j)
-    found = learn(observed, {d: groups.find(d) for d in list(groups.parent)})
-    sides = np.concatenate([s for *_, s in aligned]) if aligned else np.empty((0, 2), np.int64)
-    flat = mark_all([p for _, _, ps, _, _ in aligned for p in ps], sides, spans, found)
-    out, at = [], 0
-    for i, j, passages, stats, _ in aligned:
-        out.append((i, j, flat[at : at + len(passages)], stats))
-        at += len(passages)
-    return out
 
 
 def _align_chunk(pairs: list[tuple[int, int]]):

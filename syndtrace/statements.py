@@ -28,7 +28,10 @@ import numpy as np
 from syndtrace.fingerprint import member, winnow
 from syndtrace.model import Passage
 from syndtrace.normalize import TokenStream
+from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes
+from syndtrace.storylinks import same_story
+from syndtrace.unionfind import UnionFind
 
 MIN_GROUPS = 3  # a statement is carried by at least this many unrelated groups of documents
 
@@ -189,6 +192,20 @@ def learn(observed: Observed, group_of: dict[int, int]) -> np.ndarray:
     return np.sort(fp[starts][is_statement].view(np.uint64))
 
 
+def rare_spans(observed: Observed, spans: SpanPrints, most: int) -> np.ndarray:
+    """Per span of ``spans``, whether it holds an unquoted fingerprint that ``most`` documents or fewer carry in passages.
+
+    A story's text, carried by many copies, is in the passages of many
+    documents; what one outlet added to it, and a copy of that outlet's page
+    carried, is in the passages of the two (and of few others).
+    """
+    hashes, counts = np.unique(observed.hashes, return_counts=True)
+    rare = hashes[counts <= most]
+    running = np.concatenate(([0], np.cumsum(member(spans.hashes, rare), dtype=np.int64)))
+    ends = np.cumsum(spans.lengths)
+    return running[ends] - running[ends - spans.lengths] > 0
+
+
 def mark_all(passages: list[Passage], sides: np.ndarray, spans: SpanPrints, statements: np.ndarray) -> list[Passage]:
     """``passages`` with those whose unquoted words are statement text marked as statements.
 
@@ -210,3 +227,30 @@ def mark_all(passages: list[Passage], sides: np.ndarray, spans: SpanPrints, stat
     counts = span_hits[sides[:, 0]] + span_hits[sides[:, 1]]
     marked = (lengths > 0) & (counts * 2 >= lengths)
     return [replace(p, quote="statement", authored_words=0) if m else p for p, m in zip(passages, marked.tolist())]
+
+
+def mark_statements(aligned: list, spans: SpanPrints, observed: Observed, settings: Settings, few: int):
+    """Learn the corpus's widely quoted statements and mark the passages made of them.
+
+    ``aligned`` holds ``(i, j, passages, stats, sides)`` per pair, ``sides``
+    indexing ``spans`` (``scan``). Returns ``(i, j, passages, stats)`` per
+    pair (the side prints have served and are let go), and the set of pairs
+    ``(i, j)`` whose passages hold text ``few`` documents or fewer carry
+    (``rare_spans``).
+    """
+    # Documents linked by substantial authored overlap are one group (one story's copies).
+    groups = UnionFind()
+    for i, j, passages, _, _ in aligned:
+        if same_story(passages, settings):
+            groups.union(i, j)
+    found = learn(observed, {d: groups.find(d) for d in list(groups.parent)})
+    sides = np.concatenate([s for *_, s in aligned]) if aligned else np.empty((0, 2), np.int64)
+    flat = mark_all([p for _, _, ps, _, _ in aligned for p in ps], sides, spans, found)
+    rare = rare_spans(observed, spans, few)
+    out, held_by_few, at = [], set(), 0
+    for i, j, passages, stats, pair_sides in aligned:
+        out.append((i, j, flat[at : at + len(passages)], stats))
+        if len(pair_sides) and rare[pair_sides].any():
+            held_by_few.add((i, j))
+        at += len(passages)
+    return out, held_by_few

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from syndtrace.model import Passage, PassageSide
-from syndtrace.statements import MIN_GROUPS, Observed, SpanPrints, learn, mark_all, observe
+from syndtrace.statements import MIN_GROUPS, Observed, SpanPrints, learn, mark_all, observe, rare_spans
 
 
 def _passage(k: int) -> Passage:
@@ -31,6 +31,21 @@ def test_mark_all_on_packed_spans_matches_a_plain_reference(spans, data):
         expect = bool(unquoted) and 2 * sum(h in (1, 3) for h in unquoted) >= len(unquoted)
         assert (p.quote == "statement") == expect
         assert p.authored_words == (0 if expect else 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sides=st.lists(st.tuples(st.integers(0, 5), _SPAN), min_size=1, max_size=10), most=st.integers(1, 4))
+def test_rare_spans_match_a_plain_reference(sides, most):
+    # Documents carrying each fingerprint in their passages (quoted or not); a span is rare when
+    # one of its unquoted fingerprints is carried by `most` documents or fewer.
+    arrays = [(d, np.array([h for h, _ in s], np.uint64), np.array([q for _, q in s], bool)) for d, s in sides]
+    packed = SpanPrints.pack([(h, q) for _, h, q in arrays])
+    holders: dict[int, set[int]] = {}
+    for d, s in sides:
+        for h, _ in s:
+            holders.setdefault(h, set()).add(d)
+    expect = [any(len(holders[h]) <= most for h, q in s if not q) for _, s in sides]
+    assert rare_spans(observe(arrays), packed, most).tolist() == expect
 
 
 def test_span_prints_keep_unquoted_prints_in_span_order():
