@@ -78,10 +78,15 @@ class DocPostings:
         """``pair * width + rank`` of every fingerprint of ``docs[pair]``, pair by pair."""
         starts, stops = self.bounds[docs], self.bounds[docs + 1]
         lengths = stops - starts
-        total = int(lengths.sum())
         pair = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
-        within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        return pair * self.width + self.ranks[np.repeat(starts, lengths) + within]
+        return pair * self.width + self.ranks[_runs(starts, lengths)]
+
+
+def _runs(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``starts[k], starts[k] + 1, ..., starts[k] + lengths[k] - 1`` for every ``k`` in turn, as one int64 array."""
+    lengths = np.asarray(lengths, np.int64)
+    within = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return np.repeat(np.asarray(starts, np.int64), lengths) + within
 
 
 _SHARED_BATCH = 4_000_000  # fingerprints looked up at once by ``shared_many``
@@ -268,7 +273,7 @@ def _outlet_pages(foreign, pages: np.ndarray, label: np.ndarray, outlet: np.ndar
         lo, hi = np.searchsorted(key, wanted), np.searchsorted(key, wanted, side="right")
         counts = np.minimum(hi - lo, most)
         xs.append(np.repeat(docs, counts))
-        ys.append(held[np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))])
+        ys.append(held[_runs(lo, counts)])
     x, y = np.concatenate(xs), np.concatenate(ys)
     return x[x != y], y[x != y]
 
@@ -376,7 +381,7 @@ def _hub_pairs(
     lo, hi = np.searchsorted(hub_label, mine), np.searchsorted(hub_label, mine, side="right")
     counts = hi - lo
     xs, entry = np.repeat(order, counts), np.repeat(np.arange(len(order)), counts)
-    ys = hubs[np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))]
+    ys = hubs[_runs(lo, counts)]
     keep = xs != ys
     xs, ys, entry = xs[keep], ys[keep], entry[keep]
     shared = postings.shared_many(xs, ys)
