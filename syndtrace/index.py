@@ -159,6 +159,13 @@ def candidate_pairs(
     return Candidates(pair_codes // max(n_docs, 1), pair_codes % max(n_docs, 1), shared, boilerplate, versions, story_docs)
 
 
+def _furniture_arrays(boilerplate: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """``(hashes, outlet codes)``: every outlet's furniture fingerprints, one entry per (fingerprint, outlet)."""
+    f_hash = np.concatenate(list(boilerplate.values()))
+    f_outlet = np.concatenate([np.full(len(v), code, np.int64) for code, v in boilerplate.items()])
+    return f_hash, f_outlet
+
+
 def _without_furniture(hashes, docs, outlet, boilerplate: dict[int, np.ndarray], is_version: np.ndarray):
     """The postings less those of a fingerprint that is the document's outlet's furniture (versions keep theirs).
 
@@ -167,8 +174,7 @@ def _without_furniture(hashes, docs, outlet, boilerplate: dict[int, np.ndarray],
     """
     if not boilerplate:
         return hashes, docs
-    f_hash = np.concatenate(list(boilerplate.values()))
-    f_outlet = np.concatenate([np.full(len(v), code, np.int64) for code, v in boilerplate.items()])
+    f_hash, f_outlet = _furniture_arrays(boilerplate)
     ranks = np.unique(f_hash)
     n_outlets = int(outlet.max()) + 1
     f_key = np.sort(np.searchsorted(ranks, f_hash).astype(np.int64) * n_outlets + f_outlet)
@@ -192,8 +198,7 @@ def _foreign_furniture(hashes, docs, outlet, boilerplate: dict[int, np.ndarray])
     empty = np.empty(0, np.int64)
     if not boilerplate or not len(hashes):
         return empty, empty
-    f_hash = np.concatenate(list(boilerplate.values()))
-    f_outlet = np.concatenate([np.full(len(v), code, np.int64) for code, v in boilerplate.items()])
+    f_hash, f_outlet = _furniture_arrays(boilerplate)
     unique, first, count = np.unique(f_hash, return_index=True, return_counts=True)
     alone, alone_outlet = unique[count == 1], f_outlet[first[count == 1]]
     hit = member(hashes, alone)
