@@ -29,13 +29,19 @@ _SELF = frozenset({"press-release"})  # a release's marks credit the release its
 
 
 def credited_pairs(
-    aligned: list, documents: dict[int, Document], outlet: np.ndarray, story_docs: np.ndarray, wire: np.ndarray
+    aligned: list,
+    documents: dict[int, Document],
+    outlet: np.ndarray,
+    codes: dict[str, int],
+    story_docs: np.ndarray,
+    wire: np.ndarray,
 ) -> list[tuple[int, int]]:
     """``(i, j)`` pairs (``i < j``) not yet compared: a story's copy and the pages of an outlet it credits.
 
     ``aligned``: the compared pairs, ``(i, j, passages, ...)``;
     ``documents``: the analysed documents by index, with their credits;
-    ``outlet``: each document's outlet code (-1: unknown); ``story_docs``:
+    ``outlet``: each document's outlet code (-1: unknown); ``codes``: the
+    code of each outlet key (``gather.outlet_codes_of``); ``story_docs``:
     the copies of stories over the cap; ``wire``: whether a document is a
     known publisher's page, never asked for. A copy is paired with the
     named outlet's pages that share text with one of its partners, unless
@@ -55,8 +61,6 @@ def credited_pairs(
             for q, p in ((i, j), (j, i)):
                 if not wire[p]:
                     near[(q, int(outlet[p]))].add(p)
-    # Outlet keys of the analysed pages' record outlets, as the codes were made (``outlet_codes_of``).
-    codes = {outlet_key(documents[i].outlet): int(outlet[i]) for i in sorted(documents) if outlet[i] >= 0}
     found: set[tuple[int, int]] = set()
     for i in sorted(set(story_docs.tolist()) & documents.keys()):
         named = {codes.get(outlet_key(c.source)) for c in documents[i].credits if c.kind not in _SELF and c.source}

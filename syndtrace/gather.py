@@ -87,15 +87,15 @@ def load_corpus(
     return Corpus(records, texts, documents, np.array(titles, dtype=np.int64), problems, notes)
 
 
-def outlet_codes_of(records: list[RawRecord]) -> np.ndarray:
-    """Integer codes per document for its outlet (-1 unknown)."""
+def outlet_codes_of(records: list[RawRecord]) -> tuple[np.ndarray, dict[str, int]]:
+    """Integer codes per document for its outlet (-1 unknown), and the code of each outlet key (``outlet_key``)."""
     outlets: dict[str, int] = {}
     outlet = np.full(len(records), -1, dtype=np.int64)
     for i, rec in enumerate(records):
         name = dict(rec.fields).get("outlet")
         if name:
             outlet[i] = outlets.setdefault(outlet_key(name), len(outlets))
-    return outlet
+    return outlet, outlets
 
 
 _NON_WORD = re.compile(r"\W+")

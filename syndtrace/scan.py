@@ -114,7 +114,7 @@ def _quiet_gc():
 def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progress: Progress, url_lists, cache) -> Result:
     corpus = load_corpus(paths, settings, fields or FieldMap(), progress, url_lists=url_lists, cache=cache)
     records, texts, problems, notes = corpus.records, corpus.texts, corpus.problems, corpus.notes
-    outlet_codes = outlet_codes_of(records)
+    outlet_codes, outlet_keys = outlet_codes_of(records)
     hashes, docs = _fingerprints(records, texts, [d.body_start for d in corpus.documents], settings, progress)
     _release_freed_memory()
     progress.stage("indexed", 1)
@@ -133,7 +133,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
         records=records, texts=texts, settings=settings, boilerplate=cand.boilerplate, outlet=outlet_codes, versions=versions
     )  # fmt: skip
     try:
-        aligned, metas, spans, observed = _align(cand, wire, settings, progress)
+        aligned, metas, spans, observed = _align(cand, wire, outlet_keys, settings, progress)
     finally:
         _STATE.clear()
     _release_freed_memory()
@@ -244,19 +244,21 @@ def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray]:
     return hashes, docs + start
 
 
-def _align(cand, wire: np.ndarray, settings, progress):
+def _align(cand, wire: np.ndarray, outlet_keys: dict[str, int], settings, progress):
     """Align every candidate pair, then the pairs credits ask for; return ``(aligned, metas, spans, observed)``.
 
     The second round (``creditpairs.credited_pairs``) compares a story's
     copy with the pages of an outlet it credits that the index did not pair
-    it with (``wire``: the known publishers' pages, never asked for); its
-    pairs follow the candidates in ``aligned``.
+    it with (``wire``: the known publishers' pages, never asked for;
+    ``outlet_keys``: each outlet key's code); its pairs follow the candidates
+    in ``aligned``.
     """
     parts: list[SpanPrints] = []
     observations: list[Observed] = []
     pairs = list(zip(cand.left.tolist(), cand.right.tolist()))
     aligned, metas = _align_pairs(pairs, settings, progress, parts, observations)
-    more = credited_pairs(aligned, {i: doc for i, (doc, _) in metas.items()}, _STATE["outlet"], cand.story_docs, wire)
+    analysed = {i: doc for i, (doc, _) in metas.items()}
+    more = credited_pairs(aligned, analysed, _STATE["outlet"], outlet_keys, cand.story_docs, wire)
     if more:
         extra, extra_metas = _align_pairs(more, settings, progress, parts, observations, "credited pages aligned")
         aligned += extra
