@@ -16,7 +16,7 @@ from syndtrace.dates import day_of
 from syndtrace.names import canonical, source_id
 from syndtrace.lineage import Edge, Family, TreeNode
 from syndtrace.model import Document
-from syndtrace.parents import children_of, choose_parents, grow, rank_parents
+from syndtrace.parents import children_of, choose_parents, grow, is_above, rank_parents
 
 
 def gifts_by_source(edges: Iterable[Edge]) -> dict[str, list[Edge]]:
@@ -91,7 +91,7 @@ def family_tree(
     up = dict(up)
     for child in sorted(up):  # one at a time: each move is checked against those made before it
         page = own.get(up[child])
-        if page and not _above(child, page, up):
+        if page and not is_above(child, page, up):
             up[child] = page
     below = children_of(up)
 
@@ -134,19 +134,6 @@ def _own_page(node: str, members: set[str], up: dict[str, str], docs: dict[str, 
     if not pages:
         return None
     return min(pages, key=lambda m: (m in up, docs[m].date if day_of(docs[m].date) else "9999", m))
-
-
-def _above(node: str, other: str, up: dict[str, str]) -> bool:
-    """Whether ``node`` is ``other`` or one of its ancestors in ``up``: hanging ``node`` under ``other`` would close a cycle."""
-    seen = set()
-    while other not in seen:
-        if other == node:
-            return True
-        seen.add(other)
-        if other not in up:
-            return False
-        other = up[other]
-    return False
 
 
 def _hang_in(top: str, up: dict[str, str], edges: dict[str, Edge], members: set[str], ranked: list[Edge]):

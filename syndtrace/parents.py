@@ -91,17 +91,26 @@ def rank_parents(edges: list[Edge]) -> list[Edge]:
 def choose_parents(edges: list[Edge]) -> dict[str, Edge]:
     """Each node's parent edge: the first by ``rank_parents``, unless it would close a cycle."""
     parent: dict[str, Edge] = {}
+    up: dict[str, str] = {}
     for edge in rank_parents(edges):
-        if edge.kind == "shared-quote" or edge.copy in parent:
-            continue
-        node, seen = edge.source, set()
-        while node in parent and node not in seen:  # refuse cycles
-            seen.add(node)
-            node = parent[node].source
-        if node == edge.copy:
-            continue
+        if edge.kind == "shared-quote" or edge.copy in parent or is_above(edge.copy, edge.source, up):
+            continue  # (a node above its source would close a cycle)
         parent[edge.copy] = edge
+        up[edge.copy] = edge.source
     return parent
+
+
+def is_above(node: str, other: str, up: dict[str, str]) -> bool:
+    """Whether ``node`` is ``other`` or one of its ancestors in ``up``: hanging ``node`` under ``other`` would close a cycle."""
+    seen = set()
+    while other not in seen:
+        if other == node:
+            return True
+        seen.add(other)
+        if other not in up:
+            return False
+        other = up[other]
+    return False
 
 
 def grow(root: str, up: dict[str, str], edge_of: dict[str, Edge]) -> TreeNode:
