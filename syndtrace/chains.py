@@ -36,6 +36,7 @@ from syndtrace.lineage import Evidence
 from syndtrace.model import Document, Passage
 from syndtrace.names import distinct_labels, is_agency, outlet_key, possessive
 from syndtrace.release import is_release
+from syndtrace.spanlists import Spans, covered_by, intersect, merge, minority, subtract
 
 CARRIED_WEIGHT = 1.5  # as strong as an editor's bracket: both say which side edited the text
 # Characters of ``x``'s additions ``y`` must carry: one changed word will do ("forty" corrected to
@@ -54,7 +55,6 @@ _OTHER_COPIES = 2  # other copies each of the two must share text with, to tell 
 # otherwise cost (copies)^3 comparisons.
 _SOURCES_TRIED = 8
 
-Spans = list[tuple[int, int]]
 
 
 def carried_additions(
@@ -91,24 +91,11 @@ def carried_additions(
     documents of the whole run carry: else neither rule is asked (None:
     every pair may be).
     """
-    words = {frozenset(k): sum(p.words for p in ps) for k, ps in pairs.items()}
+    words = {(a, b) if a < b else (b, a): sum(p.words for p in ps) for (a, b), ps in pairs.items()}
     sizes = sizes or {}
-    aligned: dict[str, dict[str, Spans]] = {}  # doc -> partner -> the doc's text aligned with it
-    inserted: dict[str, list[Spans]] = {}  # doc -> per partner, the doc's words the partner lacks there
-    partners: dict[str, dict[str, tuple[Passage, ...]]] = {}  # doc -> partner -> the pair's passages
-    for (a, b), ps in pairs.items():
-        for doc, other in ((a, b), (b, a)):
-            covered, ins = _sides(ps, doc)
-            aligned.setdefault(doc, {})[other] = _subtract(covered, ins)
-            inserted.setdefault(doc, []).append(ins)
-            partners.setdefault(doc, {})[other] = ps
-    facing = _Facing(partners)
-    popular: dict[str, Spans] = {}
-    differs: dict[str, Spans] = {}
-    alone: dict[str, Spans] = {}
 
     def shared(a: str, b: str) -> int:
-        return words.get(frozenset((a, b)), 0)
+        return words.get((a, b) if a < b else (b, a), 0)
 
     sources: dict[str, list[str]] = {}
     for a, b in pairs:
@@ -119,68 +106,71 @@ def carried_additions(
         found.sort(key=lambda s: (-shared(doc, s), s))
         del found[_SOURCES_TRIED:]
 
+    views = _Views(pairs)
     evidence: dict[tuple[str, str], Evidence] = {}
-    for (x, y), ps in pairs.items():
+    for k, (x, y) in enumerate(pairs):
         common = set(sources.get(x, ())) & set(sources.get(y, ()))
         common -= {x, y}
-        if not common:
-            if rare is not None and not rare(x, y):
-                continue  # what the two share, many documents carry: a version's text, no one outlet's
+        if common:
+            found = _source_carried(x, y, common, views, docs, shared)
+        elif rare is None or rare(x, y):
             credited = kin(x, y)
-            found = _changes_carried(x, y, aligned, inserted, differs, docs, credited) if credited else None
+            found = _changes_carried(x, y, views, docs, credited) if credited else None
             # Only between two copies of the story, sharing half the smaller's words or more: a news
             # story lifting a few lines of a release is no copy of a copy.
             if found is None and shared(x, y) >= _COPIES_SHARE * min(sizes.get(x, 0), sizes.get(y, 0)):
-                found = _exclusive_carried(x, y, aligned, facing, alone, popular, docs)
-            if found is not None:
-                evidence[(x, y)] = found
-            continue
-        o = min(common, key=lambda s: (-(shared(x, s) + shared(y, s)), s))
-        carried = 0
-        for doc, other in ((x, y), (y, x)):
-            if doc not in popular:
-                popular[doc] = _covered_by(list(aligned[doc].values()), 3, merged=True)
-            mine = aligned[doc]
-            # Not in any of the originals both descend from (a wire's versions all count), and not
-            # a line crediting the wire ("Associated Press writer ... contributed"): that is the
-            # wire's, whoever printed it.
-            originals = _merge([span for src in common for span in mine.get(src, ())] + _wire_lines(docs.get(doc)))
-            additions = _subtract(mine[other], originals + popular[doc])
-            # Slivers between two aligned stretches (a full stop and a line break) are no words.
-            additions = [(s, e) for s, e in additions if e - s >= MIN_CARRIED_CHARS]
-            if additions:
-                views = [(docs.get(partner), ps) for partner, ps in facing[doc].items() if partner != other]
-                ends = [ps for partner, ps in facing[doc].items() if partner in common]
-                additions = [(s, e) for s, e in additions if _added(s, e, views, ends)]
-            carried = max(carried, sum(e - s for s, e in additions))
-        if carried < MIN_CARRIED_CHARS:
-            continue
-        xo, yo = shared(x, o), shared(y, o)
-        name = distinct_labels(docs[d] for d in (x, y, o))
-        if xo == yo:
-            evidence[(x, y)] = Evidence(
-                "carried", None, 0.0,
-                f"{name[x]} and {name[y]} share {_about(carried)} that {name[o]} does not have: one copied "
-                f"the other, but both keep as much of {possessive(name[o])} text ({xo} words)",
-            )  # fmt: skip
-            continue
-        near, far = (x, y) if xo > yo else (y, x)
-        evidence[(x, y)] = Evidence(
-            "carried", near, CARRIED_WEIGHT,
-            f"{name[far]} carries {_about(carried)} that only {name[near]} added to {possessive(name[o])} text, "
-            f"and keeps less of {name[o]} ({shared(far, o)} words against {shared(near, o)}): "
-            f"{name[far]} copied {name[near]}",
-        )  # fmt: skip
+                found = _exclusive_carried(x, y, views, docs)
+        else:
+            found = None  # what the two share, many documents carry: a version's text, no one outlet's
+        if found is not None:
+            evidence[(x, y)] = found
+        views.done(k, x, y)
     return evidence
 
 
-def _changes_carried(x, y, aligned, inserted, differs, docs, credited: str) -> Evidence | None:
+def _source_carried(x, y, common: set[str], views: _Views, docs, shared: Callable[[str, str], int]) -> Evidence | None:
+    """"carried" evidence for two copies of their common sources ``common``, if one carries what the other added."""
+    o = min(common, key=lambda s: (-(shared(x, s) + shared(y, s)), s))
+    carried = 0
+    for doc, other in ((x, y), (y, x)):
+        mine = views.aligned(doc)
+        # Not in any of the originals both descend from (a wire's versions all count), and not
+        # a line crediting the wire ("Associated Press writer ... contributed"): that is the
+        # wire's, whoever printed it.
+        originals = merge([span for src in common for span in mine.get(src, ())] + _wire_lines(docs.get(doc)))
+        additions = subtract(mine[other], originals + views.popular(doc))
+        # Slivers between two aligned stretches (a full stop and a line break) are no words.
+        additions = [(s, e) for s, e in additions if e - s >= MIN_CARRIED_CHARS]
+        if additions:
+            facing = views.facing(doc)
+            others = [(docs.get(partner), ps) for partner, ps in facing.items() if partner != other]
+            ends = [ps for partner, ps in facing.items() if partner in common]
+            additions = [(s, e) for s, e in additions if _added(s, e, others, ends)]
+        carried = max(carried, sum(e - s for s, e in additions))
+    if carried < MIN_CARRIED_CHARS:
+        return None
+    xo, yo = shared(x, o), shared(y, o)
+    name = distinct_labels(docs[d] for d in (x, y, o))
+    if xo == yo:
+        return Evidence(
+            "carried", None, 0.0,
+            f"{name[x]} and {name[y]} share {_about(carried)} that {name[o]} does not have: one copied "
+            f"the other, but both keep as much of {possessive(name[o])} text ({xo} words)",
+        )  # fmt: skip
+    near, far = (x, y) if xo > yo else (y, x)
+    return Evidence(
+        "carried", near, CARRIED_WEIGHT,
+        f"{name[far]} carries {_about(carried)} that only {name[near]} added to {possessive(name[o])} text, "
+        f"and keeps less of {name[o]} ({shared(far, o)} words against {shared(near, o)}): "
+        f"{name[far]} copied {name[near]}",
+    )  # fmt: skip
+
+
+def _changes_carried(x, y, views: _Views, docs, credited: str) -> Evidence | None:
     """Undirected "carried" evidence for two copies of an original not among the inputs, if one carries the other's change."""
     carried = 0
     for doc, other in ((x, y), (y, x)):
-        if doc not in differs:
-            differs[doc] = _minority(list(aligned[doc].values()), inserted[doc])
-        changes = _intersect(aligned[doc][other], differs[doc])
+        changes = intersect(views.aligned(doc)[other], views.differs(doc))
         carried = max(carried, sum(e - s for s, e in changes if e - s >= MIN_CARRIED_CHARS))
     if carried < MIN_CARRIED_CHARS:
         return None
@@ -192,7 +182,7 @@ def _changes_carried(x, y, aligned, inserted, differs, docs, credited: str) -> E
     )  # fmt: skip
 
 
-def _exclusive_carried(x, y, aligned, facing, alone, popular, docs) -> Evidence | None:
+def _exclusive_carried(x, y, views: _Views, docs) -> Evidence | None:
     """"carried" evidence for two copies of a story whose original is not among the inputs.
 
     Where each has two or more other copies to compare with, the text that
@@ -203,27 +193,22 @@ def _exclusive_carried(x, y, aligned, facing, alone, popular, docs) -> Evidence 
     common text (shared with three or more) is nearer the original; when both
     hold as much, the evidence says only that one copied the other.
     """
-    if min(len(aligned[x]), len(aligned[y])) < _OTHER_COPIES + 1:
+    if min(len(views.partners[x]), len(views.partners[y])) < _OTHER_COPIES + 1:
         return None
     if any(d is None or is_release(d) or is_agency(d.outlet) for d in (docs.get(x), docs.get(y))):
         return None  # an original of the story itself (a press release, a wire's page): not one of its copies
     carried = 0
     for doc, other in ((x, y), (y, x)):
-        if doc not in alone:
-            mine = list(aligned[doc].values())
-            alone[doc] = _covered_by(mine, 1, merged=True, below=2)
-        if doc not in popular:
-            popular[doc] = _covered_by(list(aligned[doc].values()), 3, merged=True)
-        only = [(s, e) for s, e in _subtract(_intersect(aligned[doc][other], alone[doc]), _wire_lines(docs.get(doc)))
+        only = [(s, e) for s, e in subtract(intersect(views.aligned(doc)[other], views.alone(doc)), _wire_lines(docs.get(doc)))
                 if e - s >= MIN_CARRIED_CHARS]  # fmt: skip
         if not only:
             continue
-        views = [(docs.get(partner), ps) for partner, ps in facing[doc].items() if partner != other]
-        kept = [(s, e) for s, e in only if _added(s, e, views)]
+        others = [(docs.get(partner), ps) for partner, ps in views.facing(doc).items() if partner != other]
+        kept = [(s, e) for s, e in only if _added(s, e, others)]
         carried = max(carried, sum(e - s for s, e in kept))
     if carried < MIN_EXCLUSIVE_CHARS:
         return None
-    held = {d: sum(e - s for s, e in popular[d]) for d in (x, y)}
+    held = {d: sum(e - s for s, e in views.popular(d)) for d in (x, y)}
     name = distinct_labels(docs[d] for d in (x, y))
     words = _about(carried)
     if abs(held[x] - held[y]) < MIN_EXCLUSIVE_CHARS:
@@ -239,24 +224,63 @@ def _exclusive_carried(x, y, aligned, facing, alone, popular, docs) -> Evidence 
     )  # fmt: skip
 
 
-class _Facing:
-    """``facing[doc]``: partner -> ``_facing`` of the pair's passages, made when first asked for.
+class _Views:
+    """What the rules read of each document of ``pairs``, made when first asked for, let go after its last pair.
 
-    Only the documents holding a candidate addition ever need them: made for
-    every pair up front, they cost 2.8 MB of the 26.6 MB that carrying
-    additions adds to a 10k scan's peak, and a sort per pair side.
+    Only the documents of the pairs weighed need them (pairs with a common
+    source, or sharing text few documents carry), and only until their last
+    pair in ``pairs``' order: made for every pair up front and kept, they
+    held 185 MB at the peak of a 100k scan's trace stage; made when asked
+    for, 142 MB; let go, about 70 MB.
     """
 
-    __slots__ = ("_partners", "_made")
+    __slots__ = ("partners", "_last", "_made")
 
-    def __init__(self, partners: dict[str, dict[str, tuple[Passage, ...]]]) -> None:
-        self._partners = partners
-        self._made: dict[str, dict[str, list[tuple[int, int, int, int]]]] = {}
+    def __init__(self, pairs: dict[tuple[str, str], tuple[Passage, ...]]) -> None:
+        self.partners: dict[str, dict[str, tuple[Passage, ...]]] = {}  # doc -> partner -> the pair's passages
+        self._last: dict[str, int] = {}  # doc -> the position of its last pair
+        for k, ((a, b), ps) in enumerate(pairs.items()):
+            self.partners.setdefault(a, {})[b] = ps
+            self.partners.setdefault(b, {})[a] = ps
+            self._last[a] = self._last[b] = k
+        self._made: dict[str, dict[str, object]] = {}
 
-    def __getitem__(self, doc: str) -> dict[str, list[tuple[int, int, int, int]]]:
-        if doc not in self._made:
-            self._made[doc] = {other: _facing(ps, doc) for other, ps in self._partners[doc].items()}
-        return self._made[doc]
+    def _view(self, doc: str, what: str, make: Callable[[], object]):
+        made = self._made.setdefault(doc, {})
+        if what not in made:
+            made[what] = make()
+        return made[what]
+
+    def aligned(self, doc: str) -> dict[str, Spans]:
+        """Partner -> ``doc``'s text aligned with it (its passages less the words the partner lacks there)."""
+        return self._view(doc, "aligned", lambda: {o: subtract(*_sides(ps, doc)) for o, ps in self.partners[doc].items()})
+
+    def facing(self, doc: str) -> dict[str, list[tuple[int, int, int, int]]]:
+        """Partner -> the pair's passages as ``_facing`` gives them."""
+        return self._view(doc, "facing", lambda: {o: _facing(ps, doc) for o, ps in self.partners[doc].items()})
+
+    def popular(self, doc: str) -> Spans:
+        """``doc``'s text that three or more partners share: the story's."""
+        return self._view(doc, "popular", lambda: covered_by(list(self.aligned(doc).values()), 3, merged=True))
+
+    def alone(self, doc: str) -> Spans:
+        """``doc``'s text that exactly one partner shares."""
+        return self._view(doc, "alone", lambda: covered_by(list(self.aligned(doc).values()), 1, merged=True, below=2))
+
+    def differs(self, doc: str) -> Spans:
+        """Where ``doc`` differs from most of its partners (``minority``): a change it made."""
+
+        def make() -> Spans:
+            inserted = [_sides(ps, doc)[1] for ps in self.partners[doc].values()]
+            return minority(list(self.aligned(doc).values()), inserted)
+
+        return self._view(doc, "differs", make)
+
+    def done(self, k: int, *docs: str) -> None:
+        """Pair ``k`` is weighed: let go of what its documents' last pair needed."""
+        for doc in docs:
+            if self._last[doc] == k:
+                self._made.pop(doc, None)
 
 
 def _facing(passages: Iterable[Passage], doc: str) -> list[tuple[int, int, int, int]]:
@@ -325,28 +349,6 @@ def _about(chars: int) -> str:
     return "a word" if words <= 1 else f"about {words} words"
 
 
-def _minority(agree: list[Spans], disagree: list[Spans]) -> Spans:
-    """Where a document differs from two or more partners and from more partners than it agrees with.
-
-    ``agree`` and ``disagree`` hold, per partner, the document's spans aligned
-    with it and those it has that the partner lacks. The copy that changed a
-    word differs there from most copies; the copies that kept it agree.
-    """
-    agree, disagree = [_merge(s) for s in agree], [_merge(s) for s in disagree]
-    cuts = sorted({at for spans in disagree for span in spans for at in span})
-    out: Spans = []
-    for s, e in zip(cuts, cuts[1:]):
-        differ = sum(any(a <= s and e <= b for a, b in spans) for spans in disagree)
-        if differ >= 2 and differ > sum(any(a <= s and e <= b for a, b in spans) for spans in agree):
-            out.append((s, e))
-    return _merge(out)
-
-
-def _intersect(a: Spans, b: Spans) -> Spans:
-    """The parts both span lists cover."""
-    return _subtract(a, _subtract(a, b))
-
-
 def _wire_lines(doc: Document | None) -> Spans:
     """Spans of ``doc``'s credit lines naming another outlet (its datelines, "AP writer ... contributed",
     "The Washington Post"), and its headline.
@@ -369,72 +371,4 @@ def _sides(passages: Iterable[Passage], doc: str) -> tuple[Spans, Spans]:
         side = p.a if p.a.doc == doc else p.b
         covered.append((side.start, side.end))
         inserted += [(i.start, i.end) for i in p.insertions if i.doc == doc]
-    return _merge(covered), _merge(inserted)
-
-
-def _covered_by(spans_per_partner: list[Spans], times: int, merged: bool = False, below: int | None = None) -> Spans:
-    """The parts of a document that at least ``times`` of its partners' span lists cover (and fewer than ``below``).
-
-    ``merged``: each list is merged already (``_merge``), as ``aligned``'s are.
-    """
-    if not merged:  # a partner counts once wherever it covers
-        spans_per_partner = [_merge(spans) for spans in spans_per_partner]
-    events = [(s, 1) for spans in spans_per_partner for s, _ in spans]
-    events += [(e, -1) for spans in spans_per_partner for _, e in spans]
-    events.sort()  # at one position, ends (-1) before starts
-    below = len(spans_per_partner) + 1 if below is None else below
-    out: Spans = []
-    depth, last = 0, 0
-    for at, step in events:
-        if times <= depth < below and at > last:  # [last, at) is covered depth times
-            if out and out[-1][1] == last:
-                out[-1] = (out[-1][0], at)
-            else:
-                out.append((last, at))
-        depth += step
-        last = at
-    return _merge(out)
-
-
-# Spans are tuples, which never change: the functions below hand on a span they leave whole
-# rather than build its copy (at 100k articles the trace stage holds millions of them).
-
-
-def _merge(spans: Spans) -> Spans:
-    if len(spans) < 2:  # most lists: no sort, no loop (a 100k scan merges 1.4 million of them)
-        return [spans[0]] if spans and spans[0][1] > spans[0][0] else []
-    out: Spans = []
-    for span in sorted(spans):
-        s, e = span
-        if out and s <= out[-1][1]:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e)
-        elif e > s:
-            out.append(span)
-    return out
-
-
-def _subtract(spans: Spans, cut: Spans) -> Spans:
-    """``spans`` minus ``cut``."""
-    spans, cut = _merge(spans), _merge(cut)
-    if not cut:  # most pairs' insertions: nothing to take away
-        return spans
-    out: Spans = []
-    k, n = 0, len(cut)
-    for span in spans:
-        s, e = span
-        while k < n and cut[k][1] <= s:  # both are sorted: a cut ending before this span ends before the next
-            k += 1
-        at, j = s, k
-        while j < n and cut[j][0] < e:
-            cs, ce = cut[j]
-            if cs > at:
-                out.append((at, cs))
-            if ce > at:
-                at = ce
-            j += 1
-        if at == s:
-            out.append(span)
-        elif at < e:
-            out.append((at, e))
-    return out
+    return merge(covered), merge(inserted)

@@ -98,7 +98,6 @@ def trace(
     upstream |= {(early, late) for early, late, _ in updates.values()}
     common = _common_originals(first, upstream)
     siblings = credit_siblings | {key for key in common if first[key] != _QUOTES and not _direct(first[key])}
-    pair_words = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
     texts = {key: pair.passages for key, pair in zip(first, live) if first[key] != _QUOTES}
     carried = carried_additions(
         texts,
@@ -112,10 +111,10 @@ def trace(
         if key in updates:
             early, late, ev = updates[key]
             ids = tuple(p.id for p in pair.passages)
-            g.add(Edge(early, late, VERSION_KIND, 0.9, ids, (ev,), pair_words[key], round(pair_words[key] / max(1, words.get(late, 0)), 4)))
+            g.add(Edge(early, late, VERSION_KIND, 0.9, ids, (ev,), shared[key], round(shared[key] / max(1, words.get(late, 0)), 4)))
             continue
         sibling = common.get(key, "") if key in siblings else None
-        _pair_edge(g, pair, settings, first[key], carried.get(key), pair_words[key], sibling)
+        _pair_edge(g, pair, settings, first[key], carried.get(key), shared[key], sibling)
     for (version, copy), ev in matched_versions(g.edges.values(), g.docs).items():
         edge = g.edges[(version, copy)]
         g.edges[(version, copy)] = replace(edge, evidence=edge.evidence + (ev,))

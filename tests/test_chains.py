@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from syndtrace.chains import _covered_by, _subtract, carried_additions
+from syndtrace.chains import carried_additions
 from syndtrace.model import Document, Insertion, Passage, PassageSide
 
 
@@ -99,40 +99,6 @@ def test_two_copies_keeping_as_much_of_the_original_are_related_but_undirected()
 def test_without_a_common_source_there_is_nothing_to_measure_against():
     pairs = {("mid", "late"): (passage("mid", "late", 0, 600), passage("mid", "late", 1000, 1200))}
     assert carried_additions(pairs, upstream_of(), docs("mid", "late")) == {}
-
-
-SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)).map(lambda t: (t[0], t[0] + t[1])), max_size=6)
-
-
-@given(st.lists(SPANS, max_size=5), st.integers(1, 4), st.none() | st.integers(1, 5))
-def test_covered_by_matches_counting_each_position(partners, times, below):
-    got = {at for s, e in _covered_by(partners, times, below=below) for at in range(s, e)}
-    depth = [sum(any(s <= at < e for s, e in spans) for spans in partners) for at in range(100)]
-    want = {at for at in range(100) if times <= depth[at] and (below is None or depth[at] < below)}
-    assert got == want
-
-
-@given(st.lists(SPANS, max_size=5), st.integers(1, 4))
-def test_covered_by_takes_merged_lists_as_they_are(partners, times):
-    merged = [_subtract(spans, []) for spans in partners]  # what carried_additions keeps: merged lists
-    assert _covered_by(merged, times, merged=True) == _covered_by(partners, times)
-    # and its output is merged too (sorted, apart)
-    out = _covered_by(partners, times)
-    assert all(s < e for s, e in out) and all(a[1] < b[0] for a, b in zip(out, out[1:]))
-
-
-@given(SPANS, SPANS)
-def test_subtract_hands_on_a_merged_list(spans, cut):
-    # Its output is merged (sorted, apart): _covered_by(merged=True) relies on it.
-    out = _subtract(spans, cut)
-    assert all(s < e for s, e in out) and all(a[1] < b[0] for a, b in zip(out, out[1:]))
-
-
-@given(SPANS, SPANS)
-def test_subtract_matches_sets_of_positions(spans, cut):
-    got = {at for s, e in _subtract(spans, cut) for at in range(s, e)}
-    want = {at for s, e in spans for at in range(s, e)} - {at for s, e in cut for at in range(s, e)}
-    assert got == want
 
 
 def test_copies_of_a_wire_story_missing_from_the_inputs_show_a_carried_correction():
