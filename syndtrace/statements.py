@@ -85,11 +85,12 @@ class Observed:
         """The observations of ``parts``, one per (fingerprint, document) (quoted if quoted in any part).
 
         Parts may observe one document (a story cut over two work chunks).
+        ``parts`` is emptied: each part is let go once copied, so the parts
+        and their join are never held whole at once.
         """
         if not parts:
             return observe([])
-        hashes, docs, quoted = (np.concatenate([getattr(p, name) for p in parts]) for name in ("hashes", "docs", "quoted"))
-        return _once(hashes, docs, quoted)
+        return _once(*_drain_join(parts, ("hashes", "docs", "quoted")))
 
 
 def observe(sides: list[tuple[int, np.ndarray, np.ndarray]]) -> Observed:
@@ -112,7 +113,12 @@ def _once(hashes: np.ndarray, docs: np.ndarray, quoted: np.ndarray) -> Observed:
         return Observed(hashes, docs, quoted)
     # (A lexsort and run boundaries: np.unique(axis=1) is several times slower.)
     order = np.lexsort((docs, hashes))
-    hashes, docs, quoted = hashes[order], docs[order], quoted[order]
+    # One array at a time: each unsorted one is let go (when the caller holds no other
+    # reference) before the next is gathered.
+    hashes = hashes[order]
+    docs = docs[order]
+    quoted = quoted[order]
+    del order
     first = np.ones(len(hashes), dtype=bool)
     first[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1])
     at = np.flatnonzero(first)
@@ -144,13 +150,35 @@ class SpanPrints:
 
     @classmethod
     def concat(cls, parts: list[SpanPrints]) -> SpanPrints:
-        """One pack of the spans of ``parts``, in order (span ``k`` of part 2 follows all of part 1's)."""
+        """One pack of the spans of ``parts``, in order (span ``k`` of part 2 follows all of part 1's).
+
+        ``parts`` is emptied: each part is let go once copied.
+        """
         if not parts:
             return cls.pack([])
-        return cls(np.concatenate([p.lengths for p in parts]), np.concatenate([p.hashes for p in parts]))
+        return cls(*_drain_join(parts, ("lengths", "hashes")))
 
     def __len__(self) -> int:
         return len(self.lengths)
+
+
+def _drain_join(parts: list, names: tuple[str, ...]) -> list[np.ndarray]:
+    """Per field of ``names``, the concatenation of the parts' arrays; ``parts`` is emptied as it goes.
+
+    ``np.concatenate`` would hold every part and the whole join at once (at
+    100k articles, the peak of the aligning stage's end); here a part is let
+    go as soon as its arrays are copied.
+    """
+    out = [np.empty(sum(len(getattr(p, name)) for p in parts), getattr(parts[0], name).dtype) for name in names]
+    at = [0] * len(names)
+    parts.reverse()
+    while parts:
+        part = parts.pop()
+        for k, name in enumerate(names):
+            values = getattr(part, name)
+            out[k][at[k] : at[k] + len(values)] = values
+            at[k] += len(values)
+    return out
 
 
 def side_prints(prints: DocPrints, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:

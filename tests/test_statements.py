@@ -51,9 +51,26 @@ def test_rare_spans_match_a_plain_reference(sides, most):
 def test_span_prints_keep_unquoted_prints_in_span_order():
     one = SpanPrints.pack([(np.array([7, 8], np.uint64), np.array([True, False]))])
     two = SpanPrints.pack([(np.array([5], np.uint64), np.array([False])), (np.empty(0, np.uint64), np.empty(0, bool))])
-    both = SpanPrints.concat([one, two])
+    parts = [one, two]
+    both = SpanPrints.concat(parts)
     assert both.lengths.tolist() == [1, 1, 0] and both.hashes.tolist() == [8, 5]
+    assert both.lengths.dtype == np.int64 and both.hashes.dtype == np.uint64
+    assert parts == []  # let go as they were joined
     assert len(SpanPrints.concat([])) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(chunks=st.lists(st.lists(st.tuples(st.integers(0, 3), _SPAN), max_size=4), max_size=4))
+def test_observations_of_chunks_join_as_if_observed_at_once(chunks):
+    # A document cut over two work chunks votes once, quoted if either chunk saw it quoted.
+    arrays = [[(d, np.array([h for h, _ in s], np.uint64), np.array([q for _, q in s], bool)) for d, s in c] for c in chunks]
+    parts = [observe(c) for c in arrays]
+    joined = Observed.concat(parts)
+    whole = observe([side for c in arrays for side in c])
+    assert parts == []  # let go as they were joined
+    for name in ("hashes", "docs", "quoted"):
+        assert getattr(joined, name).tolist() == getattr(whole, name).tolist()
+        assert getattr(joined, name).dtype == getattr(whole, name).dtype
 
 
 @settings(max_examples=200, deadline=None)
