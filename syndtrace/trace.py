@@ -40,7 +40,7 @@ def trace(
     words: dict[str, int],
     settings: Settings,
     corpus: bool = False,
-    rare: set[frozenset[str]] | None = None,
+    rare: set[tuple[str, str]] | None = None,
 ):
     """Return ``(edges, sources, tree)`` for the documents and their shared passages.
 
@@ -50,7 +50,7 @@ def trace(
     outside node (one outlet) stands for several of its stories at once, and
     in the whole run's tree it takes no parent: which story's parent would it
     be? A family's tree (``syndtrace.family``) gives it one. ``rare``: the
-    pairs (sets of two ids) sharing text few documents carry (``scan``; see
+    pairs (two ids, the smaller first) sharing text few documents carry (``scan``; see
     ``chains.carried_additions``); None: every pair.
     """
     g = Graph({d.id: d for d in docs}, words)
@@ -105,7 +105,7 @@ def trace(
         g.docs,
         lambda x, y: _same_credit(g, x, y) if (x, y) in credit_siblings else None,
         words,
-        None if rare is None else (lambda x, y: frozenset((x, y)) in rare),
+        None if rare is None else (lambda x, y: ((x, y) if x < y else (y, x)) in rare),
     )
     for key, pair in zip(first, live):
         if key in updates:
