@@ -56,7 +56,6 @@ _OTHER_COPIES = 2  # other copies each of the two must share text with, to tell 
 _SOURCES_TRIED = 8
 
 
-
 def carried_additions(
     pairs: dict[tuple[str, str], tuple[Passage, ...]],
     upstream: Callable[[str, str], bool],
