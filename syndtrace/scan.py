@@ -154,7 +154,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     numbered, pairs = number_passages(_draining(raw), by_id, attribute=False)
     verdicts = [pair_verdict(by_id[p.x], by_id[p.y], p.passages, st, settings) for p, st in zip(pairs, stats)]
     words = {records[i].id: metas[i][1] for i in involved}
-    # Tuples in id order, not frozensets: a quarter of the memory, for as many pairs as were aligned.
+    # Tuples in id order, not frozensets (a quarter of the memory): at 100k nearly every aligned pair is one.
     rare = {tuple(sorted((records[i].id, records[j].id))) for i, j in few}
     del few
     edges, sources, tree = trace([documents[i] for i in involved], pairs, verdicts, words, settings, corpus=True, rare=rare)

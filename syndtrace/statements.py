@@ -166,7 +166,7 @@ def _drain_join(parts: list, names: tuple[str, ...]) -> list[np.ndarray]:
     """Per field of ``names``, the concatenation of the parts' arrays; ``parts`` is emptied as it goes.
 
     ``np.concatenate`` would hold every part and the whole join at once (at
-    100k articles, the peak of the aligning stage's end); here a part is let
+    100k articles, the aligning stage's highest point); here a part is let
     go as soon as its arrays are copied.
     """
     out = [np.empty(sum(len(getattr(p, name)) for p in parts), getattr(parts[0], name).dtype) for name in names]
