@@ -90,7 +90,7 @@ class Observed:
         """
         if not parts:
             return observe([])
-        return _once(*_drain_join(parts, ("hashes", "docs", "quoted")))
+        return _once(_drain_join(parts, ("hashes", "docs", "quoted")))
 
 
 def observe(sides: list[tuple[int, np.ndarray, np.ndarray]]) -> Observed:
@@ -104,17 +104,22 @@ def observe(sides: list[tuple[int, np.ndarray, np.ndarray]]) -> Observed:
     hashes = np.concatenate([h for _, h, _ in sides])
     docs = np.repeat(np.array([d for d, _, _ in sides], np.int64), [len(h) for _, h, _ in sides])
     quoted = np.concatenate([q for _, _, q in sides])
-    return _once(hashes, docs, quoted)
+    return _once([hashes, docs, quoted])
 
 
-def _once(hashes: np.ndarray, docs: np.ndarray, quoted: np.ndarray) -> Observed:
-    """One observation per (fingerprint, document), quoted if any of its occurrences is."""
+def _once(arrays: list[np.ndarray]) -> Observed:
+    """One observation per (fingerprint, document), quoted if any of its occurrences is.
+
+    ``arrays`` holds ``[hashes, docs, quoted]`` and is emptied, so that each
+    unsorted array is let go as soon as its sorted copy is made (a caller
+    passing three arguments would hold all three through the call).
+    """
+    hashes, docs, quoted = arrays
+    arrays.clear()
     if not len(hashes):
         return Observed(hashes, docs, quoted)
     # (A lexsort and run boundaries: np.unique(axis=1) is several times slower.)
     order = np.lexsort((docs, hashes))
-    # One array at a time: each unsorted one is let go (when the caller holds no other
-    # reference) before the next is gathered.
     hashes = hashes[order]
     docs = docs[order]
     quoted = quoted[order]
