@@ -21,6 +21,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from syndtrace.fingerprint import member
 from syndtrace.model import Document
 from syndtrace.names import outlet_key
 
@@ -77,8 +78,6 @@ def credited_pairs(
                 continue  # it shares text with a page of that outlet already
             pages = sorted({p for q in partners[i] for p in pages_near(q, code)} - {i})
             pairs = [(min(i, p), max(i, p)) for p in pages]
-            keys = np.array([a * n + b for a, b in pairs], np.int64)
-            at = np.minimum(np.searchsorted(compared, keys), len(compared) - 1)
-            seen = compared[at] == keys if len(compared) else np.zeros(len(keys), bool)
+            seen = member(np.array([a * n + b for a, b in pairs], np.int64), compared)
             found.update([pair for pair, old in zip(pairs, seen.tolist()) if not old][:CREDIT_PAGES])
     return sorted(found)
