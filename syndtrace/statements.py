@@ -166,6 +166,12 @@ class SpanPrints:
     def __len__(self) -> int:
         return len(self.lengths)
 
+    def hits(self, sorted_set: np.ndarray) -> np.ndarray:
+        """Per span, how many of its fingerprints are in ``sorted_set`` (sorted, unique): one membership test for all."""
+        running = np.concatenate(([0], np.cumsum(member(self.hashes, sorted_set), dtype=np.int64)))
+        ends = np.cumsum(self.lengths)
+        return running[ends] - running[ends - self.lengths]
+
 
 def _drain_join(parts: list, names: tuple[str, ...]) -> list[np.ndarray]:
     """Per field of ``names``, the concatenation of the parts' arrays; ``parts`` is emptied as it goes.
@@ -233,10 +239,7 @@ def rare_spans(observed: Observed, spans: SpanPrints, most: int) -> np.ndarray:
     carried, is in the passages of the two (and of few others).
     """
     hashes, counts = np.unique(observed.hashes, return_counts=True)
-    rare = hashes[counts <= most]
-    running = np.concatenate(([0], np.cumsum(member(spans.hashes, rare), dtype=np.int64)))
-    ends = np.cumsum(spans.lengths)
-    return running[ends] - running[ends - spans.lengths] > 0
+    return spans.hits(hashes[counts <= most]) > 0
 
 
 def mark_all(passages: list[Passage], sides: np.ndarray, spans: SpanPrints, statements: np.ndarray) -> list[Passage]:
@@ -253,9 +256,7 @@ def mark_all(passages: list[Passage], sides: np.ndarray, spans: SpanPrints, stat
     """
     if not passages or not len(statements):
         return list(passages)
-    running = np.concatenate(([0], np.cumsum(member(spans.hashes, statements), dtype=np.int64)))
-    ends = np.cumsum(spans.lengths)
-    span_hits = running[ends] - running[ends - spans.lengths]
+    span_hits = spans.hits(statements)
     lengths = spans.lengths[sides[:, 0]] + spans.lengths[sides[:, 1]]
     counts = span_hits[sides[:, 0]] + span_hits[sides[:, 1]]
     marked = (lengths > 0) & (counts * 2 >= lengths)
