@@ -112,26 +112,29 @@ def links_by_doc(links: Sequence[Link]) -> dict[str, list[Link]]:
     return index
 
 
-def compilations(candidates: set[str], links: list[Link], aside: Set[str] = frozenset()) -> set[str]:
+def compilations(candidates: set[str], by_doc: dict[str, list[Link]], aside: Set[str] = frozenset()) -> set[str]:
     """The candidate pages whose parts' partners are not tied to each other through another page.
 
     Two versions of one story that each lift different paragraphs of a
     third look like a page of two parts too; but their partners share text
     with some common page, as the stories of a compilation's items do not
-    (other compilations aside). ``aside``: pages that are no page's partners
-    here (compilations found already, ``compiled_pages``).
+    (other compilations aside). ``by_doc``: each page's links
+    (``links_by_doc``); ``aside``: pages that are no page's partners here
+    (compilations found already, ``compiled_pages``).
     """
-    near: dict[str, set[str]] = {}
-    for lk in links:
-        near.setdefault(lk.a, set()).add(lk.b)
-        near.setdefault(lk.b, set()).add(lk.a)
+    near: dict[str, set[str]] = {}  # a page's partners, when first asked for
+
+    def partners(doc: str) -> set[str]:
+        if doc not in near:
+            near[doc] = {lk.b if lk.a == doc else lk.a for lk in by_doc.get(doc, ())}
+        return near[doc]
+
     found = set()
-    index = links_by_doc(links)
     for page in sorted(candidates):
         reach = []  # per part: its partners and the pages they share text with, compilations and the page aside
-        for part in parts_of(partners_of(page, index.get(page, ()), aside)):
+        for part in parts_of(partners_of(page, by_doc.get(page, ()), aside)):
             mine = {other for other, _, _ in part}
-            ties = {n for other in mine for n in near.get(other, ()) if n not in candidates and n not in aside}
+            ties = {n for other in mine for n in partners(other) if n not in candidates and n not in aside}
             reach.append(mine | (ties - {page}))
         if all(not (reach[i] & reach[j]) for i in range(len(reach)) for j in range(i + 1, len(reach))):
             found.add(page)
@@ -241,7 +244,7 @@ def compiled_pages(links: list[Link], words: dict[str, int]) -> set[str]:
             page for page in multi_story_pages(doc_links, found, pages) - found
             if made_of_parts(page, own.get(page, []), words, COMPILATION_SHARE, found)
         }  # fmt: skip
-        more = compilations(candidates, doc_links, found) - found
+        more = compilations(candidates, own, found) - found
         found |= more
         pages = {other for page in more for lk in own.get(page, ()) for other in (lk.a, lk.b)} - found
     return found
