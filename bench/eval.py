@@ -17,6 +17,9 @@ bench/out/wire-300-s1 when missing, scanned, and scored by
 ``bench/wire_score.py`` (ARI against story families, siblings drawn as
 siblings, second-generation parents, sources named).
 
+And real prose for one rule: the names attribution takes for news outlets
+in the bodies of Reuters-21578, against hand labels (``bench/quoted_names.py``).
+
 Exits 1 when a score is below its target (the gate CI-style checks rely on).
 
 Prediction:
@@ -211,6 +214,15 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"eval: {REUTERS} not found; the wire generator not scored", file=sys.stderr)
         failed = True
+    if REUTERS.is_dir():
+        import quoted_names
+
+        q = quoted_names.run(REUTERS)
+        print()
+        print(quoted_names.report(q))
+        for problem in quoted_names.below_target(q):
+            print(f"  below target: quoted names {problem}", file=sys.stderr)
+            failed = True
     return 1 if failed else 0
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from syndtrace.model import Document, Passage
-from syndtrace.names import canonical, known, looks_like_outlet
+from syndtrace.names import canonical, known, names_an_outlet
 from syndtrace.normalize import blank_markup
 
 _NAME = r"\*?(?P<{g}>(?:[A-Z][\w.&'’-]*)(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&'’-]*){{0,4}})\*?"
@@ -30,7 +30,11 @@ _ATTRIBUTION = re.compile(
     r"(?:(?:[A-Z][\w-]*[ \t]+)?(?:magazine|newspaper|daily|weekly|tabloid|broadcaster|news agency|news service|"
     r"website|news site|network|channel|station)[ \t]+)?" + _NAME.format(g="after")
     + r"|(?:\b[Tt]he[ \t]+)?" + _NAME.format(g="before")
-    + r"[ \t]+(?:\w+[ \t]+)?(?:reported|reports|added|wrote|writes|noted|revealed|said|says|tweeted|published)\b)"
+    # One word may stand between the name and the verb ("the Times also said", "the Post newspaper
+    # reported"), but not a person of it ("a Gazette spokesman said" is the Gazette's voice, not its
+    # reporting), nor "reports": "Press reports said" are many outlets' reports.
+    + r"[ \t]+(?:(?!(?:spokes(?:man|woman|person)|officials?|executives?|chairman|president|sources?|reports?)\b)\w+[ \t]+)?"
+    r"(?:reported|reports|added|wrote|writes|noted|revealed|said|says|tweeted|published)\b)"
 )
 # How far around a passage an attribution phrase may stand.
 _WINDOW = 160
@@ -158,10 +162,17 @@ def _windows(ctx: _Context, start: int, end: int) -> tuple[tuple[int, int], ...]
 
 
 # Words that say the name after them is a news organisation: "the German magazine Der Spiegel".
+# Not a bare "agency" ("the EC statistics agency Eurostat"), "paper" ("in the paper Bangemann wrote")
+# or "station" ("the power station"): public bodies and documents are described so too.
 _DESCRIBED = re.compile(
-    r"\b(?:magazine|newspaper|paper|daily|weekly|tabloid|broadsheet|broadcaster|news agency|news service|"
-    r"agency|website|news site|outlet|network|channel|station)[ \t]+$"
+    r"\b(?:magazine|newspaper|(?:trade|party|business|financial|evening|morning|daily|weekly)[ \t]+paper|daily|"
+    r"weekly|tabloid|broadsheet|broadcaster|(?:news|press|wire)[ \t]+agency|news service|website|news site|outlet|"
+    r"network|channel|(?:radio|television|TV)[ \t]+station)[ \t]+$"
 )
+
+
+# A capitalised word and "and" or "&" just before a name: the name ends a longer one.
+_JOINED = re.compile(r"\b[A-Z][\w.'’-]*[ \t]+(?:and|&)[ \t]+$")
 
 
 def _search(ctx: _Context, windows: tuple[tuple[int, int], ...]) -> str | None:
@@ -174,6 +185,8 @@ def _search(ctx: _Context, windows: tuple[tuple[int, int], ...]) -> str | None:
                 if sentence_tail(described) != described:
                     continue  # "the newspaper Asahi Shimbun. Kuroda said": Kuroda speaks, in a new sentence
                 return canonical(described)
+            if _JOINED.search(ctx.text, max(0, m.start(group) - 40), m.start(group)):
+                continue  # "American Telephone and Telegraph said", "McAndrews and Forbes said": one firm's name
             if name not in ctx.resolved:
                 ctx.resolved[name] = _resolve(name, ctx)
             resolved = ctx.resolved[name]
@@ -190,16 +203,30 @@ def _resolve(name: str, ctx: _Context) -> str | None:
     candidates = sorted(phrases_ending(ctx.text, name, ctx.lines), key=lambda p: (-len(p), p))
     companies: list[str] = []
     for cand in candidates + [name]:
-        cand = re.sub(r"^(?:The|the)(?:[ \t]+|$)", "", sentence_tail(cand))
+        cand = _bare(cand)
         if not cand:
             continue
         if known(cand):
             return canonical(cand)
+        owned = cand.rsplit("'s ", 1)[-1]
+        if owned != cand and known(owned):
+            return canonical(owned)  # "Turner Broadcasting System Inc's CNN": the owner's name before the outlet's
         if _COMPANY_END.search(cand) or _COMPANY_START.match(cand):
             companies.append(cand)  # its shorter forms ("Standard Oil" of "Standard Oil Co") are it too
-        elif looks_like_outlet(cand) and cand[0].isupper() and not any(c.startswith(cand) for c in companies):
+        elif names_an_outlet(cand) and cand[0].isupper() and not any(c.startswith(cand) for c in companies):
             return canonical(cand)
     return None
+
+
+# What stands around a title in prose but is not part of it: an article ("A Gazette"), a descriptor
+# ("English-language South China Morning Post"), a possessive ("NBC Television's"), and an agency's
+# initials after its name ("the Saudi Press Agency SPA said").
+_LEAD = re.compile(r"^(?:(?:The|the|A|An|And|But)(?:[ \t]+|$)|[\w.]+-(?:language|based|owned|run)[ \t]+)")
+_TRAIL = re.compile(r"(?:['’]s|(?<=Agency)[ \t]+[A-Z]{2,5})$")
+
+
+def _bare(cand: str) -> str:
+    return _TRAIL.sub("", _LEAD.sub("", sentence_tail(cand)))
 
 
 # A company's legal name, not a newsroom's, whatever newsroom word it holds: "Federal Express

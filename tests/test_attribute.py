@@ -102,3 +102,31 @@ def test_a_company_that_says_something_is_no_outlet():
         got, _ = _attributed(f"{name} said QUOTE\n", QUOTE, "QUOTE\n")
         assert got is None, name
     assert _attributed("The Daily Express reported QUOTE\n", QUOTE, "QUOTE\n")[0] == "Daily Express"
+
+
+def test_real_titles_name_outlets_and_real_firms_bodies_and_people_do_not():
+    # Names as Reuters-21578 prints them before "said" (bench/data/reuters-quoted-names.tsv).
+    from syndtrace.names import names_an_outlet
+
+    for name in ("Jakarta Post", "Farmers Daily", "Tehran Radio", "Times of Zambia", "Radio Pakistan", "Sunday Express",
+                 "Kyodo News Service", "South African Press Association", "Business Journal of New Jersey", "Beacon"):  # fmt: skip
+        assert names_an_outlet(name), name
+    for name in ("American Express", "Lone Star", "Economic Planning Agency", "Moody's Investors Service",
+                 "Customs Service", "Computer Network", "Public Service Co of New Mexico", "Nomura Research Institute",
+                 "Tribune President Stanton Cook", "National Press Club", "News Agency", "Orient-Express", "Press"):  # fmt: skip
+        assert not names_an_outlet(name), name
+
+
+def test_prose_around_a_name_that_is_no_outlet_s_report():
+    cases = {
+        "the official Saudi Press Agency SPA said QUOTE\n": "Saudi Press Agency",  # the initials after the name
+        "Turner Broadcasting System Inc's CNN said QUOTE\n": "CNN",  # the owner before the outlet
+        "the official news agency MTI said QUOTE\n": "MTI",
+        "American Telephone and Telegraph said QUOTE\n": None,  # one firm's name, not The Telegraph
+        "A Gazette spokesman said QUOTE\n": None,  # the paper's voice, not its reporting
+        "Press reports said QUOTE\n": None,
+        "the EC statistics agency Eurostat said QUOTE\n": None,  # a public body described as an agency
+        "In the paper Bangemann wrote, QUOTE\n": None,  # a paper that is a document
+    }
+    for lead, want in cases.items():
+        assert _attributed(lead, QUOTE, "QUOTE\n")[0] == want, lead
