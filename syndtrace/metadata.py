@@ -69,7 +69,7 @@ def enrich(doc: Document) -> Document:
         if any(key in text for key in _PUBLISHER_KEYS)
         else []
     )
-    marks = release_marks(text, start)
+    marks = release_marks(text, start, values["outlet"])
     credits = tuple(sorted(find_credits(text, start, set(publishers)) + marks, key=lambda c: (c.start, c.kind)))
     credited = {c.source for c in credits if c.kind in ("original-source", "originally-published", "first-appeared", "republished")}
 

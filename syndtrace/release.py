@@ -7,7 +7,10 @@ embargo lifts: often the day before). So a release is told by its text:
 * a header near the top: "Press Release", "Acupuncture in Medicine Press
   Release", "Press Release from Thorax: 23 February 2017", "News release",
   "FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL ...", "PUBLIC RELEASE:" (a
-  EurekAlert page);
+  EurekAlert page), "Issued by University of Leicester Press Office on 9
+  February 2016";
+* a journal's own study announced in the opening, when the document's
+  outlet is that journal: "finds a study in The BMJ today";
 * furniture at the foot, each on a line of its own: "[Ends]", "ENDS", "###",
   "Notes to editors", "Notes for editors", "Editor's notes", "About the
   journal", "Media contact", "For media enquiries contact ...", "... are
@@ -27,6 +30,7 @@ from collections.abc import Iterator
 
 from syndtrace.anchored import FOLD_SPECIAL, finditer_lines
 from syndtrace.model import Credit, Document
+from syndtrace.names import canonical, outlet_key
 
 RELEASE_KIND = "press-release"
 _HEAD_CHARS = 600  # how far into the body a release header stands
@@ -35,7 +39,9 @@ _HEAD_CHARS = 600  # how far into the body a release header stands
 _HEADER = re.compile(
     r"^[ \t*_#]*(?:(?P<before>[A-Z][\w&.,'’ -]{1,80}?)[ \t]+)?(?:press|news|media)[ \t]+release\b"
     r"(?:[ \t]+(?:from|by)[ \t]+(?P<after>[A-Z][\w&.'’ -]{1,80}?))?[ \t]*(?::[^\n]{0,60})?$"
-    r"|^[ \t*_#]*(?:for immediate release|embargo(?:ed)?\b[^\n]{0,80}|public release[ \t]*:[^\n]{0,60})$",
+    r"|^[ \t*_#]*(?:for immediate release|embargo(?:ed)?\b[^\n]{0,80}|public release[ \t]*:[^\n]{0,60})$"
+    # "Issued by University of Leicester Press Office on 9 February 2016"
+    r"|^[ \t*_#]*issued[ \t]+by[ \t]+(?:the[ \t]+)?(?P<office>[A-Z][\w&.,'’ -]{1,80}?)[ \t]+press[ \t]+office\b[^\n]{0,60}$",
     re.I | re.M,
 )
 # Foot furniture, each a line of its own (or the start of one). The first group (an end mark,
@@ -72,21 +78,27 @@ _OUTLET_SAYS = re.compile(r"\b(?:press|news|media)[ \t]+release\b|\bpress[ \t]+o
 _PRESS_OFFICE = re.compile(r"(?:the[ \t]+)?(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:of|for|and|&)?[ \t]*[A-Z][\w&'’-]*){0,5})[ \t]+[Pp]ress[ \t]?[Oo]ffice")
 
 
-def release_marks(text: str, body_start: int = 0) -> tuple[Credit, ...]:
+def release_marks(text: str, body_start: int = 0, outlet: str | None = None) -> tuple[Credit, ...]:
     """The press-release marks in ``text[body_start:]``, as ``Credit``s of kind ``press-release``.
 
     Empty unless the text reads as a release: a header, an end mark or notes
-    to editors, or two other foot marks (module docstring). Spans index
-    ``text``. ``source`` is the issuer a header or a press office names
-    ("Thorax", "University of Leeds"), else "press release".
+    to editors, two other foot marks (module docstring), or, when ``outlet``
+    (the document's own, from its record) is a journal, its opening
+    announcing its own study ("finds a study in The BMJ today"). Spans
+    index ``text``. ``source`` is the issuer a header or a press office
+    names ("Thorax", "University of Leeds"), else "press release".
     """
     marks: list[Credit] = []
     strong = 0
     head_end = min(len(text), body_start + _HEAD_CHARS)
     low_head = text[body_start:head_end].lower()
-    if "release" in low_head or "embargo" in low_head:
+    own = _own_study(text, body_start, head_end, outlet)
+    if own is not None:
+        marks.append(own)
+        strong += 1
+    if "release" in low_head or "embargo" in low_head or "issued by" in low_head:
         for m in finditer_lines(_HEADER, text, body_start, head_end):
-            issuer = (m.group("before") or m.group("after") or "").strip(" ,.:-")
+            issuer = (m.group("before") or m.group("after") or m.group("office") or "").strip(" ,.:-")
             marks.append(Credit(RELEASE_KIND, _issuer(issuer), m.start(), m.end(), m.group(0).strip()))
             strong += 1
     low = text.lower()
@@ -98,6 +110,30 @@ def release_marks(text: str, body_start: int = 0) -> tuple[Credit, ...]:
             strong += m.group("strong") is not None
     weak = len({c.text.lower() for c in marks}) - strong
     return tuple(marks) if strong or weak >= 2 else ()
+
+
+# A journal's release announces a study in the journal itself, in its opening: "finds a study in
+# The BMJ today", "published today in The Lancet", "reports a study published by The BMJ this week".
+# A news story copying the sentence says so of another outlet's journal, not its own.
+_OWN_STUDY = re.compile(
+    r"(?:\b(?:finds|reports|shows|suggests|according[ \t]+to)[ \t]+(?:an?[ \t]+|new[ \t]+|the[ \t]+)*)?"
+    r"\b(?:published|appears?|study|research|paper|trial|analysis|review)\b[^.\n]{0,40}?\b(?:in|by)[ \t]+"
+    r"(?:the[ \t]+journal[ \t]+)?(?P<name>(?:The[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,4})"
+    r"[ \t]+(?:today|this[ \t]+week)\b"
+    r"|\bpublished[ \t]+(?:today|this[ \t]+week)[ \t]+in[ \t]+(?:the[ \t]+journal[ \t]+)?"
+    r"(?P<name2>(?:The[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,4})"
+)
+
+
+def _own_study(text: str, start: int, end: int, outlet: str | None) -> Credit | None:
+    """The opening's sentence announcing a study in ``outlet`` itself, as a release mark, or None."""
+    if not outlet or ("today" not in text[start:end] and "this week" not in text[start:end]):
+        return None
+    own = outlet_key(outlet)
+    for m in _OWN_STUDY.finditer(text, start, end):
+        if outlet_key(m.group("name") or m.group("name2")) == own:
+            return Credit(RELEASE_KIND, canonical(outlet), m.start(), m.end(), m.group(0))
+    return None
 
 
 def _foot_marks(text: str, body_start: int, low: str) -> Iterator[re.Match]:

@@ -20,11 +20,28 @@ def test_a_header_naming_the_issuer_marks_a_release_and_names_it():
     assert text[marks[0].start : marks[0].end].strip() == "Journal of Orchard Health Press Release"
     after = release_marks("Press Release from Thorax: 23 February 2017\n\n" + BODY)
     assert [c.source for c in after] == ["Thorax"]
+    office = release_marks("Apples and gout\n\nIssued by University of Leicester Press Office on 9 February 2016\n\n" + BODY)
+    assert [c.source for c in office] == ["University of Leicester"]
+    # Prose naming a press office is no header.
+    assert release_marks(BODY + "The study was issued by the university press office last week.\n") == ()
 
 
 def test_an_end_mark_or_notes_to_editors_marks_a_release():
     for foot in ("[Ends]", "ENDS", "-ENDS-", "###", "Notes to editors", "Notes for editors:"):
         assert release_marks(BODY + foot + "\n\nThe study was funded by the Orchard Trust.\n"), foot
+
+
+def test_a_journal_announcing_its_own_study_is_its_release_and_a_story_repeating_it_is_not():
+    opening = "Statins and the media\n\nMore patients stopped statins, finds a study in The BMJ today.\n\n"
+    (mark,) = release_marks(opening + BODY, 0, "BMJ")
+    assert (mark.kind, mark.source) == ("press-release", "BMJ")  # the record's outlet, which the text names
+    assert mark.text == "finds a study in The BMJ today"  # what an evidence line quotes
+    assert release_marks("Eating apples helps, published today in the journal Thorax.\n\n" + BODY, 0, "Thorax")
+    # A news page repeats the sentence word for word; its own outlet is not the journal.
+    assert release_marks(opening + BODY, 0, "dailymail.co.uk") == ()
+    assert release_marks(opening + BODY) == ()
+    # Deep in the text, past the opening, the sentence announces nothing.
+    assert release_marks(BODY * 6 + opening, 0, "BMJ") == ()
 
 
 def test_a_news_footer_with_one_media_contact_line_is_not_a_release():
