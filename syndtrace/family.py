@@ -242,7 +242,8 @@ def _satellite_targets(
 
     Parts are groups of overlapping spans. A part a document shares only with
     pages of its own outlet or wire is that outlet's background paragraph: it
-    points nowhere. But a document made of its parts (``COMPILATION_SHARE``)
+    points nowhere, unless a partner shares most of the document (a wire
+    subscriber's "The Latest", mostly one wire story). But a document made of its parts (``COMPILATION_SHARE``)
     is a compilation ("The Latest", news in brief), often of its own
     outlet's stories: each of its parts points at its story. ``hubs``
     (compilations, pages embedding a second story) are no targets, and tie
@@ -261,9 +262,11 @@ def _satellite_targets(
         compiled = len(parts) > 1 and made_of_parts(node, own[node], words, COMPILATION_SHARE, aside)
         targets = []
         for part in parts:
+            # A part holding most of the page is its story, whoever else carries it: "The Latest" of
+            # a wire's subscriber shares its item with the wire's other subscribers.
             usable = [
                 (w, other) for other, w, _ in part
-                if other not in hubs and (compiled or not _same_source(docs[node], docs.get(other)))
+                if other not in hubs and (compiled or other in mine or not _same_source(docs[node], docs.get(other)))
             ]  # fmt: skip
             if usable:
                 targets.append(max(usable, key=lambda t: (t[0], _neg(t[1])))[1])

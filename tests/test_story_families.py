@@ -96,6 +96,28 @@ def test_a_compilation_is_a_member_of_every_story_it_draws_on_and_merges_none():
     assert not set(fams[0].members) - {"the-latest"} & set(fams[1].members)
 
 
+def test_a_wire_subscribers_latest_page_joins_the_story_it_mostly_carries():
+    # "The Latest" of a paper that runs the wire: most of it is one wire story, which the wire's
+    # other subscribers carry too. Sharing it with pages of its own wire is no background paragraph.
+    # The agency's own pages are not among the inputs: only its subscribers'.
+    ap = (Credit("dateline", "Associated Press", 0, 12, "(AP) —"),)
+    c = Corpus()
+    for story in ("quake", "storm"):
+        for k in range(4):
+            c.add(doc(f"{story}-sub{k}", f"Subscriber {story} {k}", ap), 420)
+            if k:
+                c.share(f"{story}-sub0", f"{story}-sub{k}", 400)
+    c.add(doc("latest", "Cedar Falls Examiner", ap), 400)
+    c.add(doc("brief", "Upton Press", ap), 300)
+    for k in range(4):
+        c.share(f"quake-sub{k}", "latest", 280, at_a=0, at_b=0)
+        c.share(f"storm-sub{k}", "brief", 200, at_a=0, at_b=100)
+    c.share("latest", "brief", 60, at_a=300, at_b=0)  # an item both compilations carry
+    _, fam_of = c.families()
+    assert fam_of.get("latest") == fam_of["quake-sub0"]
+    assert fam_of.get("brief") == fam_of["storm-sub0"]
+
+
 def test_stories_written_from_one_press_release_are_its_family():
     c = Corpus()
     rel = doc("release", "Northfield University", (Credit("press-release", "Northfield University", 0, 6, "[Ends]"),))
