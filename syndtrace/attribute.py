@@ -172,7 +172,17 @@ _DESCRIBED = re.compile(
 
 
 # A capitalised word and "and" or "&" just before a name: the name ends a longer one.
-_JOINED = re.compile(r"\b[A-Z][\w.'’-]*[ \t]+(?:and|&)[ \t]+$")
+_JOINED = re.compile(r"(?P<before>(?:\b[A-Z][\w.'’-]*[ \t]+){1,4})(?:and|&)[ \t]+$")
+
+
+def _joined(text: str, at: int) -> bool:
+    """Whether the name at ``at`` ends a longer name joined by "and": "American Telephone and
+    Telegraph", "McAndrews and Forbes". Not a list of outlets: "From Associated Press and Reuters reports"."""
+    m = _JOINED.search(text, max(0, at - 60), at)
+    if m is None:
+        return False
+    words = m.group("before").split()
+    return not any(known(" ".join(words[i:])) for i in range(len(words)))
 
 
 def _search(ctx: _Context, windows: tuple[tuple[int, int], ...]) -> str | None:
@@ -185,7 +195,7 @@ def _search(ctx: _Context, windows: tuple[tuple[int, int], ...]) -> str | None:
                 if sentence_tail(described) != described:
                     continue  # "the newspaper Asahi Shimbun. Kuroda said": Kuroda speaks, in a new sentence
                 return canonical(described)
-            if _JOINED.search(ctx.text, max(0, m.start(group) - 40), m.start(group)):
+            if _joined(ctx.text, m.start(group)):
                 continue  # "American Telephone and Telegraph said", "McAndrews and Forbes said": one firm's name
             if name not in ctx.resolved:
                 ctx.resolved[name] = _resolve(name, ctx)
@@ -208,7 +218,7 @@ def _resolve(name: str, ctx: _Context) -> str | None:
             continue
         if known(cand):
             return canonical(cand)
-        owned = cand.rsplit("'s ", 1)[-1]
+        owned = re.split(r"['’]s[ \t]+", cand)[-1]
         if owned != cand and known(owned):
             return canonical(owned)  # "Turner Broadcasting System Inc's CNN": the owner's name before the outlet's
         if _COMPANY_END.search(cand) or _COMPANY_START.match(cand):

@@ -173,6 +173,7 @@ _BODIES = frozenset("Agency Service Association Network Broadcasting Reports".sp
 _GENERIC = _TITLE_HEADS | _SHARED_HEADS | frozenset(
     "The National International Public State Central Official Station Stations Channel Channels".split()
 )
+# Not names on their own: "Press reports said", "Weekly figures published by the Bank of France".
 _MEDIA = frozenset("Press Radio TV Television News Magazine Daily Weekly".split())
 _TRUSTS = ("Press Trust",)  # "Press Trust of India" is a wire, not a trust company
 

@@ -121,8 +121,10 @@ def test_prose_around_a_name_that_is_no_outlet_s_report():
     cases = {
         "the official Saudi Press Agency SPA said QUOTE\n": "Saudi Press Agency",  # the initials after the name
         "Turner Broadcasting System Inc's CNN said QUOTE\n": "CNN",  # the owner before the outlet
+        "Turner Broadcasting System Inc’s CNN said QUOTE\n": "CNN",
         "the official news agency MTI said QUOTE\n": "MTI",
         "American Telephone and Telegraph said QUOTE\n": None,  # one firm's name, not The Telegraph
+        "Both Associated Press and Reuters reported QUOTE\n": "Reuters",  # a list of outlets
         "A Gazette spokesman said QUOTE\n": None,  # the paper's voice, not its reporting
         "Press reports said QUOTE\n": None,
         "the EC statistics agency Eurostat said QUOTE\n": None,  # a public body described as an agency
