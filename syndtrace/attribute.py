@@ -178,6 +178,8 @@ _JOINED = re.compile(r"(?P<before>(?:\b[A-Z][\w.'’-]*[ \t]+){1,4})(?:and|&)[ \
 def _joined(text: str, at: int) -> bool:
     """Whether the name at ``at`` ends a longer name joined by "and": "American Telephone and
     Telegraph", "McAndrews and Forbes". Not a list of outlets: "From Associated Press and Reuters reports"."""
+    if not text[max(0, at - 12) : at].rstrip(" \t").endswith(("and", "&")):
+        return False  # most names follow no "and": skip the search
     m = _JOINED.search(text, max(0, at - 60), at)
     if m is None:
         return False
