@@ -145,23 +145,27 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     progress.advance("traced")
     documents = [metas[i][0] if i in metas else plain for i, plain in enumerate(corpus.documents)]
     del corpus
+    # Each document keeps its record's id and place: the records (every field of every input,
+    # 62 MB at 100k articles) can go before the trace stage, the largest of the run.
+    ids = [d.id for d in documents]
+    index = {doc_id: k for k, doc_id in enumerate(ids)}
+    del records
     by_id = {d.id: d for d in documents}
-    raw = [(records[i].id, records[j].id, passages) for i, j, passages, _ in aligned]
+    raw = [(ids[i], ids[j], passages) for i, j, passages, _ in aligned]
     # Documents of pairs that share passages; a pair compared to no avail adds only its verdict.
     involved = sorted({k for i, j, passages, _ in aligned if passages for k in (i, j)})
     stats = tuple(stats for _, _, _, stats in aligned)
     del aligned  # numbering copies every passage: let the unnumbered ones go as it does
     numbered, pairs = number_passages(_draining(raw), by_id, attribute=False)
     verdicts = [pair_verdict(by_id[p.x], by_id[p.y], p.passages, st, settings) for p, st in zip(pairs, stats)]
-    words = {records[i].id: metas[i][1] for i in involved}
+    words = {ids[i]: metas[i][1] for i in involved}
     # Tuples in id order, not frozensets (a quarter of the memory): at 100k nearly every aligned pair is one.
-    rare = {tuple(sorted((records[i].id, records[j].id))) for i, j in few}
-    del few
+    rare = {tuple(sorted((ids[i], ids[j]))) for i, j in few}
+    del few, ids
     edges, sources, tree = trace([documents[i] for i in involved], pairs, verdicts, words, settings, corpus=True, rare=rare)
     progress.advance("traced")
     fams = families([documents[i] for i in involved], edges, sources, numbered, verdicts, words, settings)
     progress.advance("traced")
-    index = {rec.id: k for k, rec in enumerate(records)}
     rewrites = ()
     if settings.rewrites:
         from syndtrace.rewrites import possible_rewrites
