@@ -243,12 +243,12 @@ def _satellite_targets(
     Parts are groups of overlapping spans. A part a document shares only with
     pages of its own outlet or wire is that outlet's background paragraph: it
     points nowhere, unless a partner shares most of the document (a wire
-    subscriber's "The Latest", mostly one wire story). But a document made of its parts (``COMPILATION_SHARE``)
-    is a compilation ("The Latest", news in brief), often of its own
-    outlet's stories: each of its parts points at its story. ``hubs``
-    (compilations, pages embedding a second story) are no targets, and tie
-    no parts together: they share several stories' text; unless one holds
-    most of the page, which is then its story's copy.
+    subscriber's "The Latest", mostly one wire story). But a document made of
+    its parts (``COMPILATION_SHARE``) is a compilation ("The Latest", news in
+    brief), often of its own outlet's stories: each of its parts points at
+    its story. ``hubs`` (compilations, pages embedding a second story) are
+    no targets, and tie no parts together: they share several stories'
+    text; unless one holds most of the page, which is then its story's copy.
     """
     out: dict[str, list[str]] = {}
     own = links_by_doc(links)

@@ -126,7 +126,8 @@ _OWN_STUDY = re.compile(
 
 
 def _own_study(text: str, start: int, end: int, outlet: str | None) -> Credit | None:
-    """The opening's sentence announcing a study in ``outlet`` itself, as a release mark, or None."""
+    """The phrase of the opening announcing a study in ``outlet`` itself ("finds a study in The BMJ
+    today"), as a release mark, or None. ``[start, end)`` is the opening, in ``text``."""
     if not outlet or ("today" not in text[start:end] and "this week" not in text[start:end]):
         return None
     own = outlet_key(outlet)
