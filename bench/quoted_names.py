@@ -9,8 +9,9 @@ in real prose most capitalised phrases before "said" are companies, public
 bodies and people ("American Express said", "the Economic Planning Agency
 said"). This reads every attribution phrase in the 19,043 bodies of
 Reuters-21578 (1987 wire stories, read from ../shared/data at run time,
-never copied), resolves each as a scan does (``syndtrace.attribute``), and
-scores the names against hand labels in ``bench/data/reuters-quoted-names.tsv``:
+never copied), resolves each as a scan does
+(``syndtrace.attribute.attributions``), and scores the names against hand
+labels in ``bench/data/reuters-quoted-names.tsv``:
 
 * precision: of the phrases resolved to a labelled name, the fraction
   resolved to an outlet [target 0.95];
@@ -32,8 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from syndtrace import attribute  # noqa: E402
-from syndtrace.model import Document  # noqa: E402
+from syndtrace.attribute import attributions  # noqa: E402
 
 REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
 LABELS = REPO / "bench" / "data" / "reuters-quoted-names.tsv"
@@ -56,14 +56,7 @@ def bodies(reuters: Path) -> list[str]:
 
 def names_found(texts: list[str]) -> Counter:
     """How many attribution phrases of ``texts`` resolve to each outlet name."""
-    found: Counter = Counter()
-    for i, text in enumerate(texts):
-        ctx = attribute._context(Document(id=str(i), path=None, text=text))
-        for m in attribute._ATTRIBUTION.finditer(ctx.text):
-            name = attribute._search(ctx, ((m.start(), m.end()),))
-            if name:
-                found[name] += 1
-    return found
+    return Counter(name for text in texts for name in attributions(text))
 
 
 def read_labels(path: Path = LABELS) -> tuple[dict[str, int], list[tuple[str, ...]]]:

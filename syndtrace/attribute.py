@@ -84,6 +84,18 @@ def attribute_passages(
     return out
 
 
+def attributions(text: str) -> list[str]:
+    """The outlet each attribution phrase of ``text`` names ("the Jakarta Post said"), in text order.
+
+    Each phrase is resolved alone, as the words around a passage are: what
+    ``bench/quoted_names.py`` scores on real prose. Phrases naming no outlet
+    ("American Express said") give nothing.
+    """
+    ctx = _context(Document(id="", path=None, text=text))
+    found = (_search(ctx, ((m.start(), m.end()),)) for m in _ATTRIBUTION.finditer(ctx.text))
+    return [name for name in found if name]
+
+
 def _one_name(a: str | None, b: str | None) -> tuple[str | None, str | None]:
     """Two sides' attributions of one passage, the short one named as the long one when it ends it.
 

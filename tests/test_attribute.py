@@ -132,3 +132,13 @@ def test_prose_around_a_name_that_is_no_outlet_s_report():
     }
     for lead, want in cases.items():
         assert _attributed(lead, QUOTE, "QUOTE\n")[0] == want, lead
+
+
+def test_attributions_reads_each_phrase_of_a_text_alone_and_gives_only_outlets():
+    from syndtrace.attribute import attributions
+
+    text = (
+        "American Express said profits rose. The Jakarta Post said the deal was near.\n"
+        "According to Reuters, talks went on. Press reports said more.\n"
+    )
+    assert attributions(text) == ["Jakarta Post", "Reuters"]
