@@ -286,6 +286,8 @@ def _pair_edge(
             source, copy = holders[0].id, _other(holders[0], x, y).id
         else:
             evidence = verdict.evidence + _same_page(g, x, y, copy_words)
+            if len(holders) == 1 and uncredited(_other(holders[0], x, y)):
+                evidence += (_paper_or_original(g, holders[0], _other(holders[0], x, y)),)
             g.add(Edge(verdict.source, verdict.copy, "undetermined", 0.0, ids, evidence, copy_words, 0.0))
             return
     else:
@@ -312,6 +314,23 @@ def _pair_edge(
         source, evidence = sid, evidence + (Evidence("via", sid, 0.0, why),)
     kind = "credited-reprint" if credited else "copy"
     g.add(Edge(source, copy, kind, confidence, ids, evidence, copy_words, share))
+
+
+def _paper_or_original(g: Graph, holder: Document, paper: Document) -> Evidence:
+    """Why a known paper's page sharing text with a page that credits an outside original is left undecided.
+
+    The paper's stories travel (a news service sends them out), so the text
+    may be its own, which ``holder``'s original carried; or the original's,
+    which the paper ran uncredited. Nothing in the pair says which.
+    """
+    name, _, _, _, how = _outside_original(g, holder)
+    label = distinct_labels((holder, paper))
+    return Evidence(
+        "via", None, 0.0,
+        f"{label[holder.id]} credits {name} {how}; {label[paper.id]}, a known publisher whose own stories travel, "
+        f"credits no one: the text they share may be {possessive(label[paper.id])} own or {possessive(name)}, "
+        "and nothing here shows which",
+    )  # fmt: skip
 
 
 def _carries_outside_text(g: Graph, copy: Document, source: Document, ids, evidence, words: int) -> bool:

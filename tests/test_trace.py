@@ -42,6 +42,21 @@ def test_an_uncredited_copy_of_a_wire_story_hangs_under_the_agency():
     ]
 
 
+def test_a_known_papers_page_sharing_an_agency_copys_text_stays_undecided_and_says_why():
+    # The Chicago Tribune's stories travel: the text may be its own, which the wire carried.
+    credited = doc("credited", "Daily One", "Water mains to be replaced\n\nRIVERTON (AP) — " + STORY)
+    paper = doc("paper", "Chicago Tribune", "Water mains to be replaced\n\n" + STORY)
+    result = compare_documents([credited, paper], Settings())
+    (edge,) = [e for e in result.edges if {e.source, e.copy} == {"credited", "paper"}]
+    assert edge.kind == "undetermined"
+    (why,) = [ev for ev in edge.evidence if ev.kind == "via"]
+    assert why.favours is None and why.detail == (
+        "Daily One credits Associated Press as the wire agency behind it; Chicago Tribune, a known publisher whose "
+        "own stories travel, credits no one: the text they share may be Chicago Tribune's own or Associated Press', "
+        "and nothing here shows which"
+    )
+
+
 def test_via_evidence_tells_two_pages_of_one_outlet_apart():
     credited = doc("credited", "Daily One", "Water mains to be replaced\n\nRIVERTON (AP) — " + STORY)
     rescrape = doc("rescrape", "Daily One", "Water mains to be replaced\n\n" + STORY)
