@@ -211,11 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in wire_score.below_target(w):
             print(f"  below target: wire {problem}", file=sys.stderr)
             failed = True
-    else:
-        print(f"eval: {REUTERS} not found; the wire generator not scored", file=sys.stderr)
-        failed = True
-    if REUTERS.is_dir():
-        import quoted_names
+        import quoted_names  # beside wire_score
 
         q = quoted_names.run(REUTERS)
         print()
@@ -223,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in quoted_names.below_target(q):
             print(f"  below target: quoted names {problem}", file=sys.stderr)
             failed = True
+    else:
+        print(f"eval: {REUTERS} not found; neither the wire generator nor the quoted names scored", file=sys.stderr)
+        failed = True
     return 1 if failed else 0
 
 
