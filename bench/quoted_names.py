@@ -24,8 +24,6 @@ labels in ``bench/data/reuters-quoted-names.tsv``:
 from __future__ import annotations
 
 import argparse
-import html
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -35,23 +33,16 @@ sys.path.insert(0, str(REPO))
 
 from syndtrace.attribute import attributions  # noqa: E402
 
-REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
+sys.path.insert(0, str(REPO / "bench"))  # sibling modules, also when imported by tests
+from reuters_pool import DEFAULT_REUTERS as REUTERS, bodies as reuters_bodies, paragraphs  # noqa: E402
+
 LABELS = REPO / "bench" / "data" / "reuters-quoted-names.tsv"
 TARGETS = {"precision": 0.95, "recall": 0.90}
 
-_BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
-# Reuters paragraphs start on a line indented by spaces; other line breaks only wrap the text.
-_PARA_BREAK = re.compile(r"\n[ \t]+")
-
 
 def bodies(reuters: Path) -> list[str]:
-    """Every story body of the collection, one paragraph a line (wrapped lines joined)."""
-    found = []
-    for path in sorted(reuters.glob("reut2-*.sgm")):
-        for raw in _BODY.findall(path.read_text(encoding="latin-1")):
-            paragraphs = _PARA_BREAK.split(html.unescape(raw).strip())
-            found.append("\n".join(" ".join(p.split()) for p in paragraphs))
-    return found
+    """Every story body of the collection, one paragraph a line (``reuters_pool.paragraphs``)."""
+    return ["\n".join(paragraphs(body)) for body in reuters_bodies(reuters)]
 
 
 def names_found(texts: list[str]) -> Counter:

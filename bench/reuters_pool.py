@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import html
 from collections import Counter
+from collections.abc import Iterator
 import pickle
 import re
 from dataclasses import dataclass
@@ -135,8 +136,8 @@ def parse_story(raw: str) -> Story | None:
     sentences: list[str] = []
     cuts: set[int] = set()
     dropped = False
-    for para in _PARA_BREAK.split(body):
-        for sent in _split_sentences(" ".join(para.split())) if para.strip() else ():
+    for para in paragraphs(body):
+        for sent in _split_sentences(para) if para else ():
             if not _prose(sent):
                 dropped = True
                 continue
@@ -250,6 +251,18 @@ def pool_grams(stories: list[Story]) -> tuple[dict[str, int], np.ndarray]:
     grams = _gram_hashes(ids)
     inside = run_a[RUN - 1 :] == run_a[: len(grams)]
     return index, np.unique(grams[inside])
+
+
+def paragraphs(body: str) -> list[str]:
+    """A story body's paragraphs, each on one line: a paragraph starts on an indented line, and
+    the other line breaks only wrap its text."""
+    return [" ".join(para.split()) for para in _PARA_BREAK.split(body.strip())]
+
+
+def bodies(reuters_dir: Path) -> Iterator[str]:
+    """Every story's body as the collection prints it (entities decoded), file by file, all of them."""
+    for path in _files(reuters_dir, None):
+        yield from (html.unescape(raw) for raw in _BODY.findall(path.read_text(encoding="latin-1")))
 
 
 def _files(reuters_dir: Path, limit: int | None) -> list[Path]:
