@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from syndtrace.lineage import Evidence
-from syndtrace.model import Document, Passage
+from syndtrace.model import Document, Passage, id_pair
 from syndtrace.names import distinct_labels, is_agency, outlet_key, possessive
 from syndtrace.release import is_release
 from syndtrace.spanlists import Spans, covered_by, intersect, merge, minority, subtract
@@ -90,11 +90,11 @@ def carried_additions(
     documents of the whole run carry: else neither rule is asked (None:
     every pair may be).
     """
-    words = {(a, b) if a < b else (b, a): sum(p.words for p in ps) for (a, b), ps in pairs.items()}
+    words = {id_pair(a, b): sum(p.words for p in ps) for (a, b), ps in pairs.items()}
     sizes = sizes or {}
 
     def shared(a: str, b: str) -> int:
-        return words.get((a, b) if a < b else (b, a), 0)
+        return words.get(id_pair(a, b), 0)
 
     sources: dict[str, list[str]] = {}
     for a, b in pairs:

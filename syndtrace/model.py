@@ -322,3 +322,8 @@ class PairVerdict:
     def reused_words(self) -> int:
         """Authored words, plus the quotations when one side is where they first appeared."""
         return self.words if self.first_appearance else self.authored_words
+
+
+def id_pair(a: str, b: str) -> tuple[str, str]:
+    """Two document ids as one key, whichever order they come in: the smaller first."""
+    return (a, b) if a < b else (b, a)

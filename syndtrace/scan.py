@@ -34,7 +34,7 @@ from syndtrace.gather import load_corpus, outlet_codes_of, publication_rank, wir
 from syndtrace.index import FEW_HOLDERS, candidate_pairs
 from syndtrace.lineage import Result
 from syndtrace.load import document_from_record
-from syndtrace.model import Document, RawRecord
+from syndtrace.model import Document, RawRecord, id_pair
 from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
 from syndtrace.progress import NullProgress, Progress
@@ -160,7 +160,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     verdicts = [pair_verdict(by_id[p.x], by_id[p.y], p.passages, st, settings) for p, st in zip(pairs, stats)]
     words = {ids[i]: metas[i][1] for i in involved}
     # Tuples in id order, not frozensets (a quarter of the memory): at 100k nearly every aligned pair is one.
-    rare = {tuple(sorted((ids[i], ids[j]))) for i, j in few}
+    rare = {id_pair(ids[i], ids[j]) for i, j in few}
     del few, ids
     edges, sources, tree = trace([documents[i] for i in involved], pairs, verdicts, words, settings, corpus=True, rare=rare)
     progress.advance("traced")

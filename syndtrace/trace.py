@@ -22,7 +22,7 @@ from dataclasses import replace
 from syndtrace.chains import carried_additions
 from syndtrace.direction import Neighbours, Verdict, agency_of, decide, origin_of, reading_order, uncredited
 from syndtrace.lineage import Edge, Evidence
-from syndtrace.model import Document, PairVerdict
+from syndtrace.model import Document, PairVerdict, id_pair
 from syndtrace.names import distinct_labels, is_publisher, known, outlet_key, possessive
 from syndtrace.parents import KIND_PRIORITY, build_tree
 from syndtrace.quoted import first_appearance_credit, quoted_sources
@@ -50,7 +50,7 @@ def trace(
     outside node (one outlet) stands for several of its stories at once, and
     in the whole run's tree it takes no parent: which story's parent would it
     be? A family's tree (``syndtrace.family``) gives it one. ``rare``: the
-    pairs (two ids, the smaller first) sharing text few documents carry (``scan``; see
+    pairs (``model.id_pair``) sharing text few documents carry (``scan``; see
     ``chains.carried_additions``); None: every pair.
     """
     g = Graph({d.id: d for d in docs}, words)
@@ -105,7 +105,7 @@ def trace(
         g.docs,
         lambda x, y: _same_credit(g, x, y) if (x, y) in credit_siblings else None,
         words,
-        None if rare is None else (lambda x, y: ((x, y) if x < y else (y, x)) in rare),
+        None if rare is None else (lambda x, y: id_pair(x, y) in rare),
     )
     for key, pair in zip(first, live):
         if key in updates:
