@@ -282,12 +282,13 @@ def _pair_edge(
         # Direction unknown, but if exactly one side credits an outside original or agency,
         # the text they share is that original's: the other side carries it uncredited.
         holders = [d for d in (x, y) if _outside_original(g, d)]
-        if len(holders) == 1 and uncredited(_other(holders[0], x, y)) and not is_publisher(_other(holders[0], x, y).outlet):
-            source, copy = holders[0].id, _other(holders[0], x, y).id
+        carrier = _other(holders[0], x, y) if len(holders) == 1 and uncredited(_other(holders[0], x, y)) else None
+        if carrier is not None and not is_publisher(carrier.outlet):
+            source, copy = holders[0].id, carrier.id
         else:
             evidence = verdict.evidence + _same_page(g, x, y, copy_words)
-            if len(holders) == 1 and uncredited(_other(holders[0], x, y)):
-                evidence += (_paper_or_original(g, holders[0], _other(holders[0], x, y)),)
+            if carrier is not None:  # a known paper: its own text, or the original's it ran uncredited
+                evidence += (_paper_or_original(g, holders[0], carrier),)
             g.add(Edge(verdict.source, verdict.copy, "undetermined", 0.0, ids, evidence, copy_words, 0.0))
             return
     else:
