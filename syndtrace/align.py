@@ -38,6 +38,7 @@ from rapidfuzz.distance import Indel
 from syndtrace.model import Document, Insertion, Passage, PassageSide
 from syndtrace.normalize import WORD, TokenStream
 from syndtrace.ocr import grown_runs, ocr_fold
+from syndtrace.packed import PackedInsertions
 from syndtrace.settings import Settings
 from syndtrace.shingle import shingle_hashes, word_hashes
 
@@ -339,7 +340,8 @@ def _passage(a: Prepared, b: Prepared, chain: list[Run], keep_text: bool) -> Pas
         similarity=_similarity(a, b, chain),
         authored_words=authored,
         quote=quote,
-        insertions=tuple(insertions),
+        # Packed: a scan holds every passage until the output (``syndtrace.packed``).
+        insertions=PackedInsertions.pack((a.doc.id, b.doc.id), insertions, keep_text),
     )
 
 
