@@ -341,7 +341,7 @@ def _passage(a: Prepared, b: Prepared, chain: list[Run], keep_text: bool) -> Pas
         authored_words=authored,
         quote=quote,
         # Packed: a scan holds every passage until the output (``syndtrace.packed``).
-        insertions=PackedInsertions.pack((a.doc.id, b.doc.id), insertions, keep_text),
+        insertions=PackedInsertions.pack((a.doc.id, b.doc.id), insertions),
     )
 
 

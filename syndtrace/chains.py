@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from syndtrace.lineage import Evidence
 from syndtrace.model import Document, Passage, id_pair
 from syndtrace.names import distinct_labels, is_agency, outlet_key, possessive
+from syndtrace.packed import insertion_spans
 from syndtrace.release import is_release
 from syndtrace.spanlists import Spans, covered_by, intersect, merge, minority, subtract
 
@@ -369,5 +370,5 @@ def _sides(passages: Iterable[Passage], doc: str) -> tuple[Spans, Spans]:
     for p in passages:
         side = p.a if p.a.doc == doc else p.b
         covered.append((side.start, side.end))
-        inserted += [(i.start, i.end) for i in p.insertions if i.doc == doc]
+        inserted += insertion_spans(p.insertions, doc)
     return merge(covered), merge(inserted)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from syndtrace.model import Document, InputNote, InputProblem, Insertion, PairStats, PairVerdict, Passage, PassageSide
+from syndtrace.model import Document, InputNote, InputProblem, PairStats, PairVerdict, Passage, PassageSide
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,18 +162,11 @@ class Result:
 
     def side_text(self, side: PassageSide) -> str:
         """The passage side's text: ``Document.text[start:end]`` of its document."""
-        return self._slice(side.text, side.doc, side.start, side.end, "passage side")
-
-    def insertion_text(self, ins: Insertion) -> str:
-        """The insertion's words: ``Document.text[start:end]`` of its document."""
-        return self._slice(ins.text, ins.doc, ins.start, ins.end, "insertion")
-
-    def _slice(self, held: str | None, doc: str, start: int, end: int, what: str) -> str:
-        if held is not None:
-            return held
+        if side.text is not None:
+            return side.text
         if self.texts is None:
-            raise ValueError(f"{what} of {doc!r} holds no text and the result has no text source")
-        return self.texts(doc)[start:end]
+            raise ValueError(f"passage side of {side.doc!r} holds no text and the result has no text source")
+        return self.texts(side.doc)[side.start : side.end]
 
     def node_name(self, node_id: str) -> str:
         """The display name of a document or source id."""

@@ -8,9 +8,8 @@ stands in the file.
 
 A ``scan`` result keeps texts out of memory (a corpus is hundreds of
 megabytes): its documents hold ``text=""`` and its passage sides
-``text=None`` (so do their insertions, but for editors' brackets), and
-``Result.document_text``/``Result.side_text``/``Result.insertion_text`` read
-them back from the input files on demand.
+``text=None``, and ``Result.document_text``/``Result.side_text`` read them
+back from the input files on demand.
 """
 
 from __future__ import annotations
@@ -235,16 +234,14 @@ class PassageSide:
 class Insertion:
     """Words one side has inside a passage that the other lacks.
 
-    ``[start, end)`` indexes the text of document ``doc``; ``text`` is that
-    slice (``None`` in a ``scan`` result unless ``bracketed``:
-    ``Result.insertion_text`` reads it). ``bracketed`` marks an editor's
-    insertion in square brackets.
+    ``[start, end)`` indexes the text of document ``doc``. ``bracketed`` marks
+    an editor's insertion in square brackets.
     """
 
     doc: str
     start: int
     end: int
-    text: str | None
+    text: str
     bracketed: bool
 
 

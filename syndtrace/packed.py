@@ -1,26 +1,24 @@
-"""A passage's insertions packed into bytes: what a scan keeps of them until the output.
+"""A passage's insertions packed into one bytes object and one string: what a scan keeps until the output.
 
 A passage of two copies that differ word by word holds an ``Insertion`` for
 every differing stretch of either side: 82,506 of them for the 18,499
-passages of a 10k scan, 185 bytes each as objects (the object, two ints, the
-words). The parent holds every passage until the output is written, so at a
-million articles they came to about 1.5 GB. Packed, each is 16 bytes of a
-bytes object; ``Insertion`` objects are made only when they are read.
-
-In a scan the words of an insertion are left out unless it is an editor's
-bracket (the trace stage quotes those in its evidence):
-``Result.insertion_text`` reads them back, as ``Result.side_text`` does a
-passage side's.
+passages of a 10k scan, about 185 bytes each as objects (the object, two
+ints, a string of eight characters). The parent process holds every passage
+until the output is written: at 100k articles, they were about 15% of the
+scan's peak memory. Packed, each is 20 bytes of numbers and its characters
+in one string of the passage's; ``Insertion`` objects are made only when
+read.
 """
 
 from __future__ import annotations
 
-from array import array
+import struct
 from collections.abc import Iterator, Sequence
 
 from syndtrace.model import Insertion
 
-_FIELDS = 4  # per insertion: which document (0 or 1), start, end, bracketed (0 or 1)
+# Per insertion, five int32: which document (0 or 1), start, end, bracketed (0 or 1), length of its text.
+_ROW = struct.Struct("=5i")
 
 
 class PackedInsertions(Sequence):
@@ -28,51 +26,43 @@ class PackedInsertions(Sequence):
 
     It equals (and hashes as) the tuple of the ``Insertion``s it holds, so a
     ``Passage`` compares the same whichever form its insertions take.
-    ``texts[k]`` is insertion ``k``'s words, or None where left out.
     """
 
-    __slots__ = ("_docs", "_packed", "_texts")
+    __slots__ = ("_docs", "_numbers", "_words")
 
-    def __init__(self, docs: tuple[str, str], packed: bytes, texts: tuple[str | None, ...] | None = None) -> None:
+    def __init__(self, docs: tuple[str, str], numbers: bytes, words: str) -> None:
         self._docs = docs
-        self._packed = packed
-        self._texts = texts
+        self._numbers = numbers  # ``_ROW`` after ``_ROW``
+        self._words = words  # their texts, one after the other
 
     @classmethod
-    def pack(cls, docs: tuple[str, str], insertions: list[Insertion], keep_text: bool) -> Sequence[Insertion]:
-        """``insertions`` (each of ``docs[0]`` or ``docs[1]``) packed; ``()`` when there are none.
-
-        ``keep_text`` false keeps the words of bracketed insertions only.
-        """
+    def pack(cls, docs: tuple[str, str], insertions: list[Insertion]) -> Sequence[Insertion]:
+        """``insertions`` (each of ``docs[0]`` or ``docs[1]``) packed; ``()`` when there are none."""
         if not insertions:
             return ()
-        values = array("i")
-        for ins in insertions:
-            values.extend((docs.index(ins.doc), ins.start, ins.end, int(ins.bracketed)))
-        texts = tuple(ins.text if keep_text or ins.bracketed else None for ins in insertions)
-        return cls(docs, values.tobytes(), texts if any(t is not None for t in texts) else None)
+        numbers = b"".join(
+            _ROW.pack(docs.index(ins.doc), ins.start, ins.end, ins.bracketed, len(ins.text)) for ins in insertions
+        )
+        return cls(docs, numbers, "".join(ins.text for ins in insertions))
 
     def __len__(self) -> int:
-        return len(self._packed) // (4 * _FIELDS)
+        return len(self._numbers) // _ROW.size
 
     def __getitem__(self, k):
-        if isinstance(k, slice):
-            return tuple(self)[k]
-        n = len(self)
-        if k < 0:
-            k += n
-        if not 0 <= k < n:
-            raise IndexError("insertion index out of range")
-        which, start, end, bracketed = memoryview(self._packed).cast("i")[_FIELDS * k : _FIELDS * (k + 1)]
-        text = self._texts[k] if self._texts is not None else None
-        return Insertion(self._docs[which], start, end, text, bool(bracketed))
+        return tuple(self)[k]  # read by index rarely (tests): by iteration in the pipeline
 
     def __iter__(self) -> Iterator[Insertion]:
-        values = memoryview(self._packed).cast("i")
-        texts = self._texts or (None,) * len(self)
-        for k in range(len(self)):
-            which, start, end, bracketed = values[_FIELDS * k : _FIELDS * (k + 1)]
-            yield Insertion(self._docs[which], start, end, texts[k], bool(bracketed))
+        docs, words, at = self._docs, self._words, 0
+        for which, start, end, bracketed, length in _ROW.iter_unpack(self._numbers):
+            yield Insertion(docs[which], start, end, words[at : at + length], bracketed == 1)
+            at += length
+
+    def spans(self, doc: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of ``doc``'s insertions, without making them (the trace stage reads these often)."""
+        if doc not in self._docs:
+            return []
+        which = self._docs.index(doc)
+        return [(start, end) for w, start, end, _, _ in _ROW.iter_unpack(self._numbers) if w == which]
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (PackedInsertions, tuple)):
@@ -86,4 +76,11 @@ class PackedInsertions(Sequence):
         return repr(tuple(self))
 
     def __reduce__(self):
-        return PackedInsertions, (self._docs, self._packed, self._texts)
+        return PackedInsertions, (self._docs, self._numbers, self._words)
+
+
+def insertion_spans(insertions: Sequence[Insertion], doc: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the insertions of ``doc`` among ``insertions`` (packed or a tuple)."""
+    if isinstance(insertions, PackedInsertions):
+        return insertions.spans(doc)
+    return [(i.start, i.end) for i in insertions if i.doc == doc]

@@ -125,11 +125,11 @@ def _side(side: PassageSide, text: str | None) -> dict:
     return out
 
 
-def _insertion(ins: Insertion, text: str) -> dict:
-    return {"doc": ins.doc, "start": ins.start, "end": ins.end, "text": text, "bracketed": ins.bracketed}
+def _insertion(ins: Insertion) -> dict:
+    return {"doc": ins.doc, "start": ins.start, "end": ins.end, "text": ins.text, "bracketed": ins.bracketed}
 
 
-def _passage(p: Passage, side_text: Callable[[PassageSide], str | None], insertion_text: Callable[[Insertion], str]) -> dict:
+def _passage(p: Passage, side_text: Callable[[PassageSide], str | None]) -> dict:
     return {
         "id": p.id,
         "a": _side(p.a, side_text(p.a)),
@@ -138,7 +138,7 @@ def _passage(p: Passage, side_text: Callable[[PassageSide], str | None], inserti
         "similarity": _r(p.similarity, 1),
         "authored_words": p.authored_words,
         "quote": p.quote,
-        "insertions": [_insertion(i, insertion_text(i)) for i in p.insertions],
+        "insertions": [_insertion(i) for i in p.insertions],
     }
 
 
@@ -304,7 +304,7 @@ def _sections(result: Result, passage_text: str = "once") -> list[tuple[str, Any
         ("syndtrace", header),
         ("settings", _plain(result.settings)),
         ("documents", map(_document, result.documents)),
-        ("passages", (_passage(p, side_text, result.insertion_text) for p in result.passages)),
+        ("passages", (_passage(p, side_text) for p in result.passages)),
         ("texts", shared_spans(result) if passage_text == "once" else iter(())),
         ("edges", map(edge_to_dict, result.edges)),
         ("sources", map(_source, result.sources)),
