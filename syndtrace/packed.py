@@ -52,9 +52,13 @@ class PackedInsertions(Sequence):
         return tuple(self)[k]  # read by index rarely (tests): by iteration in the pipeline
 
     def __iter__(self) -> Iterator[Insertion]:
+        return (Insertion(*row) for row in self.rows())
+
+    def rows(self) -> Iterator[tuple[str, int, int, str, bool]]:
+        """Each insertion's fields, ``Insertion``'s order, without making the object (the JSON writer's)."""
         docs, words, at = self._docs, self._words, 0
         for which, start, end, bracketed, length in _ROW.iter_unpack(self._numbers):
-            yield Insertion(docs[which], start, end, words[at : at + length], bracketed == 1)
+            yield docs[which], start, end, words[at : at + length], bracketed == 1
             at += length
 
     def spans(self, doc: str) -> list[tuple[int, int]]:
@@ -77,6 +81,13 @@ class PackedInsertions(Sequence):
 
     def __reduce__(self):
         return PackedInsertions, (self._docs, self._numbers, self._words)
+
+
+def insertion_rows(insertions: Sequence[Insertion]) -> Iterator[tuple[str, int, int, str, bool]]:
+    """Each insertion's fields (``doc, start, end, text, bracketed``), packed or a tuple."""
+    if isinstance(insertions, PackedInsertions):
+        return insertions.rows()
+    return ((i.doc, i.start, i.end, i.text, i.bracketed) for i in insertions)
 
 
 def insertion_spans(insertions: Sequence[Insertion], doc: str) -> list[tuple[int, int]]:

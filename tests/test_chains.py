@@ -7,8 +7,6 @@ some of them at the same offsets, and text of their own after offset 1000.
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
-
 from syndtrace.chains import carried_additions
 from syndtrace.model import Document, Insertion, Passage, PassageSide
 

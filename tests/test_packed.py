@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from syndtrace.model import Insertion, Passage, PassageSide
-from syndtrace.packed import PackedInsertions, insertion_spans
+from syndtrace.packed import PackedInsertions, insertion_rows, insertion_spans
 
 DOCS = ("alpha", "beta")
 
@@ -31,6 +31,7 @@ def test_packed_reads_back_as_the_tuple(items):
     assert packed[1:3] == ref[1:3]
     assert hash(packed) == hash(ref)
     assert pickle.loads(pickle.dumps(packed)) == ref
+    assert list(insertion_rows(packed)) == list(insertion_rows(ref)) == [(i.doc, i.start, i.end, i.text, i.bracketed) for i in ref]
     for doc in DOCS + ("gamma",):
         assert insertion_spans(packed, doc) == insertion_spans(ref, doc) == [(i.start, i.end) for i in ref if i.doc == doc]
 

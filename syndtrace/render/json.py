@@ -23,7 +23,7 @@ from __future__ import annotations
 import io
 import json
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -33,6 +33,7 @@ from syndtrace import SCHEMA_VERSION, __version__
 from syndtrace.familytree import gifts_by_source, outside_tree
 from syndtrace.lineage import Edge, Evidence, Family, Result, Rewrite, Source, TreeNode
 from syndtrace.model import Credit, Document, InputProblem, Insertion, PairStats, PairVerdict, Passage, PassageSide
+from syndtrace.packed import insertion_rows
 
 __all__ = ["result_to_dict", "dumps", "dump", "edge_to_dict", "node_names", "side_text", "shared_spans", "PASSAGE_TEXT"]
 
@@ -125,8 +126,11 @@ def _side(side: PassageSide, text: str | None) -> dict:
     return out
 
 
-def _insertion(ins: Insertion) -> dict:
-    return {"doc": ins.doc, "start": ins.start, "end": ins.end, "text": ins.text, "bracketed": ins.bracketed}
+def _insertions(insertions: Sequence[Insertion]) -> list[dict]:
+    return [
+        {"doc": doc, "start": start, "end": end, "text": text, "bracketed": bracketed}
+        for doc, start, end, text, bracketed in insertion_rows(insertions)
+    ]
 
 
 def _passage(p: Passage, side_text: Callable[[PassageSide], str | None]) -> dict:
@@ -138,7 +142,7 @@ def _passage(p: Passage, side_text: Callable[[PassageSide], str | None]) -> dict
         "similarity": _r(p.similarity, 1),
         "authored_words": p.authored_words,
         "quote": p.quote,
-        "insertions": [_insertion(i) for i in p.insertions],
+        "insertions": _insertions(p.insertions),
     }
 
 
