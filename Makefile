@@ -42,8 +42,8 @@ bench: $(STAMP)
 bench-small: $(STAMP)
 	$(BIN)/python bench/run.py --sizes 2000
 
-# The curve's last point: a million articles (about 5 GB of corpus, 12 minutes to generate; the
-# scan took 23 minutes and 10.6 GB on two cores), then the plot of 10k, 100k and 1M
+# The curve's last point: a million articles (about 5 GB of corpus, 10 minutes to generate; the
+# scan took 25 minutes and 7.6 GB on two cores at commit 1fd8f66), then the plot of 10k, 100k and 1M
 # (docs/curve.png, from the results `make bench` wrote). Not part of `make bench`.
 # The CLI runs once and streams its edges as JSONL: the full JSON (several GB) cannot be read back.
 bench-large: $(STAMP)
