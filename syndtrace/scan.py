@@ -12,11 +12,9 @@ copying it through pipes.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import multiprocessing
 import signal
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +29,7 @@ from syndtrace.creditpairs import credited_pairs
 from syndtrace.family import families
 from syndtrace.fingerprint import OCR_MIN_SHARED, batch_char_fingerprints, batch_fingerprints, member
 from syndtrace.gather import load_corpus, outlet_codes_of, publication_rank, wire_pages
+from syndtrace.heap import release as release_freed_memory
 from syndtrace.index import FEW_HOLDERS, candidate_pairs
 from syndtrace.lineage import Result
 from syndtrace.load import document_from_record
@@ -76,23 +75,6 @@ def _draining(items: list) -> Iterator:
         yield items.pop()
 
 
-def _release_freed_memory() -> None:
-    """Hand freed heap pages back to the system (glibc's ``malloc_trim``; elsewhere nothing happens).
-
-    numpy's temporary arrays (the index's sort buffers: about 300 MB at 100k
-    articles) are freed into the C heap but stay resident, where Python's own
-    allocator cannot reuse them, and every worker forked next would count
-    them again in its own memory. So each numpy-heavy stage ends with this.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # a C library without it (musl)
-        return
-    trim(0)
-
-
 @contextmanager
 def _quiet_gc():
     """No cyclic garbage collection during a scan.
@@ -116,7 +98,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     records, texts, problems, notes = corpus.records, corpus.texts, corpus.problems, corpus.notes
     outlet_codes, outlet_keys = outlet_codes_of(records)
     hashes, docs = _fingerprints(records, texts, [d.body_start for d in corpus.documents], settings, progress)
-    _release_freed_memory()
+    release_freed_memory()
     progress.stage("indexed", 1)
     wire = wire_pages(corpus.documents)
     cand = candidate_pairs(
@@ -126,7 +108,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     )  # fmt: skip
     progress.advance("indexed")
     del hashes, docs
-    _release_freed_memory()
+    release_freed_memory()
     versions = np.zeros(len(records), bool)
     versions[cand.versions] = True
     _STATE.update(
@@ -136,12 +118,12 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
         aligned, metas, spans, observed = _align(cand, wire, outlet_keys, settings, progress)
     finally:
         _STATE.clear()
-    _release_freed_memory()
+    release_freed_memory()
     # The last steps are serial and take seconds at 100k articles: say so on the bar.
     progress.stage("traced", 3)
     aligned, few = mark_statements(aligned, spans, observed, settings, FEW_HOLDERS)
     del spans, observed
-    _release_freed_memory()
+    release_freed_memory()
     progress.advance("traced")
     documents = [metas[i][0] if i in metas else plain for i, plain in enumerate(corpus.documents)]
     del corpus

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from syndtrace.fingerprint import member, winnow
+from syndtrace.heap import release as release_freed_memory
 from syndtrace.model import Passage
 from syndtrace.normalize import TokenStream
 from syndtrace.settings import Settings
@@ -90,7 +91,11 @@ class Observed:
         """
         if not parts:
             return observe([])
-        return _once(_drain_join(parts, ("hashes", "docs", "quoted")))
+        joined = _drain_join(parts, ("hashes", "docs", "quoted"))
+        # The parts, freed, stay resident in the C heap: hand them back before the sort copies the
+        # join (at 100k articles the scan's peak went 829 -> 793 MiB, the trace stage's top).
+        release_freed_memory()
+        return _once(joined)
 
 
 def observe(sides: list[tuple[int, np.ndarray, np.ndarray]]) -> Observed:
