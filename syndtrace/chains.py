@@ -253,7 +253,7 @@ class _Views:
 
     def aligned(self, doc: str) -> dict[str, Spans]:
         """Partner -> ``doc``'s text aligned with it (its passages less the words the partner lacks there)."""
-        return self._view(doc, "aligned", lambda: {o: subtract(*_sides(ps, doc)) for o, ps in self.partners[doc].items()})
+        return self._view(doc, "aligned", lambda: {o: subtract(*_sides(ps, doc), merged=True) for o, ps in self.partners[doc].items()})
 
     def facing(self, doc: str) -> dict[str, list[tuple[int, int, int, int]]]:
         """Partner -> the pair's passages as ``_facing`` gives them."""

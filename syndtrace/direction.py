@@ -50,6 +50,7 @@ from syndtrace.dates import day_of, instant_of
 from syndtrace.lineage import Evidence
 from syndtrace.model import Credit, Document, Passage
 from syndtrace.names import canonical, distinct_labels, is_agency, is_portal, is_publisher, known, outlet_key, possessive
+from syndtrace.packed import bracketed_texts
 from syndtrace.release import is_release, release_evidence_line
 
 ORIGIN_KINDS = ("original-source", "originally-published", "first-appeared", "republished", "edited")
@@ -337,9 +338,9 @@ def _credit_evidence(
 def _insertion_evidence(x: Document, y: Document, passages: list[Passage], name: dict[str, str]) -> list[Evidence]:
     items = []
     for doc, other in ((x, y), (y, x)):
-        brackets = [i for p in passages for i in p.insertions if i.doc == doc.id and i.bracketed]
+        brackets = [text for p in passages for text in bracketed_texts(p.insertions, doc.id)]
         if brackets:
-            shown = "; ".join(f"\"{i.text}\"" for i in brackets[:2])
+            shown = "; ".join(f"\"{text}\"" for text in brackets[:2])
             items.append(Evidence("insertion", other.id, 1.5, f"{name[doc.id]} inserts an editor's bracket into the shared text: {shown}"))
     return items
 

@@ -68,6 +68,17 @@ class PackedInsertions(Sequence):
         which = self._docs.index(doc)
         return [(start, end) for w, start, end, _, _ in _ROW.iter_unpack(self._numbers) if w == which]
 
+    def bracketed(self, doc: str) -> list[str]:
+        """Texts of ``doc``'s insertions that hold an editor's bracket, without making the others."""
+        if doc not in self._docs:
+            return []
+        which, words, at, found = self._docs.index(doc), self._words, 0, []
+        for w, _, _, bracketed, length in _ROW.iter_unpack(self._numbers):
+            if w == which and bracketed:
+                found.append(words[at : at + length])
+            at += length
+        return found
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (PackedInsertions, tuple)):
             return tuple(self) == tuple(other)
@@ -95,3 +106,10 @@ def insertion_spans(insertions: Sequence[Insertion], doc: str) -> list[tuple[int
     if isinstance(insertions, PackedInsertions):
         return insertions.spans(doc)
     return [(i.start, i.end) for i in insertions if i.doc == doc]
+
+
+def bracketed_texts(insertions: Sequence[Insertion], doc: str) -> list[str]:
+    """Texts of the insertions of ``doc`` among ``insertions`` (packed or a tuple) that hold an editor's bracket."""
+    if isinstance(insertions, PackedInsertions):
+        return insertions.bracketed(doc)
+    return [i.text for i in insertions if i.doc == doc and i.bracketed]

@@ -50,9 +50,10 @@ def merge(spans: Spans) -> Spans:
     return out
 
 
-def subtract(spans: Spans, cut: Spans) -> Spans:
-    """``spans`` minus ``cut``."""
-    spans, cut = merge(spans), merge(cut)
+def subtract(spans: Spans, cut: Spans, *, merged: bool = False) -> Spans:
+    """``spans`` minus ``cut``; ``merged``: both are ``merge``'s output already (sorted, apart)."""
+    if not merged:
+        spans, cut = merge(spans), merge(cut)
     if not cut:  # most pairs' insertions: nothing to take away
         return spans
     out: Spans = []

@@ -170,15 +170,35 @@ def partners_of(page: str, links: Sequence[Link], aside: Set[str] = frozenset())
 
 def parts_of(partners: list[tuple[str, int, tuple[tuple[int, int], ...]]]):
     """Partners grouped by the part of the document they share: overlapping spans are one part."""
-    uf = UnionFind(range(len(partners)))
-    for i in range(len(partners)):
-        for j in range(i + 1, len(partners)):
-            if _overlap(partners[i][2], partners[j][2]):
-                uf.union(i, j)
+    uf = overlapping([spans for _, _, spans in partners])
     parts: dict[int, list] = {}
     for i, partner in enumerate(partners):
         parts.setdefault(uf.find(i), []).append(partner)
     return [parts[k] for k in sorted(parts)]
+
+
+def overlapping(span_lists: Sequence[Sequence[tuple[int, int]]]) -> UnionFind:
+    """Indexes of ``span_lists`` joined when a span of one and a span of another share more than a junction.
+
+    Two spans ``(s1, e1)`` and ``(s2, e2)`` of one page overlap when
+    ``min(e1, e2) - max(s1, s2) > _JUNCTION``. The sets are those of that
+    test tried on every two lists, found by one sweep over the spans sorted
+    by start: pairwise, a page with hundreds of partners (a wire story's
+    page) made it the trace stage's largest loop. A span that overlaps any
+    earlier span overlaps the earlier one reaching furthest (the overlap,
+    the lesser end less its start, grows with the earlier end), and those
+    two earlier spans overlap each other: joining each span to that one
+    joins what the pairwise test joins (tests/test_storylinks.py holds it
+    to the pairwise test).
+    """
+    uf = UnionFind(range(len(span_lists)))
+    far_end, far = 0, -1  # the end and list of the span reaching furthest so far
+    for start, end, k in sorted((s, e, k) for k, spans in enumerate(span_lists) for s, e in spans):
+        if far >= 0 and min(far_end, end) - start > _JUNCTION:
+            uf.union(k, far)
+        if far < 0 or end > far_end:
+            far_end, far = end, k
+    return uf
 
 
 def multi_story_pages(links: Sequence[Link], aside: Set[str] = frozenset(), pages: Set[str] | None = None) -> set[str]:
@@ -189,12 +209,9 @@ def multi_story_pages(links: Sequence[Link], aside: Set[str] = frozenset(), page
     """
     spans: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
     partners: dict[str, set[str]] = {}
-    pairs = set()
     for lk in links:
         if lk.a in aside or lk.b in aside:
             continue
-        pairs.add((lk.a, lk.b))
-        pairs.add((lk.b, lk.a))
         partners.setdefault(lk.a, set()).add(lk.b)
         partners.setdefault(lk.b, set()).add(lk.a)
         spans[(lk.a, lk.b)] = lk.spans.get(lk.a, ())
@@ -204,25 +221,15 @@ def multi_story_pages(links: Sequence[Link], aside: Set[str] = frozenset(), page
         if len(others) < 2 or (pages is not None and doc not in pages):
             continue
         others = sorted(others)
-        uf = UnionFind(others)
-        groups = len(others)
-        for i, x in enumerate(others):
-            for y in others[i + 1 :]:
-                if groups == 1:  # all partners already in one group: not a multi-story page
-                    break
-                if uf.find(x) == uf.find(y):
-                    continue
-                if (x, y) in pairs or _overlap(spans.get((doc, x), ()), spans.get((doc, y), ())):
-                    uf.union(x, y)
-                    groups -= 1
-        if groups > 1:
+        uf = overlapping([spans.get((doc, x), ()) for x in others])
+        at = {x: k for k, x in enumerate(others)}
+        for k, x in enumerate(others):
+            for y in partners[x]:  # two partners linked to each other are one story
+                if y in at:
+                    uf.union(k, at[y])
+        if len({uf.find(k) for k in range(len(others))}) > 1:
             hubs.add(doc)
     return hubs
-
-
-def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
-    """Whether a span of ``a`` and one of ``b`` (spans of one page) share more than a junction."""
-    return any(min(e1, e2) - max(s1, s2) > _JUNCTION for s1, e1 in a for s2, e2 in b)
 
 
 def compiled_pages(links: list[Link], words: dict[str, int]) -> set[str]:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from syndtrace.model import Insertion, Passage, PassageSide
-from syndtrace.packed import PackedInsertions, insertion_rows, insertion_spans
+from syndtrace.packed import PackedInsertions, bracketed_texts, insertion_rows, insertion_spans
 
 DOCS = ("alpha", "beta")
 
@@ -34,6 +34,8 @@ def test_packed_reads_back_as_the_tuple(items):
     assert list(insertion_rows(packed)) == list(insertion_rows(ref)) == [(i.doc, i.start, i.end, i.text, i.bracketed) for i in ref]
     for doc in DOCS + ("gamma",):
         assert insertion_spans(packed, doc) == insertion_spans(ref, doc) == [(i.start, i.end) for i in ref if i.doc == doc]
+        want = [i.text for i in ref if i.doc == doc and i.bracketed]
+        assert bracketed_texts(packed, doc) == bracketed_texts(ref, doc) == want
 
 
 def test_none_packs_to_the_empty_tuple_and_out_of_range_raises():

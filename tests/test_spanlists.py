@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from syndtrace.spanlists import covered_by, intersect, minority, subtract
+from syndtrace.spanlists import covered_by, intersect, merge, minority, subtract
 
 
 def positions(spans) -> set[int]:
@@ -43,6 +43,8 @@ def test_subtract_matches_sets_of_positions(spans, cut):
     got = {at for s, e in subtract(spans, cut) for at in range(s, e)}
     want = {at for s, e in spans for at in range(s, e)} - {at for s, e in cut for at in range(s, e)}
     assert got == want
+    # Given merged lists, as the chains stage hands them, it skips merging them again.
+    assert subtract(merge(spans), merge(cut), merged=True) == subtract(spans, cut)
 
 
 @given(SPANS, SPANS)
