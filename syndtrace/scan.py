@@ -13,8 +13,6 @@ copying it through pipes.
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import signal
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +34,7 @@ from syndtrace.load import document_from_record
 from syndtrace.model import Document, RawRecord, id_pair
 from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
+from syndtrace.pool import mapper
 from syndtrace.progress import NullProgress, Progress
 from syndtrace.settings import Settings
 from syndtrace.statements import (
@@ -173,33 +172,6 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     )
 
 
-@contextmanager
-def _mapper(settings: Settings, jobs: int):
-    """``map``, or a fork pool's ordered ``imap`` when more than one worker would help.
-
-    On success the pool is closed and joined; on an error or Ctrl-C it is
-    terminated, so an interrupted scan never waits on its workers.
-    """
-    workers = min(settings.worker_count, jobs)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield map
-        return
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
-    try:
-        yield pool.imap
-    except BaseException:
-        pool.terminate()
-        pool.join()
-        raise
-    pool.close()
-    pool.join()
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which terminates them (no traceback per worker)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _fingerprints(
     records, texts: TextStore, body_starts: list[int], settings, progress
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -209,8 +181,8 @@ def _fingerprints(
     progress.stage("sketched", len(records))
     parts = []
     try:
-        with _mapper(settings, len(batches)) as mapper:
-            for start, part in zip(batches, mapper(_fingerprint_batch, batches)):
+        with mapper(settings, len(batches)) as run:
+            for start, part in zip(batches, run(_fingerprint_batch, batches)):
                 parts.append(part)
                 progress.advance("sketched", min(_BATCH, len(records) - start))
     finally:
@@ -272,8 +244,8 @@ def _align_pairs(pairs: list[tuple[int, int]], settings, progress, parts: list, 
     aligned: list = []
     metas: dict[int, tuple[Document, int]] = {}
     offset = sum(len(part) for part in parts)
-    with _mapper(settings, len(chunks)) as mapper:
-        for part, (found, meta, spans, observed) in zip(chunks, mapper(_align_chunk, chunks)):
+    with mapper(settings, len(chunks)) as run:
+        for part, (found, meta, spans, observed) in zip(chunks, run(_align_chunk, chunks)):
             aligned.extend((i, j, passages, stats, sides + offset) for i, j, passages, stats, sides in found)
             metas.update(meta)
             parts.append(spans)
