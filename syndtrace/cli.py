@@ -140,7 +140,7 @@ def compare(paths, fmt, output, passage_text, no_passage_text, color, width, cac
 
         result = run_compare(list(paths), _settings(**settings), cache=cache)
         _notes(result)
-        _write(result, fmt, output, list(paths), color, width, text_mode)
+        _write(result, fmt, output, list(paths) + result.input_files(), color, width, text_mode)
         if not result.passages:
             click.echo("syndtrace: no shared passages", err=True)
         return 0
@@ -191,7 +191,7 @@ def scan(paths, fmt, output, workers, fields, url_lists, quiet, passage_text, no
         for problem in result.problems:
             click.echo(f"syndtrace: skipped {problem.message}", err=True)
         _notes(result)
-        _write(result, fmt, output, list(paths), color, width, text_mode)
+        _write(result, fmt, output, list(paths) + result.input_files(), color, width, text_mode)
         return EXIT_PARTIAL if result.problems else 0
 
     _run(action)

@@ -156,6 +156,14 @@ class Result:
     rewrites: tuple[Rewrite, ...] = ()
     texts: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
 
+    def input_files(self) -> list[str]:
+        """Every file the documents, skipped inputs and notes came from, sorted: what no output may overwrite.
+
+        A folder's articles are read from files its path does not name.
+        """
+        paths = {d.path for d in self.documents} | {r.path for r in (*self.problems, *self.notes)}
+        return sorted(p for p in paths if p)
+
     def document_text(self, doc: Document) -> str:
         """The whole text of ``doc``, from the document or read back from its input."""
         return doc.text if doc.text or self.texts is None else self.texts(doc.id)

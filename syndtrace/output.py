@@ -30,21 +30,30 @@ def _existing_mode(path: str) -> int | None:
         return None
 
 
-@contextmanager
-def open_output(path: str | None, inputs: list[str]) -> Iterator[TextIO]:
-    """Yield a text stream for the output; on success, move it into place."""
-    if path is None or path == "-":
-        yield sys.stdout
-        return
+def check_target(path: str, inputs: list[str], option: str = "-o") -> None:
+    """``OutputError`` unless ``path`` can take an output: not an input, not a folder, in a folder that exists.
+
+    ``option`` names the option that gave ``path``, for the message.
+    """
     target = os.path.realpath(path)
     for given in inputs:
         if given != "-" and os.path.exists(given) and os.path.realpath(given) == target:
-            raise OutputError("refusing to overwrite an input file with the output; choose another -o", path)
+            raise OutputError(f"refusing to overwrite an input file with the output; choose another {option}", path)
     if os.path.isdir(path):
-        raise OutputError("this is a directory; -o takes a file name", path)
+        raise OutputError(f"this is a directory; {option} takes a file name", path)
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise OutputError(f"the folder {folder} does not exist", path)
+
+
+@contextmanager
+def open_output(path: str | None, inputs: list[str], option: str = "-o") -> Iterator[TextIO]:
+    """Yield a text stream for the output; on success, move it into place (``check_target`` first)."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    check_target(path, inputs, option)
+    folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".syndtrace-", dir=folder)
     except OSError as exc:

@@ -213,6 +213,19 @@ def test_output_over_an_input_is_refused_and_the_input_untouched(tmp_path, spell
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
 
 
+@pytest.mark.parametrize("option", ["-o"])
+def test_scan_output_over_an_article_of_a_folder_given_is_refused(tmp_path, option):
+    # The folder is the input named; its articles are inputs too, read from files no argument names.
+    a = write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "b.txt", copy_of(ARTICLE))
+    before = Path(a).read_bytes()
+    result = run("scan", str(tmp_path), "-q", option, a)
+    assert result.exit_code == EXIT_OUTPUT
+    assert "overwrite an input" in error_line(result)
+    assert Path(a).read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
 def test_output_into_a_missing_folder_or_onto_a_folder_is_refused(tmp_path):
     result = run("compare", AFP, GR, "-o", str(tmp_path / "no" / "such" / "out.json"))
     assert result.exit_code == EXIT_OUTPUT
