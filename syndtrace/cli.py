@@ -160,9 +160,16 @@ def compare(paths, fmt, output, passage_text, no_passage_text, color, width, cac
     "--max-df", type=int, default=None,
     help="A fingerprint in more documents than this pairs only copies of one story, never unrelated articles [64].",
 )
+@click.option(
+    "--family-pairs", "family_pairs", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+    help="Also write every pair of each family's members, with the passages they share, to FILE (JSON lines).",
+)
 @_passage_text_options
 @_settings_options
-def scan(paths, fmt, output, workers, fields, url_lists, quiet, passage_text, no_passage_text, color, width, cache, **settings) -> None:
+def scan(
+    paths, fmt, output, workers, fields, url_lists, quiet, family_pairs, passage_text, no_passage_text, color, width, cache,
+    **settings,
+) -> None:
     """Find reprint families across a corpus: folders, JSONL, CSV, JSON, web pages and web archives.
 
     PATHS are folders (read recursively: .txt .md .json .jsonl .csv .html .htm
@@ -176,6 +183,10 @@ def scan(paths, fmt, output, workers, fields, url_lists, quiet, passage_text, no
         raise click.UsageError("give PATHS to scan, or --urls FILE")
 
     text_mode = _passage_text(passage_text, no_passage_text)
+    if family_pairs is not None and (
+        family_pairs == "-" or (output not in (None, "-") and os.path.realpath(family_pairs) == os.path.realpath(output))
+    ):
+        raise click.UsageError("--family-pairs takes a file of its own: not -, not the -o file")
 
     def action() -> int:
         from syndtrace.corpus import FieldMap
@@ -183,15 +194,25 @@ def scan(paths, fmt, output, workers, fields, url_lists, quiet, passage_text, no
         from syndtrace.scan import scan as run_scan
 
         field_map = FieldMap.parse(list(fields)) if fields else None
+        run_settings = _settings(workers=workers, **settings)
         with Progress(enabled=not quiet) as progress:
             result = run_scan(
-                list(paths), _settings(workers=workers, **settings), fields=field_map, progress=progress,
-                url_lists=list(url_lists), cache=cache,
+                list(paths), run_settings, fields=field_map, progress=progress, url_lists=list(url_lists), cache=cache
             )  # fmt: skip
         for problem in result.problems:
             click.echo(f"syndtrace: skipped {problem.message}", err=True)
         _notes(result)
-        _write(result, fmt, output, list(paths) + result.input_files(), color, width, text_mode)
+        inputs = list(paths) + result.input_files()
+        if family_pairs is not None:
+            from syndtrace.output import check_target
+
+            check_target(family_pairs, inputs, "--family-pairs")  # before any output is written
+        _write(result, fmt, output, inputs, color, width, text_mode)
+        if family_pairs is not None:
+            from syndtrace.familypairs import write_family_pairs
+
+            with Progress(enabled=not quiet) as progress:
+                write_family_pairs(result, run_settings, family_pairs, inputs, progress)
         return EXIT_PARTIAL if result.problems else 0
 
     _run(action)

@@ -155,6 +155,9 @@ class Result:
     command: str = "compare"
     rewrites: tuple[Rewrite, ...] = ()
     texts: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
+    # A scan's learned statements (``syndtrace.statements``; sorted fingerprints, a numpy array):
+    # what ``syndtrace.familypairs`` marks on the pairs it aligns after the scan.
+    statements: object = field(default=None, compare=False, repr=False)
 
     def input_files(self) -> list[str]:
         """Every file the documents, skipped inputs and notes came from, sorted: what no output may overwrite.

@@ -120,7 +120,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     release_freed_memory()
     # The last steps are serial and take seconds at 100k articles: say so on the bar.
     progress.stage("traced", 3)
-    aligned, few = mark_statements(aligned, spans, observed, settings, FEW_HOLDERS)
+    aligned, few, statements = mark_statements(aligned, spans, observed, settings, FEW_HOLDERS)
     del spans, observed
     release_freed_memory()
     progress.advance("traced")
@@ -169,6 +169,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
         command="scan",
         texts=lambda doc_id: texts.text(index[doc_id]),
         rewrites=rewrites,
+        statements=statements,
     )
 
 

@@ -273,9 +273,10 @@ def mark_statements(aligned: list, spans: SpanPrints, observed: Observed, settin
 
     ``aligned`` holds ``(i, j, passages, stats, sides)`` per pair, ``sides``
     indexing ``spans`` (``scan``). Returns ``(i, j, passages, stats)`` per
-    pair (the side prints have served and are let go), and the set of pairs
+    pair (the side prints have served and are let go), the set of pairs
     ``(i, j)`` whose passages hold text ``few`` documents or fewer carry
-    (``rare_spans``).
+    (``rare_spans``), and the statements learned (sorted fingerprints), which
+    ``mark_passages`` applies to pairs aligned after the scan.
     """
     # Documents linked by substantial authored overlap are one group (one story's copies).
     groups = UnionFind()
@@ -292,4 +293,12 @@ def mark_statements(aligned: list, spans: SpanPrints, observed: Observed, settin
         if len(pair_sides) and rare[pair_sides].any():
             held_by_few.add((i, j))
         at += len(passages)
-    return out, held_by_few
+    return out, held_by_few, found
+
+
+def mark_passages(passages: list[Passage], prints: dict[str, DocPrints], statements: np.ndarray) -> list[Passage]:
+    """``mark_all`` for one pair's passages aligned after a scan, given each document's ``doc_prints`` by id."""
+    if not passages or not len(statements):
+        return list(passages)
+    spans = SpanPrints.pack([side_prints(prints[side.doc], side.start, side.end) for p in passages for side in (p.a, p.b)])
+    return mark_all(passages, np.arange(2 * len(passages), dtype=np.int64).reshape(-1, 2), spans, statements)

@@ -213,7 +213,7 @@ def test_output_over_an_input_is_refused_and_the_input_untouched(tmp_path, spell
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
 
 
-@pytest.mark.parametrize("option", ["-o"])
+@pytest.mark.parametrize("option", ["-o", "--family-pairs"])
 def test_scan_output_over_an_article_of_a_folder_given_is_refused(tmp_path, option):
     # The folder is the input named; its articles are inputs too, read from files no argument names.
     a = write(tmp_path / "a.txt", ARTICLE)

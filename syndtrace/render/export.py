@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import Callable, TextIO
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Callable, TextIO
 
 from syndtrace.lineage import Result
+from syndtrace.model import Passage, PassageSide
 from syndtrace.render.graph import render_dot, render_gexf, render_graphml
 from syndtrace.render.json import edge_to_dict, node_names
 
-__all__ = ["FORMATS", "CSV_COLUMNS", "render_jsonl", "render_csv", "render_graphml", "render_gexf", "render_dot"]
+if TYPE_CHECKING:
+    from syndtrace.familypairs import FamilyPair
+
+__all__ = ["FORMATS", "CSV_COLUMNS", "render_jsonl", "render_family_pairs", "render_csv", "render_graphml", "render_gexf", "render_dot"]
 
 
 def render_jsonl(result: Result, out: TextIO) -> None:
@@ -38,6 +43,53 @@ def render_jsonl(result: Result, out: TextIO) -> None:
         }
         out.write(json.dumps(obj, ensure_ascii=False, allow_nan=False))
         out.write("\n")
+
+
+def render_family_pairs(pairs: Iterable[FamilyPair], out: TextIO) -> int:
+    """One JSON object per pair of family members per line (``scan --family-pairs``); return how many.
+
+    Each line: ``family``, ``a``, ``b`` (``a`` the smaller id), ``compared``
+    (the scan aligned the pair itself), the pair's ``verdict`` with
+    ``words``, ``authored_words``, ``quoted_words`` and ``first_appearance``,
+    and ``passages``: ``id`` (the main output's, or null for a pair aligned
+    after the scan), sides ``a`` and ``b`` (``start``, ``end``: ``[start,
+    end)`` in that document's text; ``words``, ``quoted``), ``words``,
+    ``similarity``, ``authored_words``, ``quote``. Written as made.
+    """
+    count = 0
+    for fp in pairs:
+        v = fp.verdict
+        row = {
+            "family": fp.family,
+            "a": fp.a,
+            "b": fp.b,
+            "compared": fp.compared,
+            "verdict": v.verdict,
+            "words": v.words,
+            "authored_words": v.authored_words,
+            "quoted_words": v.quoted_words,
+            "first_appearance": v.first_appearance,
+            "passages": [_pair_passage(p) for p in fp.passages],
+        }
+        out.write(json.dumps(row, ensure_ascii=False, allow_nan=False))
+        out.write("\n")
+        count += 1
+    return count
+
+
+def _pair_passage(p: Passage) -> dict:
+    def side(s: PassageSide) -> dict:
+        return {"start": s.start, "end": s.end, "words": s.words, "quoted": float(round(s.quoted, 4))}
+
+    return {
+        "id": p.id or None,
+        "a": side(p.a),
+        "b": side(p.b),
+        "words": p.words,
+        "similarity": float(round(p.similarity, 1)),
+        "authored_words": p.authored_words,
+        "quote": p.quote,
+    }
 
 
 CSV_COLUMNS = (
