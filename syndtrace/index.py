@@ -59,6 +59,10 @@ FEW_HOLDERS = 4
 FOREIGN_PRINTS = 1
 
 
+# Fingerprints a press release and a document that is none must share to be aligned.
+RELEASE_SHARED = 1
+
+
 def candidate_pairs(
     hashes: np.ndarray,
     docs: np.ndarray,
@@ -71,6 +75,7 @@ def candidate_pairs(
     rank: np.ndarray | None = None,
     wire: np.ndarray | None = None,
     few_holders: int = FEW_HOLDERS,
+    releases: np.ndarray | None = None,
 ) -> Candidates:
     """Pairs of documents that share enough fingerprints to be worth aligning.
 
@@ -85,6 +90,9 @@ def candidate_pairs(
     held by this many documents or fewer are paired (``FEW_HOLDERS`` for
     words; 0, none, for ``--ocr``'s character anchors, which two noisy
     copies share by a like misreading as often as by one copying the other).
+    ``releases``: per document, whether it reads as a press release
+    (``release.release_hint``): a release and a document that is none are
+    paired on one shared fingerprint (``RELEASE_SHARED``).
 
     Everything here groups postings by fingerprint, so the postings are
     split by the hash's low bits into ``parts`` and indexed part by part:
@@ -126,6 +134,11 @@ def candidate_pairs(
     shared = np.bincount(at, weights=np.concatenate(counts), minlength=len(pair_codes)).astype(np.int64)
     need = settings.min_shared_fingerprints if min_shared is None else min_shared
     ok = shared >= need
+    if releases is not None and len(pair_codes):
+        # A release is written to be written from, in fragments: a story lifting two sentences of it
+        # (one 20-word run, which winnowing gives one fingerprint) is its story. Two releases are not.
+        one = releases[pair_codes // n_docs] != releases[pair_codes % n_docs]
+        ok |= one & (shared >= RELEASE_SHARED)
     # Pairs sharing too few fingerprints under the cap, one of them held by few documents besides, may
     # still be two copies of one story, one carrying what the other alone added to it: judged below.
     weak = np.intersect1d(pair_codes[~ok], np.concatenate(few_codes)) if frequent else np.empty(0, np.int64)

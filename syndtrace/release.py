@@ -112,6 +112,45 @@ def release_marks(text: str, body_start: int = 0, outlet: str | None = None) -> 
     return tuple(marks) if strong or weak >= 2 else ()
 
 
+# The marks a release alone prints as a line of its own: an end mark, notes to editors.
+_STRONG_FOOT = re.compile(r"^[ \t*_]*" + _FOOT_MARKS[0], re.I | re.M)
+_SHORT_LINE = 60  # an end mark padded longer than this ("-------- ENDS --------") is missed: a hint may miss
+
+
+def release_hint(text: str, body_start: int = 0, outlet: str | None = None) -> bool:
+    """Whether ``text`` shows a release's strongest marks, read cheaply: for the index, before any analysis.
+
+    The record's outlet names a release (``names_a_release``), a header
+    stands near the top, or an end mark or notes to editors stands at a
+    line's start: each alone makes ``release_marks`` call the text a
+    release. The weaker signs (two foot marks, a journal's own study) take
+    longer to read and are left to the analysis: a hint may miss a release,
+    never names what no mark shows.
+    """
+    if names_a_release(outlet):
+        return True
+    head_end = min(len(text), body_start + _HEAD_CHARS)
+    low_head = text[body_start:head_end].lower()
+    if ("release" in low_head or "embargo" in low_head or "issued by" in low_head) and next(
+        finditer_lines(_HEADER, text, body_start, head_end), None
+    ):
+        return True
+    # Line by line, trying the pattern only where it can match: an end mark is a short line of its
+    # own ("[Ends]", "- ENDS -", "###"); notes to editors name the editor. (Lower-casing whole
+    # articles to find the words took twice the time.)
+    editors = "ditor" in text or "DITOR" in text
+    at = body_start
+    for line in text[body_start:].split("\n"):
+        if (
+            line
+            and (len(line) <= _SHORT_LINE or (editors and ("ditor" in line or "DITOR" in line)))
+            and _STRONG_FOOT.match(text, at)
+        ):
+            return True
+        at += len(line) + 1
+    return False
+
+
 # A journal's release announces a study in the journal itself, in its opening: "finds a study in
 # The BMJ today", "published today in The Lancet", "reports a study published by The BMJ this week".
 # A news story copying the sentence says so of another outlet's journal, not its own.

@@ -36,6 +36,7 @@ from syndtrace.normalize import TokenStream, remask, tokenize
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
 from syndtrace.pool import mapper
 from syndtrace.progress import NullProgress, Progress
+from syndtrace.release import release_hint
 from syndtrace.settings import Settings
 from syndtrace.statements import (
     DocPrints, Observed, SpanPrints, doc_prints, mark_statements, observe, side_prints, winnowed,
@@ -96,14 +97,14 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     corpus = load_corpus(paths, settings, fields or FieldMap(), progress, url_lists=url_lists, cache=cache)
     records, texts, problems, notes = corpus.records, corpus.texts, corpus.problems, corpus.notes
     outlet_codes, outlet_keys = outlet_codes_of(records)
-    hashes, docs = _fingerprints(records, texts, [d.body_start for d in corpus.documents], settings, progress)
+    hashes, docs, releases = _fingerprints(records, texts, [d.body_start for d in corpus.documents], settings, progress)
     release_freed_memory()
     progress.stage("indexed", 1)
     wire = wire_pages(corpus.documents)
     cand = candidate_pairs(
         hashes, docs, outlet_codes, corpus.titles, settings,
         min_shared=OCR_MIN_SHARED if settings.ocr else None, rank=publication_rank(corpus.documents),
-        wire=wire, few_holders=0 if settings.ocr else FEW_HOLDERS,
+        wire=wire, few_holders=0 if settings.ocr else FEW_HOLDERS, releases=None if settings.ocr else releases,
     )  # fmt: skip
     progress.advance("indexed")
     del hashes, docs
@@ -175,8 +176,9 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
 
 def _fingerprints(
     records, texts: TextStore, body_starts: list[int], settings, progress
-) -> tuple[np.ndarray, np.ndarray]:
-    """Every record's fingerprints over its body (front matter is not the story): ``(hashes, record index)``."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every record's fingerprints over its body (front matter is not the story): ``(hashes, record index)``,
+    and per record whether its text shows a press release's strongest marks (``release.release_hint``)."""
     _STATE.update(records=records, texts=texts, body_starts=body_starts, settings=settings)
     batches = list(range(0, len(records), _BATCH))
     progress.stage("sketched", len(records))
@@ -189,20 +191,25 @@ def _fingerprints(
     finally:
         _STATE.clear()
     if not parts:
-        return np.empty(0, np.uint64), np.empty(0, np.int64)
-    return np.concatenate([h for h, _ in parts]), np.concatenate([d for _, d in parts])
+        return np.empty(0, np.uint64), np.empty(0, np.int64), np.zeros(len(records), bool)
+    return tuple(np.concatenate([part[k] for part in parts]) for k in range(3))
 
 
-def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray]:
+def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     records, store, settings = _STATE["records"], _STATE["texts"], _STATE["settings"]
     body_starts = _STATE["body_starts"]
     end = min(start + _BATCH, len(records))
-    texts = [store.text(k)[body_starts[k] :].encode("utf-8") for k in range(start, end)]
+    bodies = [store.text(k) for k in range(start, end)]
+    texts = [text[body_starts[k] :].encode("utf-8") for k, text in enumerate(bodies, start)]
+    releases = np.fromiter(
+        (release_hint(text, body_starts[k], dict(records[k].fields).get("outlet")) for k, text in enumerate(bodies, start)),
+        bool, len(bodies),
+    )  # fmt: skip
     if settings.ocr:
         hashes, docs = batch_char_fingerprints(texts)
     else:
         hashes, docs = batch_fingerprints(texts, settings.shingle_size, settings.window)
-    return hashes, docs + start
+    return hashes, docs + start, releases
 
 
 def _align(cand, wire: np.ndarray, outlet_keys: dict[str, int], settings, progress):

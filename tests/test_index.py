@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from syndtrace.index import FEW_HOLDERS, FOREIGN_PRINTS, candidate_pairs
+from syndtrace.index import FEW_HOLDERS, FOREIGN_PRINTS, RELEASE_SHARED, candidate_pairs
 from syndtrace.storyindex import (
     STORY_HUBS, STORY_LINKS, STORY_LOOKAHEAD, STORY_MIN_SHARED, STORY_NEAREST, STORY_PROBES, STORY_SAMPLES,
     STORY_OUTLET_PAGES, STORY_WIRE_PAGES,
@@ -23,8 +23,12 @@ from syndtrace.settings import Settings
 postings = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12) | st.integers(0, 2**64 - 1)), max_size=200, unique=True)
 
 
-def reference(postings, outlet, title, settings: Settings, rank=None, wire=None):
-    """Candidates and learned furniture, the slow and obvious way."""
+def reference(postings, outlet, title, settings: Settings, rank=None, wire=None, releases=None):
+    """Candidates and learned furniture, the slow and obvious way.
+
+    ``releases``: per document, whether it is a press release: a release and
+    a document that is none need only ``RELEASE_SHARED`` fingerprints.
+    """
     everything: dict[int, set[int]] = defaultdict(set)  # what each document holds beyond its outlet's furniture
     titles: dict[tuple[int, int], set[int]] = defaultdict(set)
     for doc, h in postings:
@@ -59,10 +63,14 @@ def reference(postings, outlet, title, settings: Settings, rank=None, wire=None)
             if 2 * close > len(picks):
                 stories.append(ordered)
                 story_hashes.append(h)
-    pairs = {pair: n for pair, n in shared.items() if n >= settings.min_shared_fingerprints}
+    def enough(pair, n):
+        one_release = releases is not None and releases[pair[0]] != releases[pair[1]]
+        return n >= (RELEASE_SHARED if one_release else settings.min_shared_fingerprints)
+
+    pairs = {pair: n for pair, n in shared.items() if enough(pair, n)}
     rank = list(range(len(outlet))) if rank is None else list(rank)
     wire = [False] * len(outlet) if wire is None else list(wire)
-    weak = {pair for pair in few if shared[pair] < settings.min_shared_fingerprints}
+    weak = {pair for pair in few if not enough(pair, shared[pair])}
     # A page holding fingerprints of another outlet's furniture, furniture of that outlet alone.
     owners: dict[int, set[int]] = defaultdict(set)
     for h, code in furniture:
@@ -234,6 +242,29 @@ def test_the_copies_of_stories_over_the_cap_pair_as_the_reference_pairs_them(pos
     )
     pairs, _ = reference(postings, outlet, title, cfg, rank, wire)
     assert {(int(a), int(b)): int(n) for a, b, n in zip(cand.left, cand.right, cand.shared)} == pairs
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    story_postings(),
+    st.lists(st.booleans(), min_size=31, max_size=31),
+    st.integers(2, 6),
+    st.integers(2, 4),
+    st.lists(st.integers(-1, 4), min_size=31, max_size=31),
+)
+def test_a_release_and_a_story_pair_on_one_fingerprint_as_the_reference_pairs_them(postings, releases, max_df, need, outlet):
+    # A story lifting one sentence of a release shares one fingerprint with it; two releases, or two
+    # stories, still need ``need``. Under the cap and over it (a weak pair is no longer weak).
+    cfg = Settings(max_df=max_df, boilerplate_min_stories=2, min_shared_fingerprints=need)
+    hashes = np.array([h for _, h in postings], dtype=np.uint64)
+    docs = np.array([d for d, _ in postings], dtype=np.int64)
+    title = [0] * 31
+    cand = candidate_pairs(hashes, docs, np.array(outlet), np.array(title), cfg, releases=np.array(releases))
+    pairs, _ = reference(postings, outlet, title, cfg, releases=releases)
+    assert {(int(a), int(b)): int(n) for a, b, n in zip(cand.left, cand.right, cand.shared)} == pairs
+    # And without releases, the pairs are those of the plain rule.
+    plain = candidate_pairs(hashes, docs, np.array(outlet), np.array(title), cfg, releases=np.zeros(31, bool))
+    assert {(int(a), int(b)) for a, b in zip(plain.left, plain.right)} == set(reference(postings, outlet, title, cfg)[0])
 
 
 def test_partitions_change_nothing():

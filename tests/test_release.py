@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
+from scan_corpus import Writer, page
+
 from syndtrace.direction import decide
+from syndtrace.fingerprint import batch_fingerprints
 from syndtrace.load import document_from_text
-from syndtrace.release import foot_spans, is_release, names_a_release, release_marks
+from syndtrace.release import foot_spans, is_release, names_a_release, release_hint, release_marks
+from syndtrace.scan import scan
+from syndtrace.settings import Settings
 
 BODY = (
     "Eating two apples a day is linked to a lower risk of gout, finds research published today.\n\n"
@@ -60,6 +68,35 @@ def test_news_prose_about_a_press_release_is_no_mark():
     assert release_marks(story) == ()
 
 
+def test_the_index_hint_sees_the_strongest_marks_and_nothing_release_marks_would_not():
+    strong = [
+        "Journal of Orchard Health Press Release\n\nApples and gout\n\n" + BODY,
+        "EMBARGOED UNTIL 00:01 Tuesday\n\n" + BODY,
+        *(BODY + foot + "\n\nThe study was funded by the Orchard Trust.\n" for foot in ("[Ends]", "ENDS", "-ENDS-", "###")),
+        BODY + "Notes to editors\n\n1. The study is published in Orchard Health.\n",
+        BODY + "NOTES FOR EDITORS: the study is published in Orchard Health.\n",
+        BODY + "  **Editor's notes**\n",
+    ]
+    for text in strong:
+        assert release_hint(text) and release_marks(text), text
+    assert release_hint(BODY, 0, "press release") and release_hint(BODY, 0, "Northfield University Press Office")
+    news = [
+        BODY,
+        "The university said in a press release on Tuesday that the findings were preliminary.\n\n" + BODY,
+        BODY + "The editor of the journal, Dr Ruth Hale, said the notes to editors were clear.\n",
+        BODY + "It ends a decade of research.\n\nThe End of the affair\n",
+        BODY + "For media inquiries: publications@example.org\n",
+    ]
+    for text in news:
+        assert not release_hint(text, 0, "Northfield Gazette"), text
+    # The weaker signs are left to the analysis: two contact lines make a release the hint misses.
+    two = BODY + "For media inquiries: publications@example.org\nMedia contact: Jo Bloggs, +44 20 7946 0000\n"
+    assert release_marks(two) and not release_hint(two)
+    # Front matter is no part of the body: the hint reads from ``body_start`` on.
+    front = "ENDS\n"
+    assert not release_hint(front + BODY, len(front)) and release_hint(front + BODY)
+
+
 def test_the_record_can_say_it_is_a_release():
     assert names_a_release("press release") and names_a_release("Northfield University Press Office")
     assert not names_a_release("The Press-Herald") and not names_a_release(None)
@@ -91,3 +128,30 @@ def test_a_release_is_the_source_of_a_story_dated_the_day_before_it():
     # A week earlier is not an embargo: the date is evidence (outweighed).
     early = document_from_text("---\ndate: 2016-04-27\noutlet: Daily Planet\n---\n" + BODY, doc_id="story", path=None)
     assert "date" in [e.kind for e in decide(early, release, []).evidence]
+
+
+def test_a_scan_aligns_a_story_lifting_one_sentence_of_a_release(tmp_path):
+    # One lifted 22-word sentence is one shared fingerprint (checked below): under the usual rule of
+    # two, the index would not pair them; a release is written to be written from, so it does.
+    w = Writer(80)
+    lifted = w.sentence(22)
+    release, story = w.story(350), Writer(580).story(300)
+    release.insert(2, lifted)
+    story.insert(1, lifted)
+    cfg = Settings(workers=1)
+    hashes, docs = batch_fingerprints([" ".join(release).encode(), " ".join(story).encode()], cfg.shingle_size, cfg.window)
+    assert len(np.intersect1d(hashes[docs == 0], hashes[docs == 1])) == 1
+
+    def scanned(folder, release_foot: str):
+        folder.mkdir()
+        (folder / "release.txt").write_text(page("Northfield University", "2024-05-02", "Apples and gout", release) + release_foot)
+        (folder / "story.txt").write_text(page("Daily Planet", "2024-05-01", "Apples may help", story))
+        return scan([str(folder)], cfg)
+
+    found = scanned(tmp_path / "with", "\nNotes to editors\n\nThe study is published in Orchard Health.\n")
+    (edge,) = [e for e in found.edges if e.kind != "shared-quote"]
+    ids = {Path(d.path).name: d.id for d in found.documents}
+    # Drawn under the release, although the story is dated the day before it (an embargo).
+    assert (edge.source, edge.copy) == (ids["release.txt"], ids["story.txt"])
+    # Two articles neither of which is a release: one fingerprint pairs nothing.
+    assert not scanned(tmp_path / "without", "").pairs
