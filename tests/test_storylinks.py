@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from syndtrace.storylinks import _JUNCTION, Link, multi_story_pages, overlapping, parts_of
 from syndtrace.unionfind import UnionFind
