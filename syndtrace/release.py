@@ -44,6 +44,24 @@ _HEADER = re.compile(
     r"|^[ \t*_#]*issued[ \t]+by[ \t]+(?:the[ \t]+)?(?P<office>[A-Z][\w&.,'’ -]{1,80}?)[ \t]+press[ \t]+office\b[^\n]{0,60}$",
     re.I | re.M,
 )
+# A line about a release, not a release's header: a headline "Endotronics Halted Pending News
+# Release" (a 1987 Reuters story) ends in the words, but a preposition or a participle stands
+# before them where a header names its issuer ("The BMJ Press Release").
+_ABOUT_A_RELEASE = re.compile(
+    r"\b(?:pending|awaiting|after|before|following|ahead[ \t]+of|in|on|of|for|from|with|without|per|via|by|"
+    r"issued|issues|issue|sent|sends|send|posted|posts|put[ \t]+out|released|releases|publish(?:ed|es)?)$",
+    re.I,
+)
+
+
+def _headers(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """``_HEADER``'s matches in ``text[start:end]`` (line by line), less the lines about a release."""
+    for m in finditer_lines(_HEADER, text, start, end):
+        before = (m.group("before") or "").strip()
+        if not (before and _ABOUT_A_RELEASE.search(before)):
+            yield m
+
+
 # Foot furniture, each a line of its own (or the start of one). The first group (an end mark,
 # notes to editors) only a release prints; the rest (a journal's blurb, a media contact) news
 # sites print too, in their own footers ("For media inquiries: ..."): two of them are needed.
@@ -97,7 +115,7 @@ def release_marks(text: str, body_start: int = 0, outlet: str | None = None) -> 
         marks.append(own)
         strong += 1
     if "release" in low_head or "embargo" in low_head or "issued by" in low_head:
-        for m in finditer_lines(_HEADER, text, body_start, head_end):
+        for m in _headers(text, body_start, head_end):
             issuer = (m.group("before") or m.group("after") or m.group("office") or "").strip(" ,.:-")
             marks.append(Credit(RELEASE_KIND, _issuer(issuer), m.start(), m.end(), m.group(0).strip()))
             strong += 1
@@ -132,7 +150,7 @@ def release_hint(text: str, body_start: int = 0, outlet: str | None = None) -> b
     head_end = min(len(text), body_start + _HEAD_CHARS)
     low_head = text[body_start:head_end].lower()
     if ("release" in low_head or "embargo" in low_head or "issued by" in low_head) and next(
-        finditer_lines(_HEADER, text, body_start, head_end), None
+        _headers(text, body_start, head_end), None
     ):
         return True
     # Line by line, trying the pattern only where it can match: an end mark is a short line of its

@@ -30,6 +30,12 @@ def test_a_header_naming_the_issuer_marks_a_release_and_names_it():
     assert [c.source for c in after] == ["Thorax"]
     office = release_marks("Apples and gout\n\nIssued by University of Leicester Press Office on 9 February 2016\n\n" + BODY)
     assert [c.source for c in office] == ["University of Leicester"]
+    # A headline about a release is no header: a preposition or a participle, not an issuer, stands
+    # before the words (a 1987 Reuters story).
+    assert release_marks("Endotronics Halted Pending News Release\n\n" + BODY) == ()
+    assert release_marks("Shares Slip After Press Release\n\n" + BODY) == ()
+    assert not release_hint("Endotronics Halted Pending News Release\n\n" + BODY)
+    assert release_marks("The BMJ press release\n\n" + BODY) and release_hint("The BMJ press release\n\n" + BODY)
     # Prose naming a press office is no header.
     assert release_marks(BODY + "The study was issued by the university press office last week.\n") == ()
 
