@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 from syndtrace.anchored import FOLD_SPECIAL, finditer_lines
 from syndtrace.model import Credit, Document
@@ -110,7 +112,7 @@ def release_marks(text: str, body_start: int = 0, outlet: str | None = None) -> 
     strong = 0
     head_end = min(len(text), body_start + _HEAD_CHARS)
     low_head = text[body_start:head_end].lower()
-    own = _own_study(text, body_start, head_end, outlet)
+    own = _own_study(text, body_start, head_end, outlet) or _publisher_study(text, body_start, head_end, outlet)
     if own is not None:
         marks.append(own)
         strong += 1
@@ -180,6 +182,38 @@ _OWN_STUDY = re.compile(
     r"|\bpublished[ \t]+(?:today|this[ \t]+week)[ \t]+in[ \t]+(?:the[ \t]+journal[ \t]+)?"
     r"(?P<name2>(?:The[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,4})"
 )
+
+
+# A study announced in the opening as published in a journal: "reveals research published online in
+# the journal Sexually Transmitted Infections", "published in the online edition of Postgraduate
+# Medical Journal", "warn doctors in the journal Injury Prevention".
+_IN_A_JOURNAL = re.compile(
+    r"\bpublished(?:[ \t]+(?:online|today|this[ \t]+week))*[ \t]+(?:in|by)[ \t]+(?:the[ \t]+)?(?:online[ \t]+)?"
+    r"(?:edition[ \t]+of[ \t]+(?:the[ \t]+)?)?(?:journal[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:of|and|&|in|for)?[ \t]*[A-Z][\w&'’-]*){0,6}"
+    r"|\bin[ \t]+the[ \t]+(?:online[ \t]+)?journal[ \t]+[A-Z][\w&'’-]*(?:[ \t]+(?:of|and|&|in|for)?[ \t]*[A-Z][\w&'’-]*){0,6}"
+)
+
+
+@lru_cache(maxsize=1)
+def _publishers() -> dict[str, str]:
+    """``data/publishers.txt``: each name's and alias's outlet key -> the publisher's canonical name."""
+    text = resources.files("syndtrace").joinpath("data/publishers.txt").read_text(encoding="utf-8")
+    found = {}
+    for raw in text.splitlines():
+        if raw.strip() and not raw.lstrip().startswith("#"):
+            names = [p.strip() for p in raw.split("|") if p.strip()]
+            found.update({outlet_key(name): names[0] for name in names})
+    return found
+
+
+def _publisher_study(text: str, start: int, end: int, outlet: str | None) -> Credit | None:
+    """The opening's announcement of a study in a journal, when ``outlet`` (the document's own) is a
+    scholarly publisher (``data/publishers.txt``): its press office's release, as a mark, or None."""
+    publisher = _publishers().get(outlet_key(outlet)) if outlet else None
+    if publisher is None or ("journal" not in text[start:end].lower() and "published" not in text[start:end]):
+        return None
+    m = _IN_A_JOURNAL.search(text, start, end)
+    return Credit(RELEASE_KIND, publisher, m.start(), m.end(), m.group(0)) if m else None
 
 
 def _own_study(text: str, start: int, end: int, outlet: str | None) -> Credit | None:

@@ -58,6 +58,22 @@ def test_a_journal_announcing_its_own_study_is_its_release_and_a_story_repeating
     assert release_marks(BODY * 6 + opening, 0, "BMJ") == ()
 
 
+def test_a_publishers_release_announces_a_study_in_one_of_its_journals():
+    # The BMJ's releases name the journal, not the publisher: "BMJ", a headline, then the study.
+    for opening in (
+        "Apples and gout\n\nBMJ\n\nApples help, reveals research published online in the journal Orchard Health.\n\n",
+        "Apples and gout\n\nBMJ\n\nApples help, finds a study published in the online edition of Orchard Medical Journal.\n\n",
+        "Apples and gout\n\nBMJ\n\nApples help, warn doctors in the journal Orchard Health.\n\n",
+    ):
+        (mark,) = release_marks(opening + BODY, 0, "BMJ")
+        assert (mark.kind, mark.source) == ("press-release", "BMJ") and "Orchard" in mark.text
+        # A news page opening with the same sentence is news: its outlet publishes no journals.
+        assert release_marks(opening + BODY, 0, "dailymail.co.uk") == ()
+    # A publisher's page that announces no study in its opening is not marked so.
+    assert release_marks("Apples and gout\n\nBMJ\n\n" + BODY, 0, "BMJ") == ()
+    assert release_marks("Apples and gout\n\n" + BODY * 6 + "It was published in the journal Orchard Health.\n", 0, "BMJ") == ()
+
+
 def test_a_news_footer_with_one_media_contact_line_is_not_a_release():
     # Outlets print "For media inquiries: ..." in their own footers (Global Research does).
     page = BODY + "For media inquiries: publications@example.org\n"
