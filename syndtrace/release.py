@@ -10,14 +10,18 @@ embargo lifts: often the day before). So a release is told by its text:
   EurekAlert page), "Issued by University of Leicester Press Office on 9
   February 2016";
 * a journal's own study announced in the opening, when the document's
-  outlet is that journal: "finds a study in The BMJ today";
+  outlet is that journal: "finds a study in The BMJ today"; or a study
+  "published online in the journal Sexually Transmitted Infections", when
+  the outlet publishes journals (``data/publishers.txt``: the BMJ's
+  releases name the journal, not the publisher);
 * furniture at the foot, each on a line of its own: "[Ends]", "ENDS", "###",
   "Notes to editors", "Notes for editors", "Editor's notes", "About the
   journal", "Media contact", "For media enquiries contact ...", "... are
   available for interview", a press office's address.
 
 A news story prints none of these as lines of their own ("said in a press
-release" is prose, not a header). Each mark becomes a ``Credit`` of kind
+release" is prose, not a header; "Trading Halted Pending News Release" is a
+headline about one). Each mark becomes a ``Credit`` of kind
 ``press-release`` naming the issuer when the header names one: the release
 credits its text to itself. The record itself may say so too: an outlet
 field of "press release" (``names_a_release``).
