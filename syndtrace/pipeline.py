@@ -93,6 +93,7 @@ def swap_stats(s: PairStats) -> PairStats:
     return PairStats(
         s.b, s.a, s.shingles_b, s.shingles_a, s.jaccard, s.jaccard_estimate,
         s.containment_b_in_a, s.containment_b_in_a_estimate, s.containment_a_in_b, s.containment_a_in_b_estimate,
+        s.boilerplate_shingles,
     )  # fmt: skip
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from syndtrace.model import Credit, Document, PairStats, Passage, PassageSide
-from syndtrace.pipeline import compare_documents
+from syndtrace.pipeline import compare_documents, swap_stats
 from syndtrace.load import document_from_text
 from syndtrace.settings import Settings
 from syndtrace.verdict import pair_verdict
@@ -110,3 +110,20 @@ def test_the_ft_is_the_financial_times():
 
     assert canonical("the FT") == canonical("FT") == "Financial Times"
     assert canonical("Spiegel") == "Der Spiegel"
+
+
+def test_the_pair_seen_from_the_other_side_keeps_its_furniture_count():
+    # compare_pair aligns in id order and swaps back: a pair given as (b, a) shares the same furniture.
+    a = document_from_text(
+        "---\noutlet: Riverside Courier\n---\nThe council voted on Tuesday to close the library on Mondays to save money.\n\n" + FOOTER,
+        doc_id="b", path=None,
+    )  # fmt: skip
+    b = document_from_text(
+        "---\noutlet: Riverside Courier\n---\nA late goal gave the home side a draw in the regional cup final on Saturday.\n\n" + FOOTER,
+        doc_id="a", path=None,
+    )  # fmt: skip
+    result = compare_documents([a, b], SETTINGS)
+    (v,) = result.verdicts
+    assert v.verdict == "boilerplate" and result.pairs[0].boilerplate_shingles > 0
+    swapped = swap_stats(result.pairs[0])
+    assert (swapped.a, swapped.b) == (result.pairs[0].b, result.pairs[0].a) and swap_stats(swapped) == result.pairs[0]
