@@ -33,6 +33,7 @@ from syndtrace.lineage import Result
 from syndtrace.load import document_from_record
 from syndtrace.model import Document, RawRecord, id_pair
 from syndtrace.normalize import TokenStream, remask, tokenize
+from syndtrace.pairstats import PackedPairStats, stats_rows
 from syndtrace.pipeline import Analysed, compare_pair, number_passages, prepare_document
 from syndtrace.pool import mapper
 from syndtrace.progress import NullProgress, Progress
@@ -115,7 +116,7 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
         records=records, texts=texts, settings=settings, boilerplate=cand.boilerplate, outlet=outlet_codes, versions=versions
     )  # fmt: skip
     try:
-        aligned, metas, spans, observed = _align(cand, wire, outlet_keys, settings, progress)
+        aligned, metas, spans, observed, (floats, counts) = _align(cand, wire, outlet_keys, settings, progress)
     finally:
         _STATE.clear()
     release_freed_memory()
@@ -136,7 +137,11 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     raw = [(ids[i], ids[j], passages) for i, j, passages, _ in aligned]
     # Documents of pairs that share passages; a pair compared to no avail adds only its verdict.
     involved = sorted({k for i, j, passages, _ in aligned if passages for k in (i, j)})
-    stats = tuple(stats for _, _, _, stats in aligned)
+    # The pairs' statistics stay numbers in arrays until the output (``syndtrace.pairstats``).
+    rows = np.fromiter((row for _, _, _, row in aligned), np.int64, len(aligned))
+    ends = np.array([(i, j) for i, j, _, _ in aligned], np.int64).reshape(-1, 2)
+    stats = PackedPairStats(ids, ends, floats[rows], counts[rows])
+    del rows, ends, floats, counts
     del aligned  # numbering copies every passage: let the unnumbered ones go as it does
     numbered, pairs = number_passages(_draining(raw), by_id, attribute=False)
     verdicts = [pair_verdict(by_id[p.x], by_id[p.y], p.passages, st, settings) for p, st in zip(pairs, stats)]
@@ -213,7 +218,8 @@ def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _align(cand, wire: np.ndarray, outlet_keys: dict[str, int], settings, progress):
-    """Align every candidate pair, then the pairs credits ask for; return ``(aligned, metas, spans, observed)``.
+    """Align every candidate pair, then the pairs credits ask for; return ``(aligned, metas, spans, observed,
+    stats)``, ``stats`` the pairs' statistics as ``(floats, counts)`` rows (``pairstats.stats_rows``).
 
     The second round (``creditpairs.credited_pairs``) compares a story's
     copy with the pages of an outlet it credits that the index did not pair
@@ -223,27 +229,33 @@ def _align(cand, wire: np.ndarray, outlet_keys: dict[str, int], settings, progre
     """
     parts: list[SpanPrints] = []
     observations: list[Observed] = []
+    stat_parts: list[tuple[np.ndarray, np.ndarray]] = []
     pairs = list(zip(cand.left.tolist(), cand.right.tolist()))
-    aligned, metas = _align_pairs(pairs, settings, progress, parts, observations)
+    aligned, metas = _align_pairs(pairs, settings, progress, parts, observations, stat_parts)
     analysed = {i: doc for i, (doc, _) in metas.items()}
     more = credited_pairs(aligned, analysed, _STATE["outlet"], outlet_keys, cand.story_docs, wire)
     if more:
-        extra, extra_metas = _align_pairs(more, settings, progress, parts, observations, "credited pages aligned")
+        extra, extra_metas = _align_pairs(more, settings, progress, parts, observations, stat_parts, "credited pages aligned")
         aligned += extra
         metas = extra_metas | metas
-    return aligned, metas, SpanPrints.concat(parts), Observed.concat(observations)
+    stats = tuple(np.concatenate([part[k] for part in stat_parts]) if stat_parts else stats_rows([])[k] for k in range(2))
+    return aligned, metas, SpanPrints.concat(parts), Observed.concat(observations), stats
 
 
-def _align_pairs(pairs: list[tuple[int, int]], settings, progress, parts: list, observations: list, stage="pairs aligned"):
+def _align_pairs(
+    pairs: list[tuple[int, int]], settings, progress, parts: list, observations: list, stat_parts: list, stage="pairs aligned"
+):
     """Align ``pairs``; return ``(aligned, metas)``, ``aligned`` in the order of ``pairs``.
 
     Pairs are chunked by connected component of the candidate graph, so a
     document is analysed by one worker only, once, and only passages, their
     sides' unquoted fingerprints (appended to ``parts``), each document's
     statement votes (appended to ``observations``) and metadata travel back
-    to the parent. Each item of ``aligned`` is ``(i, j, passages, stats,
-    sides)``, where ``sides[k]`` holds the indexes of passage ``k``'s two
-    sides in the concatenation of ``parts``.
+    to the parent. Each item of ``aligned`` is ``(i, j, passages, row,
+    sides)``, where ``row`` is the pair's row of statistics in the
+    concatenation of ``stat_parts`` (appended to, as ``(floats, counts)``)
+    and ``sides[k]`` holds the indexes of passage ``k``'s two sides in the
+    concatenation of ``parts``.
     """
     progress.stage(stage, len(pairs))
     # Many more chunks than workers: the last chunk leaves one worker idle while the others
@@ -252,13 +264,16 @@ def _align_pairs(pairs: list[tuple[int, int]], settings, progress, parts: list, 
     aligned: list = []
     metas: dict[int, tuple[Document, int]] = {}
     offset = sum(len(part) for part in parts)
+    stat_offset = sum(len(floats) for floats, _ in stat_parts)
     with mapper(settings, len(chunks)) as run:
-        for part, (found, meta, spans, observed) in zip(chunks, run(_align_chunk, chunks)):
-            aligned.extend((i, j, passages, stats, sides + offset) for i, j, passages, stats, sides in found)
+        for part, (found, meta, spans, observed, stats) in zip(chunks, run(_align_chunk, chunks)):
+            aligned.extend((i, j, passages, row + stat_offset, sides + offset) for i, j, passages, row, sides in found)
             metas.update(meta)
             parts.append(spans)
             observations.append(observed)  # a document in two chunks votes once (Observed.concat)
+            stat_parts.append(stats)
             offset += len(spans)
+            stat_offset += len(stats[0])
             progress.advance(stage, len(part))
     order = {pair: k for k, pair in enumerate(pairs)}  # candidate order, whatever the workers
     aligned.sort(key=lambda item: order[(item[0], item[1])])
@@ -266,7 +281,7 @@ def _align_pairs(pairs: list[tuple[int, int]], settings, progress, parts: list, 
 
 
 def _align_chunk(pairs: list[tuple[int, int]]):
-    """Align one chunk's pairs: ``(found, meta, spans, observed)`` for ``_align``; span indexes are the chunk's."""
+    """Align one chunk's pairs: ``(found, meta, spans, observed, stats)`` for ``_align``; span and stats rows are the chunk's."""
     settings = _STATE["settings"]
     cache: dict[int, Analysed] = {}
     prints: dict[int, DocPrints] = {}
@@ -286,16 +301,18 @@ def _align_chunk(pairs: list[tuple[int, int]]):
             spans.append((doc, *side_prints(prints[doc], start, end)))
         return span_index[key]
 
-    found, meta = [], {}
+    found, meta, stats_list = [], {}, []
     for i, j in pairs:
         x = cache.get(i) or cache.setdefault(i, _analyse(i))
         y = cache.get(j) or cache.setdefault(j, _analyse(j))
         passages, stats = compare_pair(x, y, settings, keep_text=False)  # the parent reads texts back
+        row = len(stats_list)
+        stats_list.append(stats)  # sent back as arrays (``pairstats``): the parent holds no PairStats objects
         for k, a in ((i, x), (j, y)):
             if k not in meta:  # documents travel back without their text: the parent reads it back
                 meta[k] = (replace(a.doc, text=""), a.words)
         if not passages:  # compared, shares nothing worth a passage: its verdict still goes out
-            found.append((i, j, passages, stats, np.empty((0, 2), np.int64)))
+            found.append((i, j, passages, row, np.empty((0, 2), np.int64)))
         else:
             # Attributed here, where the documents are at hand, not serially in the parent.
             passages = attribute_passages(passages, {x.doc.id: x.doc, y.doc.id: y.doc}, contexts)
@@ -303,14 +320,14 @@ def _align_chunk(pairs: list[tuple[int, int]]):
                 if k not in prints:
                     prints[k] = doc_prints(a.prepared.tokens, settings.shingle_size, settings.window)
             sides = np.array([(span(i, p.a.start, p.a.end), span(j, p.b.start, p.b.end)) for p in passages], np.int64)
-            found.append((i, j, passages, stats, sides))
+            found.append((i, j, passages, row, sides))
         for k, a in ((i, x), (j, y)):
             left[k] -= 1
             if not left[k]:
                 del cache[k]
                 prints.pop(k, None)
                 contexts.pop(a.doc.id, None)
-    return found, meta, SpanPrints.pack([(h, q) for _, h, q in spans]), observe(spans)
+    return found, meta, SpanPrints.pack([(h, q) for _, h, q in spans]), observe(spans), stats_rows(stats_list)
 
 
 def _analyse(i: int) -> Analysed:
