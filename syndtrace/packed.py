@@ -16,12 +16,13 @@ import struct
 from collections.abc import Iterator, Sequence
 
 from syndtrace.model import Insertion
+from syndtrace.sequences import TupleLike
 
 # Per insertion, five int32: which document (0 or 1), start, end, bracketed (0 or 1), length of its text.
 _ROW = struct.Struct("=5i")
 
 
-class PackedInsertions(Sequence):
+class PackedInsertions(TupleLike):
     """Insertions of a passage between documents ``docs[0]`` and ``docs[1]``, as a read-only sequence.
 
     It equals (and hashes as) the tuple of the ``Insertion``s it holds, so a
@@ -78,14 +79,6 @@ class PackedInsertions(Sequence):
                 found.append(words[at : at + length])
             at += length
         return found
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (PackedInsertions, tuple)):
-            return tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
     def __repr__(self) -> str:
         return repr(tuple(self))

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from syndtrace.model import PairStats
+from syndtrace.sequences import TupleLike
 
 FLOATS = (
     "jaccard", "jaccard_estimate", "containment_a_in_b", "containment_a_in_b_estimate",
@@ -32,7 +33,7 @@ def stats_rows(stats: Sequence[PairStats]) -> tuple[np.ndarray, np.ndarray]:
     return floats, counts
 
 
-class PackedPairStats(Sequence):
+class PackedPairStats(TupleLike):
     """Pairs' statistics as a read-only sequence of ``PairStats``, built from rows on reading.
 
     Pair ``k`` is of documents ``ids[ends[k, 0]]`` (side ``a``) and
@@ -67,14 +68,6 @@ class PackedPairStats(Sequence):
         floats = dict(zip(FLOATS, self._floats[k].tolist()))
         counts = dict(zip(COUNTS, self._counts[k].tolist()))
         return PairStats(self._ids[a], self._ids[b], **counts, **floats)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (PackedPairStats, tuple)):
-            return tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
     def __repr__(self) -> str:
         return f"PackedPairStats({len(self)} pairs)"

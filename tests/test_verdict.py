@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from syndtrace.model import Credit, Document, PairStats, Passage, PassageSide
 from syndtrace.pipeline import compare_documents, swap_stats
 from syndtrace.load import document_from_text
@@ -67,19 +69,23 @@ FOOTER = (
 )
 
 
-def test_two_pages_of_one_outlet_sharing_only_their_footer_are_boilerplate_in_compare():
+@pytest.mark.parametrize("ids", [("a", "b"), ("b", "a")])
+def test_two_pages_of_one_outlet_sharing_only_their_footer_are_boilerplate_in_compare(ids):
+    # In either id order: compare_pair aligns in id order and swaps back, the furniture count too.
     a = document_from_text(
         "---\noutlet: Riverside Courier\n---\nThe council voted on Tuesday to close the library on Mondays to save money.\n\n" + FOOTER,
-        doc_id="a", path=None,
+        doc_id=ids[0], path=None,
     )  # fmt: skip
     b = document_from_text(
         "---\noutlet: Riverside Courier\n---\nA late goal gave the home side a draw in the regional cup final on Saturday.\n\n" + FOOTER,
-        doc_id="b", path=None,
+        doc_id=ids[1], path=None,
     )  # fmt: skip
     result = compare_documents([a, b], SETTINGS)
     assert result.passages == ()
     (v,) = result.verdicts
     assert v.verdict == "boilerplate" and result.pairs[0].boilerplate_shingles > 0
+    swapped = swap_stats(result.pairs[0])
+    assert (swapped.a, swapped.b) == (result.pairs[0].b, result.pairs[0].a) and swap_stats(swapped) == result.pairs[0]
 
 
 def _pair(x: str, y: str, a_attr: str | None, b_attr: str | None):
@@ -110,20 +116,3 @@ def test_the_ft_is_the_financial_times():
 
     assert canonical("the FT") == canonical("FT") == "Financial Times"
     assert canonical("Spiegel") == "Der Spiegel"
-
-
-def test_the_pair_seen_from_the_other_side_keeps_its_furniture_count():
-    # compare_pair aligns in id order and swaps back: a pair given as (b, a) shares the same furniture.
-    a = document_from_text(
-        "---\noutlet: Riverside Courier\n---\nThe council voted on Tuesday to close the library on Mondays to save money.\n\n" + FOOTER,
-        doc_id="b", path=None,
-    )  # fmt: skip
-    b = document_from_text(
-        "---\noutlet: Riverside Courier\n---\nA late goal gave the home side a draw in the regional cup final on Saturday.\n\n" + FOOTER,
-        doc_id="a", path=None,
-    )  # fmt: skip
-    result = compare_documents([a, b], SETTINGS)
-    (v,) = result.verdicts
-    assert v.verdict == "boilerplate" and result.pairs[0].boilerplate_shingles > 0
-    swapped = swap_stats(result.pairs[0])
-    assert (swapped.a, swapped.b) == (result.pairs[0].b, result.pairs[0].a) and swap_stats(swapped) == result.pairs[0]
