@@ -206,10 +206,9 @@ def _fingerprint_batch(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     end = min(start + _BATCH, len(records))
     bodies = [store.text(k) for k in range(start, end)]
     texts = [text[body_starts[k] :].encode("utf-8") for k, text in enumerate(bodies, start)]
-    releases = np.fromiter(
-        (release_hint(text, body_starts[k], dict(records[k].fields).get("outlet")) for k, text in enumerate(bodies, start)),
-        bool, len(bodies),
-    )  # fmt: skip
+    releases = np.zeros(len(bodies), bool)
+    if not settings.ocr:  # an OCR'd archive's character anchors pair by their own rule
+        releases[:] = [release_hint(text, body_starts[k], dict(records[k].fields).get("outlet")) for k, text in enumerate(bodies, start)]
     if settings.ocr:
         hashes, docs = batch_char_fingerprints(texts)
     else:

@@ -272,7 +272,8 @@ def mark_statements(aligned: list, spans: SpanPrints, observed: Observed, settin
     """Learn the corpus's widely quoted statements and mark the passages made of them.
 
     ``aligned`` holds ``(i, j, passages, stats, sides)`` per pair, ``sides``
-    indexing ``spans`` (``scan``). Returns ``(i, j, passages, stats)`` per
+    indexing ``spans`` (``scan``; ``stats`` is passed through as it is: a
+    scan's row of statistics). Returns ``(i, j, passages, stats)`` per
     pair (the side prints have served and are let go), the set of pairs
     ``(i, j)`` whose passages hold text ``few`` documents or fewer carry
     (``rare_spans``), and the statements learned (sorted fingerprints), which
