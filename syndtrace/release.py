@@ -285,6 +285,9 @@ def foot_spans(text: str, marks: tuple[Credit, ...], body_start: int = 0) -> tup
 
 def _issuer(name: str) -> str:
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    publisher = _publishers().get(outlet_key(name)) if name else None
+    if publisher is not None:
+        return publisher  # "The BMJ Press Release": a publisher's initials are its name
     # A header's words before "Press Release" may be a date or a section ("SCIENCE NEWS"), not a name.
     if not name or not re.search(r"[a-z]", name) or re.match(r"^\d", name):
         return "press release"

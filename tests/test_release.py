@@ -35,7 +35,9 @@ def test_a_header_naming_the_issuer_marks_a_release_and_names_it():
     assert release_marks("Endotronics Halted Pending News Release\n\n" + BODY) == ()
     assert release_marks("Shares Slip After Press Release\n\n" + BODY) == ()
     assert not release_hint("Endotronics Halted Pending News Release\n\n" + BODY)
-    assert release_marks("The BMJ press release\n\n" + BODY) and release_hint("The BMJ press release\n\n" + BODY)
+    assert [c.source for c in release_marks("The BMJ press release\n\n" + BODY)] == ["BMJ"]  # initials, a name
+    assert [c.source for c in release_marks("SCIENCE NEWS Press Release\n\n" + BODY)] == ["press release"]  # a section
+    assert release_hint("The BMJ press release\n\n" + BODY)
     # Prose naming a press office is no header.
     assert release_marks(BODY + "The study was issued by the university press office last week.\n") == ()
 
