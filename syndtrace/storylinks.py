@@ -177,7 +177,7 @@ def parts_of(partners: list[tuple[str, int, tuple[tuple[int, int], ...]]]):
     return [parts[k] for k in sorted(parts)]
 
 
-def overlapping(span_lists: Sequence[Sequence[tuple[int, int]]]) -> UnionFind:
+def overlapping(span_lists: Sequence[Sequence[tuple[int, int]]], uf: UnionFind | None = None) -> UnionFind:
     """Indexes of ``span_lists`` joined when a span of one and a span of another share more than a junction.
 
     Two spans ``(s1, e1)`` and ``(s2, e2)`` of one page overlap when
@@ -191,7 +191,7 @@ def overlapping(span_lists: Sequence[Sequence[tuple[int, int]]]) -> UnionFind:
     joins what the pairwise test joins (tests/test_storylinks.py holds it
     to the pairwise test).
     """
-    uf = UnionFind(range(len(span_lists)))
+    uf = UnionFind(range(len(span_lists))) if uf is None else uf  # given: joined further, by index
     far_end, far = 0, -1  # the end and list of the span reaching furthest so far
     for start, end, k in sorted((s, e, k) for k, spans in enumerate(span_lists) for s, e in spans):
         if far >= 0 and min(far_end, end) - start > _JUNCTION:
@@ -217,17 +217,30 @@ def multi_story_pages(links: Sequence[Link], aside: Set[str] = frozenset(), page
         spans[(lk.a, lk.b)] = lk.spans.get(lk.a, ())
         spans[(lk.b, lk.a)] = lk.spans.get(lk.b, ())
     hubs = set()
-    for doc, others in partners.items():
-        if len(others) < 2 or (pages is not None and doc not in pages):
+    for doc, linked in partners.items():
+        if len(linked) < 2 or (pages is not None and doc not in pages):
             continue
-        others = sorted(others)
-        uf = overlapping([spans.get((doc, x), ()) for x in others])
+        others = sorted(linked)
+        uf, groups = UnionFind(range(len(others))), len(others)
         at = {x: k for k, x in enumerate(others)}
+        # Two partners linked to each other are one story. A wire page's hundreds of partners are
+        # mostly linked to each other: stop once they are one group, not after every link.
         for k, x in enumerate(others):
-            for y in partners[x]:  # two partners linked to each other are one story
-                if y in at:
-                    uf.union(k, at[y])
-        if len({uf.find(k) for k in range(len(others))}) > 1:
+            if groups == 1:
+                break
+            root = uf.find(k)
+            for y in partners[x] & linked:  # a hub's partners have hundreds of partners: intersect in C
+                j = at[y]
+                if j > k and uf.find(j) != root:  # each link once, from its smaller end
+                    uf.union(k, j)
+                    root = uf.find(k)
+                    groups -= 1
+                    if groups == 1:
+                        break
+        if groups > 1:  # then partners sharing a part of the page are one story too
+            overlapping([spans.get((doc, x), ()) for x in others], uf)
+            groups = len({uf.find(k) for k in range(len(others))})
+        if groups > 1:
             hubs.add(doc)
     return hubs
 
