@@ -149,7 +149,7 @@ def _align_job(rows: list[tuple[str, tuple[str, ...], int]]) -> list[dict[str, t
             if passages:
                 passages = attribute_passages(passages, {x.doc.id: x.doc, y.doc.id: y.doc}, contexts)
                 passages = mark_passages(passages, {d.doc.id: _prints(d, prints) for d in (x, y)}, statements)
-            found[b] = (pair_verdict(_bare(x.doc), _bare(y.doc), passages, stats, settings), tuple(passages))
+            found[b] = (pair_verdict(x.doc, y.doc, passages, stats, settings), tuple(passages))
         out.append(found)
     return out
 
@@ -170,10 +170,6 @@ def _prints(d: Analysed, prints: dict[str, DocPrints]) -> DocPrints:
         settings: Settings = _STATE["settings"]
         prints[d.doc.id] = doc_prints(d.prepared.tokens, settings.shingle_size, settings.window)
     return prints[d.doc.id]
-
-
-def _bare(doc: Document) -> Document:
-    return replace(doc, text="")
 
 
 def write_family_pairs(result: Result, settings: Settings, path: str, inputs: list[str], progress: Progress | None = None) -> int:
