@@ -60,9 +60,16 @@ _ABOUT_A_RELEASE = re.compile(
 )
 
 
-def _headers(text: str, start: int, end: int) -> Iterator[re.Match]:
-    """``_HEADER``'s matches in ``text[start:end]`` (line by line), less the lines about a release."""
-    for m in finditer_lines(_HEADER, text, start, end):
+def _head_headers(text: str, body_start: int) -> Iterator[re.Match]:
+    """``_HEADER``'s matches (line by line) in the first ``_HEAD_CHARS`` of the body, less the lines about a release.
+
+    Only an opening holding a header's words is searched.
+    """
+    end = min(len(text), body_start + _HEAD_CHARS)
+    low_head = text[body_start:end].lower()
+    if not ("release" in low_head or "embargo" in low_head or "issued by" in low_head):
+        return
+    for m in finditer_lines(_HEADER, text, body_start, end):
         before = (m.group("before") or "").strip()
         if not (before and _ABOUT_A_RELEASE.search(before)):
             yield m
@@ -115,16 +122,14 @@ def release_marks(text: str, body_start: int = 0, outlet: str | None = None) -> 
     marks: list[Credit] = []
     strong = 0
     head_end = min(len(text), body_start + _HEAD_CHARS)
-    low_head = text[body_start:head_end].lower()
     own = _own_study(text, body_start, head_end, outlet) or _publisher_study(text, body_start, head_end, outlet)
     if own is not None:
         marks.append(own)
         strong += 1
-    if "release" in low_head or "embargo" in low_head or "issued by" in low_head:
-        for m in _headers(text, body_start, head_end):
-            issuer = (m.group("before") or m.group("after") or m.group("office") or "").strip(" ,.:-")
-            marks.append(Credit(RELEASE_KIND, _issuer(issuer), m.start(), m.end(), m.group(0).strip()))
-            strong += 1
+    for m in _head_headers(text, body_start):
+        issuer = (m.group("before") or m.group("after") or m.group("office") or "").strip(" ,.:-")
+        marks.append(Credit(RELEASE_KIND, _issuer(issuer), m.start(), m.end(), m.group(0).strip()))
+        strong += 1
     low = text.lower()
     if any(key in low for key in _FOOT_KEYS):
         for m in _foot_marks(text, body_start, low):
@@ -151,13 +156,7 @@ def release_hint(text: str, body_start: int = 0, outlet: str | None = None) -> b
     longer to read and are left to the analysis: a hint may miss a release,
     never names what no mark shows.
     """
-    if names_a_release(outlet):
-        return True
-    head_end = min(len(text), body_start + _HEAD_CHARS)
-    low_head = text[body_start:head_end].lower()
-    if ("release" in low_head or "embargo" in low_head or "issued by" in low_head) and next(
-        _headers(text, body_start, head_end), None
-    ):
+    if names_a_release(outlet) or next(_head_headers(text, body_start), None):
         return True
     # Line by line, trying the pattern only where it can match: an end mark is a short line of its
     # own ("[Ends]", "- ENDS -", "###"); notes to editors name the editor. (Lower-casing whole
