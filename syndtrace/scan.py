@@ -237,7 +237,7 @@ def _align(cand, wire: np.ndarray, outlet_keys: dict[str, int], settings, progre
         extra, extra_metas = _align_pairs(more, settings, progress, parts, observations, stat_parts, "credited pages aligned")
         aligned += extra
         metas = extra_metas | metas
-    stats = tuple(np.concatenate([part[k] for part in stat_parts]) if stat_parts else stats_rows([])[k] for k in range(2))
+    stats = tuple(map(np.concatenate, zip(*stat_parts))) if stat_parts else stats_rows([])
     return aligned, metas, SpanPrints.concat(parts), Observed.concat(observations), stats
 
 

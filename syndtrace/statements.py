@@ -93,7 +93,7 @@ class Observed:
             return observe([])
         joined = _drain_join(parts, ("hashes", "docs", "quoted"))
         # The parts, freed, stay resident in the C heap: hand them back before the sort copies the
-        # join (at 100k articles the scan's peak went 829 -> 793 MiB, the trace stage's top).
+        # join (at 100k articles the scan's high-water mark went 829 -> 807 MiB, the trace stage's).
         release_freed_memory()
         return _once(joined)
 
