@@ -444,3 +444,21 @@ def test_numbered_passage_is_replace_with_a_new_id():
     side = PassageSide("a", 0, 5, None, 5, 0.25, "Reuters", True, 3)
     p = Passage("", side, side, 5, 98.5, 4, "a", (Insertion("a", 1, 2, "[x]", True),))
     assert p.numbered("p7") == replace(p, id="p7")
+
+
+def test_scan_keeps_insertions_words_as_the_inputs_hold_them(tmp_path):
+    # A scan packs its insertions (syndtrace.packed); the JSON writes each one's words as they
+    # stand in its input, an editor's bracket with its brackets.
+    rng = random.Random(7)
+    body = [article("Council approves the budget", [" ".join(f"word{k}{j}" for j in range(40)) for k in range(4)])]
+    copy = edit(body[0].split("\n\n"), rng, changes=3)
+    copy[3] = copy[3].replace("word25 ", "word25 [the council's] ", 1)
+    folder = write(tmp_path / "c", {"first.txt": body[0], "second.txt": "\n\n".join(copy) + "\n"})
+    result = run(folder)
+    inserted = [i for p in result.passages for i in p.insertions]
+    assert len(inserted) >= 3 and any(i.bracketed for i in inserted)
+    texts = {d.id: (folder / d.id).read_text(encoding="utf-8") for d in result.documents}
+    assert [i.text for i in inserted] == [texts[i.doc][i.start : i.end] for i in inserted]
+    written = [i for p in json.loads(dumps(result))["passages"] for i in p["insertions"]]
+    assert [i["text"] for i in written] == [texts[i.doc][i.start : i.end] for i in inserted]
+    assert any("[the council's]" in i.text for i in inserted if i.bracketed)
