@@ -36,6 +36,7 @@ from syndtrace.lineage import Evidence
 from syndtrace.model import Document, Passage, id_pair
 from syndtrace.names import distinct_labels, is_agency, outlet_key, possessive
 from syndtrace.packed import insertion_spans
+from syndtrace.prose import ProseReader
 from syndtrace.release import is_release
 from syndtrace.spanlists import Spans, covered_by, intersect, merge, minority, subtract
 
@@ -49,7 +50,6 @@ MIN_CARRIED_CHARS = 4
 MIN_EXCLUSIVE_CHARS = 40
 _STOP_SLACK = 8  # characters between where other copies' shared text stops and the addition starts
 _REPLACED_CHARS = 20  # other words in another copy where the text stands: the story was rewritten there
-_PROSE_WORDS = 15  # a line this long is a paragraph of the story, not a headline, byline or menu
 _COPIES_SHARE = 0.5  # of the smaller's words, what two copies of one story share
 _OTHER_COPIES = 2  # other copies each of the two must share text with, to tell what is the story's
 # Common sources tried per pair, nearest first: a story reprinted hundreds of times would
@@ -64,6 +64,7 @@ def carried_additions(
     kin: Callable[[str, str], str | None] = lambda x, y: None,
     sizes: dict[str, int] | None = None,
     rare: Callable[[str, str], bool] | None = None,
+    text: Callable[[str], str] | None = None,
 ) -> dict[tuple[str, str], Evidence]:
     """``(x, y)`` -> "carried" evidence that one of the two copied the other.
 
@@ -89,7 +90,9 @@ def carried_additions(
     write-thru that the few compared copies lack reads as one outlet's
     addition. ``rare(x, y)`` says whether the two share text that few
     documents of the whole run carry: else neither rule is asked (None:
-    every pair may be).
+    every pair may be). ``text`` reads a document's text by id where the
+    document holds none (a scan's): whether another copy has a lede of its
+    own is read from it.
     """
     words = {id_pair(a, b): sum(p.words for p in ps) for (a, b), ps in pairs.items()}
     sizes = sizes or {}
@@ -106,7 +109,7 @@ def carried_additions(
         found.sort(key=lambda s: (-shared(doc, s), s))
         del found[_SOURCES_TRIED:]
 
-    views = _Views(pairs)
+    views = _Views(pairs, ProseReader(docs, text))
     evidence: dict[tuple[str, str], Evidence] = {}
     for k, (x, y) in enumerate(pairs):
         common = set(sources.get(x, ())) & set(sources.get(y, ()))
@@ -132,6 +135,10 @@ def _source_carried(x, y, common: set[str], views: _Views, docs, shared: Callabl
     """"carried" evidence for two copies of their common sources ``common``, if one carries what the other added."""
     o = min(common, key=lambda s: (-(shared(x, s) + shared(y, s)), s))
     carried = 0
+
+    def story_before(doc: str, at: int) -> bool:
+        return doc in common or views.shared_before(doc, at)  # an original's own lede is the story's
+
     for doc, other in ((x, y), (y, x)):
         mine = views.aligned(doc)
         # Not in any of the originals both descend from (a wire's versions all count), and not
@@ -143,9 +150,9 @@ def _source_carried(x, y, common: set[str], views: _Views, docs, shared: Callabl
         additions = [(s, e) for s, e in additions if e - s >= MIN_CARRIED_CHARS]
         if additions:
             facing = views.facing(doc)
-            others = [(docs.get(partner), ps) for partner, ps in facing.items() if partner != other]
-            ends = [ps for partner, ps in facing.items() if partner in common]
-            additions = [(s, e) for s, e in additions if _added(s, e, others, ends)]
+            others = [(partner, ps) for partner, ps in facing.items() if partner != other]
+            ends = [(partner, ps) for partner, ps in facing.items() if partner in common]
+            additions = [(s, e) for s, e in additions if _added(s, e, others, views.prose, story_before, ends)]
         carried = max(carried, sum(e - s for s, e in additions))
     if carried < MIN_CARRIED_CHARS:
         return None
@@ -203,8 +210,8 @@ def _exclusive_carried(x, y, views: _Views, docs) -> Evidence | None:
                 if e - s >= MIN_CARRIED_CHARS]  # fmt: skip
         if not only:
             continue
-        others = [(docs.get(partner), ps) for partner, ps in views.facing(doc).items() if partner != other]
-        kept = [(s, e) for s, e in only if _added(s, e, others)]
+        others = [(partner, ps) for partner, ps in views.facing(doc).items() if partner != other]
+        kept = [(s, e) for s, e in only if _added(s, e, others, views.prose, views.shared_before)]
         carried = max(carried, sum(e - s for s, e in kept))
     if carried < MIN_EXCLUSIVE_CHARS:
         return None
@@ -231,12 +238,14 @@ class _Views:
     source, or sharing text few documents carry), and only until their last
     pair in ``pairs``' order: made for every pair up front and kept, they
     held 185 MB at the peak of a 100k scan's trace stage; made when asked
-    for, 142 MB; let go, about 70 MB.
+    for, 142 MB; let go, about 70 MB. ``prose`` (a few integers a
+    document, kept) says where each has a lede of its own.
     """
 
-    __slots__ = ("partners", "_last", "_made")
+    __slots__ = ("partners", "prose", "_last", "_made")
 
-    def __init__(self, pairs: dict[tuple[str, str], tuple[Passage, ...]]) -> None:
+    def __init__(self, pairs: dict[tuple[str, str], tuple[Passage, ...]], prose: ProseReader) -> None:
+        self.prose = prose
         self.partners: dict[str, dict[str, tuple[Passage, ...]]] = {}  # doc -> partner -> the pair's passages
         self._last: dict[str, int] = {}  # doc -> the position of its last pair
         for k, ((a, b), ps) in enumerate(pairs.items()):
@@ -276,6 +285,13 @@ class _Views:
 
         return self._view(doc, "differs", make)
 
+    def shared_before(self, doc: str, at: int) -> bool:
+        """Whether ``doc``'s text just before offset ``at`` is in a passage with another document."""
+        return any(
+            side.start < at and side.end >= at - _STOP_SLACK
+            for ps in self.partners[doc].values() for p in ps for side in (p.a, p.b) if side.doc == doc
+        )  # fmt: skip
+
     def done(self, k: int, *docs: str) -> None:
         """Pair ``k`` is weighed: let go of what its documents' last pair needed."""
         for doc in docs:
@@ -294,12 +310,14 @@ def _facing(passages: Iterable[Passage], doc: str) -> list[tuple[int, int, int, 
 def _added(
     start: int,
     end: int,
-    views: list[tuple[Document | None, list[tuple[int, int, int, int]]]],
-    originals: list[list[tuple[int, int, int, int]]] = (),
+    views: list[tuple[str, list[tuple[int, int, int, int]]]],
+    prose: ProseReader,
+    shared_before: Callable[[str, int], bool],
+    originals: list[tuple[str, list[tuple[int, int, int, int]]]] = (),
 ) -> bool:
     """Whether text only two copies share, at ``[start, end)`` of one, is an addition to the story.
 
-    ``views`` holds, per other copy, the copy and its passages with this one (``_facing``).
+    ``views`` holds, per other copy, its id and its passages with this one (``_facing``).
     Other text only two copies share is the story's: a write-thru's lede that
     later versions replaced (other copies have other words there), or the
     tail of a story only these two left untrimmed (copies cut from the bottom
@@ -307,12 +325,21 @@ def _added(
     text before and after it without a break than have other words in its place,
     or, at the end, two or more other copies' shared text stops right where
     it starts (the story's end), or it follows all of the original's text
-    (``originals``: its passages with this copy, when it is among the inputs). At the top,
+    or stands right before it where the original has only a headline
+    (``originals``: their ids and passages with this copy, when among the inputs). At the top,
     another copy's own words in its place are a paragraph of prose before
-    its shared text (not a headline, byline or menu line).
+    its shared text (not a headline, byline or menu line: ``prose``) that it
+    runs with other copies (``shared_before``: another version's lede, not
+    its own framing on top); a copy whose shared text resumes only further
+    on lacks the text around it as well (another version's lede, holding a
+    bracket) and says nothing.
     """
-    if any(max(side[1] for side in sides) <= start + _STOP_SLACK for sides in originals if sides):
-        return True  # after the original's text ends: added after the story's end
+    for original, sides in originals:
+        if sides and max(side[1] for side in sides) <= start + _STOP_SLACK:
+            return True  # after the original's text ends: added after the story's end
+        if sides and abs(min(side[0] for side in sides) - end) <= _STOP_SLACK:
+            if prose.before(original, min(side[2] for side in sides)) is False:
+                return True  # right before the original's text, which has only a headline above it: put on top
     inserted = replaced = stops = 0
     for partner, sides in views:
         before = [side for side in sides if side[1] <= start + _STOP_SLACK]
@@ -327,20 +354,18 @@ def _added(
             replaced += gap > _REPLACED_CHARS
         elif before:
             stops += start - max(side[1] for side in before) <= _STOP_SLACK
-        elif after and partner is not None:
-            if _prose_before(partner, min(side[2] for side in after)):
-                replaced += 1  # another lede stands there: a write-thru's
-            else:
-                inserted += 1
+        elif after:
+            if min(side[0] for side in after) - end > _STOP_SLACK:
+                # The other copy lacks the text after it too (a lede of another version, holding an
+                # editor's bracket): it says nothing of what was added there.
+                continue
+            at = min(side[2] for side in after)
+            lede = prose.before(partner, at)
+            if lede and shared_before(partner, at):
+                replaced += 1  # another lede stands there, which other copies run too: a write-thru's
+            elif lede is not None:
+                inserted += 1  # a headline there, or the other copy's own words put on top
     return inserted > replaced or (stops >= 2 and not replaced)
-
-
-def _prose_before(doc: Document, at: int) -> bool:
-    """Whether ``doc`` has a paragraph of prose between its body's start and ``at``."""
-    return any(
-        len(para.split()) >= _PROSE_WORDS and "|" not in para
-        for para in doc.text[doc.body_start : at].split("\n")
-    )
 
 
 def _about(chars: int) -> str:

@@ -149,7 +149,10 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     # Tuples in id order, not frozensets (a quarter of the memory): at 100k nearly every aligned pair is one.
     rare = {id_pair(ids[i], ids[j]) for i, j in few}
     del few, ids
-    edges, sources, tree = trace([documents[i] for i in involved], pairs, verdicts, words, settings, corpus=True, rare=rare)
+    edges, sources, tree = trace(
+        [documents[i] for i in involved], pairs, verdicts, words, settings, corpus=True, rare=rare,
+        text=lambda doc_id: texts.text(index[doc_id]),
+    )  # fmt: skip
     progress.advance("traced")
     fams = families([documents[i] for i in involved], edges, sources, numbered, verdicts, words, settings)
     progress.advance("traced")

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from syndtrace.chains import carried_additions
@@ -41,6 +42,7 @@ def trace(
     settings: Settings,
     corpus: bool = False,
     rare: set[tuple[str, str]] | None = None,
+    text: Callable[[str], str] | None = None,
 ):
     """Return ``(edges, sources, tree)`` for the documents and their shared passages.
 
@@ -51,7 +53,8 @@ def trace(
     in the whole run's tree it takes no parent: which story's parent would it
     be? A family's tree (``syndtrace.family``) gives it one. ``rare``: the
     pairs (``model.id_pair``) sharing text few documents carry (``scan``; see
-    ``chains.carried_additions``); None: every pair.
+    ``chains.carried_additions``); None: every pair. ``text`` reads a
+    document's text by id where the documents hold none (``scan``).
     """
     g = Graph({d.id: d for d in docs}, words)
     live = [(pair, v) for pair, v in zip(pairs, verdicts, strict=True) if pair.passages]
@@ -106,6 +109,7 @@ def trace(
         lambda x, y: _same_credit(g, x, y) if (x, y) in credit_siblings else None,
         words,
         None if rare is None else (lambda x, y: id_pair(x, y) in rare),
+        text,
     )
     for key, pair in zip(first, live):
         if key in updates:

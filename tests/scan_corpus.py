@@ -230,3 +230,14 @@ def footer_corpus(as_jsonl: bool) -> dict[str, str]:
     if as_jsonl:
         return {"ledger.jsonl": jsonl([record(f"s{k}", t, outlet="Harbor Ledger") for k, t in enumerate(texts)])}
     return {f"s{k}.txt": with_front_matter(t, outlet="Harbor Ledger", date=f"2024-03-0{k + 1}") for k, t in enumerate(texts)}
+
+
+def write_thru_corpus() -> dict[str, str]:
+    """One story in two versions, its wire's page not among them: two pages run the first version's
+    lede, three the write-thru's, which replaced it; all run the same body, under the same title."""
+    w = Writer(31)
+    title, first, later, body = w.title(), w.paragraph(), w.paragraph(), w.story(400)
+    assert_unrelated(first, later, " ".join(body))
+    outlets = {"a": (first, "Alpha Times"), "b": (first, "Beta Daily"), "c": (later, "Gamma Post"),
+               "d": (later, "Delta News"), "e": (later, "Epsilon Herald")}  # fmt: skip
+    return {f"{k}.txt": page(outlet, "2024-03-01", title, [lede, *body]) for k, (lede, outlet) in outlets.items()}

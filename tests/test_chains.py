@@ -201,6 +201,69 @@ def test_a_lede_a_write_thru_replaced_is_the_story_not_an_addition():
     assert ev.kind == "carried"
 
 
+def test_a_scans_documents_hold_no_text_so_the_ledes_are_read_back():
+    # As in the test above, but the documents hold no text, as a scan's do: the rule reads the
+    # copies' texts by id. Without the reader, "c"'s lede is not seen and "a" and "b" would
+    # share an addition.
+    prose = " ".join(["word"] * 29) + "\n"
+    first = [(0, 0, 150), (150, 150, 750)]
+    later = [(2000, 0, 150), (150, 150, 750)]
+    layouts = {"a": first, "b": first, "c": later, "d": later, "e": later}
+    bare = docs(*layouts)
+    read: list[str] = []
+
+    def text(doc_id: str) -> str:
+        read.append(doc_id)
+        return prose * 6
+
+    assert carried_additions(story_pairs(layouts), upstream_of(), bare, text=text) == {}
+    assert read and len(read) == len(set(read))  # each text read once, when first needed
+    assert list(carried_additions(story_pairs(layouts), upstream_of(), bare)) == [("a", "b")]
+
+
+def test_a_copys_own_words_on_top_are_no_write_thru_lede():
+    # "a" and "b" alone open with the same paragraph (story text 5000-5150); c, d and e each open
+    # with a paragraph of prose of their own, which no other copy runs: their own framing, not
+    # another version's lede, so they do not say the two copies' opening is the story's.
+    prose = " ".join(["word"] * 29) + "\n"
+    layouts = {"a": [(5000, 0, 150), (0, 150, 750)], "b": [(5000, 0, 150), (0, 150, 750)]}
+    layouts |= {k: [(9000 + 1000 * n, 0, 150), (0, 150, 750)] for n, k in enumerate("cde")}
+    texts = {i: Document(id=i, path=None, text=prose * 6, outlet=i.title()) for i in layouts}
+    (ev,) = carried_additions(story_pairs(layouts), upstream_of(), texts).values()
+    assert ev.kind == "carried" and "no other copy of the story has" in ev.detail
+    # Had c, d and e run one lede of their own (a write-thru's), the opening would be the story's.
+    layouts |= {k: [(9000, 0, 150), (0, 150, 750)] for k in "cde"}
+    assert carried_additions(story_pairs(layouts), upstream_of(), texts) == {}
+
+
+def test_text_put_on_top_of_the_originals_text_is_an_addition_whatever_other_versions_run():
+    # "orig", among the inputs, has only a headline above the story; "a" put a paragraph on top
+    # and "b" copied it, trimming the end. "c" and "d" run a write-thru whose lede (story text
+    # 2000-2150) stands where a's paragraph does: against the original's page, it is still a's.
+    prose = " ".join(["word"] * 29) + "\n"
+    layouts = {"orig": [(0, 150, 750)], "a": [(5000, 0, 150), (0, 150, 750)], "b": [(5000, 0, 150), (0, 150, 600)]}
+    layouts |= {k: [(2000, 0, 150), (0, 150, 750)] for k in "cd"}
+    texts = {i: Document(id=i, path=None, text=prose * 6, outlet=i.title()) for i in layouts}
+    texts["orig"] = Document(id="orig", path=None, text="Headline\n".ljust(150) + prose * 5, outlet="Orig")
+    found = carried_additions(story_pairs(layouts), upstream_of(("orig", "a"), ("orig", "b")), texts)
+    ev = found[("a", "b")]
+    assert (ev.kind, ev.favours) == ("carried", "a") and ev.detail.startswith("B carries about 25 words that only A added")
+
+
+def test_copies_of_a_version_that_replaced_the_lede_say_nothing_of_a_bracket_in_it():
+    # "a" put a bracket (60-110) into the first version's lede (0-150) and "b" copied it; c and d
+    # run that lede without it. e, f and g run a write-thru whose own lede replaced the first one:
+    # they lack the text around the bracket too, so they do not outvote c and d.
+    prose = " ".join(["word"] * 29) + "\n"
+    texts = {i: Document(id=i, path=None, text=prose * 6, outlet=i.title()) for i in "abcdefg"}
+    pairs = {("a", "b"): (passage("a", "b", 0, 900),), ("c", "d"): (passage("c", "d", 0, 900),)}
+    pairs |= {(x, y): (passage(x, y, 0, 900, inserted=(60, 110)),) for x in "ab" for y in "cd"}
+    pairs |= {(x, y): (passage(x, y, 150, 900),) for x in "abcd" for y in "efg"}
+    pairs |= {(x, y): (passage(x, y, 0, 900),) for x, y in ("ef", "eg", "fg")}
+    (ev,) = carried_additions(pairs, upstream_of(), texts).values()
+    assert ev.kind == "carried" and "about 8 words that no other copy of the story has" in ev.detail
+
+
 def test_a_lede_two_copies_kept_from_a_version_the_inputs_lack_is_no_addition():
     # "orig" is the wire's write-thru (new lede at 0-150); "a" and "b" ran the earlier version,
     # whose lede (0-150 in both) the write-thru replaced: text "orig" lacks, which only they

@@ -35,6 +35,7 @@ from scan_corpus import (
     runs,
     statement_corpus,
     wire_corpus,
+    write_thru_corpus,
 )
 from syndtrace.cli import main
 from syndtrace.errors import EXIT_OK, EXIT_PARTIAL
@@ -462,3 +463,13 @@ def test_scan_keeps_insertions_words_as_the_inputs_hold_them(tmp_path):
     written = [i for p in json.loads(dumps(result))["passages"] for i in p["insertions"]]
     assert [i["text"] for i in written] == [texts[i.doc][i.start : i.end] for i in inserted]
     assert any("[the council's]" in i.text for i in inserted if i.bracketed)
+
+
+def test_a_lede_a_write_thru_replaced_is_no_addition_of_one_page(tmp_path):
+    # Two pages alone share the first version's lede; the other three run the write-thru's lede in
+    # its place. A scan's documents hold no text: the other pages' ledes are read back from the
+    # inputs, and the two are not drawn as one copying the other for sharing it.
+    result = scan([str(write(tmp_path, write_thru_corpus()))], Settings())
+    ids = {Path(d.path).stem: d.id for d in result.documents}
+    ab = [e for e in result.edges if {e.source, e.copy} == {ids["a"], ids["b"]}]
+    assert ab and not [ev for e in ab for ev in e.evidence if ev.kind == "carried"]
