@@ -72,6 +72,24 @@ def test_an_editors_bracket_carried_into_the_copy_counts_as_an_addition():
     assert found[("mid", "late")].favours == "mid"
 
 
+def test_news_written_from_one_release_need_a_sentence_in_common_not_a_changed_word():
+    # "mid" changed a word of "orig" (230-238) and "late" has the change: between copies of a
+    # wire's page, that shows one copied the other. Two reporters rewriting one press release
+    # change a word alike often enough ("said" to "claimed"): there, a sentence is asked for.
+    pairs = {
+        ("orig", "mid"): (passage("mid", "orig", 0, 900, inserted=(230, 238)),),
+        ("orig", "late"): (passage("orig", "late", 0, 400),),
+        ("mid", "late"): (passage("mid", "late", 0, 400),),
+    }
+    upstream = upstream_of(("orig", "mid"), ("orig", "late"))
+    assert carried_additions(pairs, upstream, docs("orig", "mid", "late"))[("mid", "late")].favours == "mid"
+    released = docs("orig", "mid", "late") | {"orig": Document(id="orig", path=None, text="", outlet="Press release")}
+    assert carried_additions(pairs, upstream, released) == {}
+    # A sentence that only "mid" added, carried into "late", still shows it.
+    pairs[("orig", "mid")] = (passage("mid", "orig", 0, 900, inserted=(230, 290)),)
+    assert carried_additions(pairs, upstream, released)[("mid", "late")].favours == "mid"
+
+
 def test_a_new_version_that_many_carry_is_the_wires_not_one_outlets():
     # "orig" is the first version; "a", "b", "c", "d" all run the write-thru, whose new lede
     # (1000-1300) is in none of "orig": it is the wire's text, not an addition of one of them.
