@@ -31,7 +31,8 @@ import numpy as np
 
 from syndtrace.fingerprint import member
 from syndtrace.settings import Settings
-from syndtrace.storyindex import DocPostings, story_fingerprints, story_pairs
+from syndtrace.postings import DocPostings
+from syndtrace.storyindex import story_fingerprints, story_pairs
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from syndtrace.postings import DocPostings, runs
 from syndtrace.shingle import fmix64_np
 
 STORY_SAMPLES = 9  # pairs of a frequent fingerprint's documents looked at
@@ -32,64 +33,6 @@ STORY_LOOKAHEAD = 16  # copies after it looked at for them
 # their local paragraphs make them longer.)
 STORY_HUBS = 4  # known outlets' pages, most central, earliest: at most this many of each
 STORY_NEAREST = 2
-
-
-class DocPostings:
-    """Every document's fingerprints (sorted), to count what two documents share.
-
-    Fingerprints are replaced by their rank among all of them (the same
-    order), so that a (pair, fingerprint) key fits one int64 and the counts
-    of many pairs come from one sorted search.
-    """
-
-    def __init__(self, hashes: np.ndarray, docs: np.ndarray, n_docs: int) -> None:
-        if len(docs) > 1:
-            same = docs[1:] == docs[:-1]
-            if not (np.all(docs[1:] >= docs[:-1]) and np.all(hashes[1:][same] > hashes[:-1][same])):
-                order = np.lexsort((hashes, docs))
-                hashes, docs = hashes[order], docs[order]
-        self.ranks = np.unique(hashes, return_inverse=True)[1].astype(np.int64).reshape(-1)
-        self.width = int(self.ranks.max()) + 1 if len(self.ranks) else 1
-        self.bounds = np.searchsorted(docs, np.arange(n_docs + 1))
-
-    def shared_many(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
-        """How many fingerprints documents ``xs[k]`` and ``ys[k]`` both hold, for every ``k``, a few million at a time."""
-        out = np.zeros(len(xs), np.int64)
-        sizes = self.bounds[xs + 1] - self.bounds[xs] + self.bounds[ys + 1] - self.bounds[ys]
-        ends = np.cumsum(sizes)
-        at = 0
-        while at < len(xs):
-            stop = max(at + 1, int(np.searchsorted(ends, ends[at] - sizes[at] + _SHARED_BATCH, side="right")))
-            out[at:stop] = self._shared_batch(xs[at:stop], ys[at:stop])
-            at = stop
-        return out
-
-    def _shared_batch(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
-        keys_x = self._keys(xs)
-        keys_y = self._keys(ys)
-        if not len(keys_x) or not len(keys_y):
-            return np.zeros(len(xs), np.int64)
-        # Both key lists are sorted (by pair, then fingerprint rank): a key of y found in x's is shared.
-        at = np.minimum(np.searchsorted(keys_x, keys_y), len(keys_x) - 1)
-        hit = keys_y[keys_x[at] == keys_y]
-        return np.bincount(hit // self.width, minlength=len(xs))
-
-    def _keys(self, docs: np.ndarray) -> np.ndarray:
-        """``pair * width + rank`` of every fingerprint of ``docs[pair]``, pair by pair."""
-        starts, stops = self.bounds[docs], self.bounds[docs + 1]
-        lengths = stops - starts
-        pair = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
-        return pair * self.width + self.ranks[_runs(starts, lengths)]
-
-
-def _runs(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """``starts[k], starts[k] + 1, ..., starts[k] + lengths[k] - 1`` for every ``k`` in turn, as one int64 array."""
-    lengths = np.asarray(lengths, np.int64)
-    within = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return np.repeat(np.asarray(starts, np.int64), lengths) + within
-
-
-_SHARED_BATCH = 4_000_000  # fingerprints looked up at once by ``shared_many``
 
 
 def story_fingerprints(frequent: list[np.ndarray], postings: DocPostings) -> list[np.ndarray]:
@@ -273,7 +216,7 @@ def _outlet_pages(foreign, pages: np.ndarray, label: np.ndarray, outlet: np.ndar
         lo, hi = np.searchsorted(key, wanted), np.searchsorted(key, wanted, side="right")
         counts = np.minimum(hi - lo, most)
         xs.append(np.repeat(docs, counts))
-        ys.append(held[_runs(lo, counts)])
+        ys.append(held[runs(lo, counts)])
     x, y = np.concatenate(xs), np.concatenate(ys)
     return x[x != y], y[x != y]
 
@@ -381,7 +324,7 @@ def _hub_pairs(
     lo, hi = np.searchsorted(hub_label, mine), np.searchsorted(hub_label, mine, side="right")
     counts = hi - lo
     xs, entry = np.repeat(order, counts), np.repeat(np.arange(len(order)), counts)
-    ys = hubs[_runs(lo, counts)]
+    ys = hubs[runs(lo, counts)]
     keep = xs != ys
     xs, ys, entry = xs[keep], ys[keep], entry[keep]
     shared = postings.shared_many(xs, ys)

@@ -387,20 +387,20 @@ def test_a_copy_carrying_an_outlets_footer_meets_that_outlets_page_of_the_story(
 @settings(max_examples=200, deadline=None)
 @given(postings, st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=40), st.integers(1, 50))
 def test_shared_counts_match_set_intersections(postings, pairs, batch):
-    import syndtrace.storyindex as storyindex
+    import syndtrace.postings as postings_module
 
     hashes = np.array([h for _, h in postings], dtype=np.uint64)
     docs = np.array([d for d, _ in postings], dtype=np.int64)
     held = defaultdict(set)
     for d, h in postings:
         held[d].add(h)
-    old, storyindex._SHARED_BATCH = storyindex._SHARED_BATCH, batch  # pairs split over several lookups
+    old, postings_module._SHARED_BATCH = postings_module._SHARED_BATCH, batch  # pairs split over several lookups
     try:
-        counts = storyindex.DocPostings(hashes, docs, 31).shared_many(
+        counts = postings_module.DocPostings(hashes, docs, 31).shared_many(
             np.array([x for x, _ in pairs], np.int64), np.array([y for _, y in pairs], np.int64)
         )
     finally:
-        storyindex._SHARED_BATCH = old
+        postings_module._SHARED_BATCH = old
     assert counts.tolist() == [len(held[x] & held[y]) for x, y in pairs]
 
 

@@ -24,16 +24,14 @@ import io
 import json
 import math
 from collections.abc import Callable, Iterator, Sequence
-from itertools import islice
 from typing import Any
-
-import orjson
 
 from syndtrace import SCHEMA_VERSION, __version__
 from syndtrace.familytree import gifts_by_source, outside_tree
 from syndtrace.lineage import Edge, Evidence, Family, Result, Rewrite, Source, TreeNode
 from syndtrace.model import Credit, Document, InputProblem, Insertion, PairStats, PairVerdict, Passage, PassageSide
 from syndtrace.packed import insertion_rows
+from syndtrace.render.jsonstream import indented
 
 __all__ = ["result_to_dict", "dumps", "dump", "edge_to_dict", "node_names", "side_text", "shared_spans", "PASSAGE_TEXT"]
 
@@ -354,8 +352,6 @@ def dumps(result: Result, *, indent: int | None = 2, passage_text: str = "once")
     return buffer.getvalue()
 
 
-_BATCH = 512  # list items encoded per write
-
 
 def dump(result: Result, out, *, indent: int | None = 2, passage_text: str = "once") -> None:
     """Write exactly ``dumps(result)`` to ``out``, item by item.
@@ -370,46 +366,5 @@ def dump(result: Result, out, *, indent: int | None = 2, passage_text: str = "on
         data = result_to_dict(result, passage_text)
         out.write(json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False) + "\n")
         return
-    for chunk in _indented(_sections(result, passage_text)):
+    for chunk in indented(_sections(result, passage_text)):
         out.write(chunk)
-
-
-def _indented(sections: list[tuple[str, Any]]) -> Iterator[str]:
-    yield "{"
-    for k, (key, value) in enumerate(sections):
-        yield ("\n" if k == 0 else ",\n") + "  " + _encode(key, "") + ": "
-        if isinstance(value, dict):
-            yield _encode(value, "  ")
-            continue
-        items = iter(value)
-        batch = list(islice(items, _BATCH))
-        if not batch:
-            yield "[]"
-            continue
-        yield "[\n"
-        while batch:
-            yield _items(batch)
-            batch = list(islice(items, _BATCH))
-            if batch:
-                yield ",\n"
-        yield "\n  ]"
-    yield "\n}\n"
-
-
-def _items(batch: list) -> str:
-    """List items as ``_encode(item, "    ", first=True)`` each, joined by ``",\n"``, with one orjson call.
-
-    orjson indents a list's items by two spaces and separates them by
-    ``",\n"``: re-based by two more, and without the brackets, that is
-    exactly the items encoded one by one at depth two.
-    """
-    text = orjson.dumps(batch, option=orjson.OPT_INDENT_2).decode("utf-8").replace("\n", "\n  ")
-    return text[2:-4]  # without the opening "[\n" and the closing "\n  ]"
-
-
-def _encode(value: Any, pad: str, *, first: bool = False) -> str:
-    """``value`` as indented JSON, every line after the first padded by ``pad`` (the first too if ``first``)."""
-    text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
-    if pad:
-        text = text.replace("\n", "\n" + pad)
-    return pad + text if first else text
