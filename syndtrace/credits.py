@@ -82,8 +82,12 @@ _LEAD_INS = (
 _BYLINE_REACH = 2000  # characters from the top and from the foot where bylines are looked for
 _BYLINE = re.compile(
     r"(?<![^\n])\W*By\s+(?:(?P<author>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,|\s+(?:of|for)|[ \t]*[|/])\s+)?"
-    r"(?P<src>(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*(?:$|\n)"
+    r"(?P<src>(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5})\s*(?:$|\n)"
 )
+# A staff title after a wire's name: "AP Business Writer", "Associated Press Writer", "PA Political
+# Correspondent". The wire is the name before the beat and the role. Not "Staff": "By AFP Staff"
+# is American Free Press's own byline, whose initials are Agence France-Presse's tag.
+_ROLES = frozenset(("writer", "writers", "correspondent", "correspondents", "reporter", "reporters", "editor", "columnist"))
 # A byline without "By": "Jane Roe, USA TODAY", "Jane Roe / The Washington Post", "— New York
 # Daily News". Only a known outlet counts here: "Jane Roe, Chicago" is a name and a place.
 _BARE_BYLINE = re.compile(
@@ -131,8 +135,8 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
         for m in finditer_lines(_BYLINE, text, lo, hi)
     ]
     for m in bylines:
-        src = m.group("src")
-        if known(src) or (m.group("author") and looks_like_outlet(src)):
+        src = _titled(m.group("src")) or m.group("src")
+        if (known(src) or (m.group("author") and looks_like_outlet(src))) and len(src.split()) <= 4:
             credits.append(
                 Credit("byline-agency", canonical(src), m.start(), m.end(), m.group(0).strip(), author=m.group("author"))
             )
@@ -147,9 +151,10 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
                 line = m.group(0).strip()
                 credits.append(Credit("byline-agency", canonical(name), m.end() - len(line), m.end(), line))
         for m in finditer_lines(_BARE_BYLINE, text, lo, hi):
-            if known(m.group("src")) and not m.group(0).lstrip().startswith("By "):
+            src = _titled(m.group("src")) or m.group("src")
+            if known(src) and not m.group(0).lstrip().startswith("By "):
                 line = m.group(0).strip()
-                credits.append(Credit("byline-agency", canonical(m.group("src")), m.end() - len(line), m.end(), line, author=m.group("author")))
+                credits.append(Credit("byline-agency", canonical(src), m.end() - len(line), m.end(), line, author=m.group("author")))
     credits.extend(_copyrights(text, body_start))
     credits.extend(_republication_header(text, body_start, known_names or set(), credits))
     seen: set[tuple[str, str, int]] = set()
@@ -160,6 +165,27 @@ def find_credits(text: str, body_start: int = 0, known_names: set[str] | None = 
             seen.add(key)
             unique.append(credit)
     return tuple(unique)
+
+
+def _titled(src: str) -> str | None:
+    """The known wire or outlet a byline's staff title names: "AP Business Writer" -> "AP"; else None.
+
+    The longest known name (or wire's dateline tag) the title opens with,
+    before at least its role word: "Associated Press Writer" -> "Associated
+    Press", "PA Political Correspondent" -> "Press Association". A title
+    after no known name ("Staff Writer") names no outlet.
+    """
+    words = src.split()
+    if len(words) < 2 or words[-1].lower() not in _ROLES:
+        return None
+    tags = dateline_tags()  # a wire's dateline tag too: "PA Political Correspondent"
+    for k in range(len(words) - 1, 0, -1):
+        name = " ".join(words[:k])
+        if known(name):
+            return name
+        if name in tags:
+            return tags[name]
+    return None
 
 
 def _tag_starts(text: str, tags: dict[str, str], pos: int) -> list[int]:

@@ -43,6 +43,13 @@ def page(text: str, outlet: str = "Valley Ledger", author: str | None = None):
         (BODY + "Reuters contributed to this report.\n", "Reuters"),
         (BODY + "KFF Health News is a national newsroom that produces in-depth journalism about health issues.\n", "KFF Health News"),
         (BODY + "Georgia Recorder is part of States Newsroom, a nonprofit news network supported by grants.\n", "States Newsroom"),
+        # A wire's staff titles: the wire's name (or its dateline tag) before the beat and the role.
+        ("By JOSH BOAK, AP Economics Writer\n\n" + BODY, "Associated Press"),
+        ("By Jane Roe, Associated Press Writer\n\n" + BODY, "Associated Press"),
+        ("By Jane Roe, Associated Press Chief Political Writer\n\n" + BODY, "Associated Press"),
+        ("By Peter Whitfield, PA Political Correspondent\n\n" + BODY, "Press Association"),
+        ("By PA REPORTER\n\n" + BODY, "Press Association"),
+        ("Jane Roe, PA Health Editor\n\n" + BODY, "Press Association"),
     ],
 )
 def test_a_wire_credit_as_pages_print_it(text, wire):
@@ -86,6 +93,9 @@ def test_an_original_as_pages_print_it(text, original):
         '"We will not back down," the mayor told Reuters on Tuesday.\n\n' + BODY,
         "The Associated Press (AP) reported the vote first.\n\n" + BODY,
         "Jane Roe, Chicago\n\n" + BODY,
+        "By Jane Roe, Staff Writer\n\n" + BODY,
+        "By AFP Staff\n\n" + BODY,  # American Free Press's own staff (the seed): no title names a wire
+        "By Jane Roe, Senior Political Correspondent\n\n" + BODY,
         "Police\n\n" + BODY,
         "The Associated Press is a news cooperative, the mayor noted in a speech.\n\n" + BODY * 30,
     ],
