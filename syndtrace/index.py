@@ -122,15 +122,20 @@ def candidate_pairs(
     is_version[versions] = True
     codes, counts, few_codes = [], [], []
     frequent: list[np.ndarray] = []  # documents of each fingerprint over the cap
+    # Second pass: furniture again, with an outlet's versions counting as one title, one story's. A
+    # story's text that the versions hold under their several headlines is no furniture of the
+    # outlet's other pages: its compilation ("The Latest") carrying an item of the story keeps it.
+    learned: dict[int, list[np.ndarray]] = {}
     for part in range(parts):
         sel = part_of == part
         part_codes, part_counts, part_few = _part_pairs(
-            hashes[sel], docs[sel], outlet, title, n_docs, is_version, settings, frequent, few_holders
+            hashes[sel], docs[sel], outlet, title, n_docs, is_version, settings, frequent, few_holders, learned
         )
         codes.append(part_codes)
         counts.append(part_counts)
         few_codes.append(part_few)
     del part_of
+    boilerplate = {code: np.sort(np.concatenate(found)) for code, found in sorted(learned.items())}
     pair_codes, at = np.unique(np.concatenate(codes), return_inverse=True)
     shared = np.bincount(at, weights=np.concatenate(counts), minlength=len(pair_codes)).astype(np.int64)
     need = settings.min_shared_fingerprints if min_shared is None else min_shared
@@ -238,19 +243,24 @@ def _postings(hashes, docs):
 
 
 def _part_pairs(
-    hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray, settings: Settings, frequent: list, few_holders: int
-):
+    hashes, docs, outlet, title, n_docs: int, is_version: np.ndarray, settings: Settings, frequent: list, few_holders: int,
+    furniture: dict,
+):  # fmt: skip
     """One hash partition: ``(pair codes, shared fingerprint counts, few)``.
 
     ``few``: the codes of the pairs sharing a fingerprint of ``few_holders`` holders or fewer.
 
-    A pair code is ``left * n_docs + right`` (``left < right``). Versions
-    (``is_version``, by document) keep their furniture postings. The
-    documents of each fingerprint over the cap are appended to ``frequent``.
+    A pair code is ``left * n_docs + right`` (``left < right``). Furniture is
+    learned with an outlet's versions (``is_version``, by document) counting
+    as one title, and appended to ``furniture`` (outlet code -> arrays);
+    versions keep their furniture postings. The documents of each
+    fingerprint over the cap are appended to ``frequent``.
     """
     empty = np.empty(0, np.int64)
     hashes, docs = _postings(hashes, docs)
-    keep, _ = _drop_boilerplate(hashes, docs, outlet, title, settings.boilerplate_min_stories)
+    keep, part_furniture = _drop_boilerplate(hashes, docs, outlet, title, settings.boilerplate_min_stories, is_version)
+    for code, found in part_furniture.items():
+        furniture.setdefault(code, []).append(found)
     keep |= is_version[docs]
     hashes, docs = hashes[keep], docs[keep]
     if not len(hashes):
@@ -277,11 +287,13 @@ def _part_pairs(
     return pair_codes, counts.astype(np.int64), np.unique(np.concatenate(few)) if few else empty
 
 
-def _drop_boilerplate(hashes, docs, outlet, title, min_stories: int):
+def _drop_boilerplate(hashes, docs, outlet, title, min_stories: int, versions: np.ndarray | None = None):
     """Mask postings of fingerprints that are one outlet's furniture; return the mask and the furniture.
 
-    Everything is sorting and binary search over the postings (never a pass
-    per outlet: a corpus of 100k articles has hundreds of outlets).
+    ``versions`` (by document): pages that are versions of a story under
+    new headlines; together they count as one title, one story's. Everything
+    is sorting and binary search over the postings (never a pass per outlet:
+    a corpus of 100k articles has hundreds of outlets).
     """
     doc_outlet = outlet[docs]
     keep = np.ones(len(hashes), dtype=bool)
@@ -291,6 +303,8 @@ def _drop_boilerplate(hashes, docs, outlet, title, min_stories: int):
         return keep, boilerplate
     # Distinct (hash, outlet, title) triples, then the titles per (hash, outlet).
     h, o, t = hashes[idx], doc_outlet[idx], title[docs[idx]]
+    if versions is not None:
+        t = np.where(versions[docs[idx]], -2, t)  # -1 is "no title"
     order = np.lexsort((t, o, h))
     h, o, t = h[order], o[order], t[order]
     pair_changes = np.ones(len(h), dtype=bool)

@@ -302,6 +302,24 @@ def test_a_wires_write_thrus_under_new_headlines_keep_their_text():
     assert not {p for p in pairs if 4 in p or 5 in p}  # pages sharing only it are no candidates
 
 
+def test_a_compilation_keeps_the_item_of_a_story_its_outlets_write_thrus_run():
+    # Four write-thrus of one story by outlet 0 (30 story fingerprints each, new headlines) and its
+    # "The Latest" page carrying an item of it (5 of them) among 25 of its own; a subscriber (outlet
+    # 1) runs the story. Held by five of outlet 0's titles, the item read as its furniture and the
+    # compilation paired with nothing; the write-thrus are one story, one title: it is the story's.
+    story = np.arange(1000, 1030, dtype=np.uint64)
+    footer = np.array([7, 8], dtype=np.uint64)
+    latest = np.concatenate([story[:5], np.arange(5000, 5025, dtype=np.uint64), footer])
+    hashes = np.concatenate([np.concatenate([story, footer]) for _ in range(4)] + [latest, footer, footer, story])
+    docs = np.repeat(np.arange(8), [32, 32, 32, 32, 32, 2, 2, 30])
+    outlet = np.array([0, 0, 0, 0, 0, 0, 0, 1], np.int64)
+    cand = candidate_pairs(hashes, docs, outlet, np.arange(8, dtype=np.int64), Settings())
+    assert cand.versions.tolist() == [0, 1, 2, 3]
+    pairs = set(zip(cand.left.tolist(), cand.right.tolist()))
+    assert {(0, 4), (4, 7)} <= pairs
+    assert set(cand.boilerplate[0].tolist()) == {7, 8}  # the footer is still furniture, the item is not
+
+
 def test_a_story_reprinted_more_often_than_the_cap_pairs_and_a_stock_phrase_does_not():
     # 120 copies of one story share 30 fingerprints; 120 unrelated articles share one stock
     # phrase and nothing else (each has 30 fingerprints of its own).
