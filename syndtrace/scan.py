@@ -262,7 +262,7 @@ def _align_pairs(
     progress.stage(stage, len(pairs))
     # Many more chunks than workers: the last chunk leaves one worker idle while the others
     # finish theirs (8 chunks on 2 workers idled one for 6 s of the 30k scan's 43).
-    chunks = component_chunks(pairs, settings.worker_count * _CHUNKS_PER_WORKER)
+    chunks = component_chunks(pairs, settings.worker_count * _CHUNKS_PER_WORKER, settings.worker_count)
     aligned: list = []
     metas: dict[int, tuple[Document, int]] = {}
     offset = sum(len(part) for part in parts)

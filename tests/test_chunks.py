@@ -73,3 +73,16 @@ def test_locality_order_keeps_few_documents_in_play():
     ordered = locality_order(pairs)
     assert sorted(ordered) == pairs
     assert peak_in_play(ordered) <= 3 < peak_in_play(pairs)
+
+
+def test_a_large_component_is_cut_into_as_few_pieces_as_there_are_workers(monkeypatch):
+    # One story of 100 pairs, 8 chunks asked for by 2 workers: two pieces, one a worker, so that
+    # only the document where they meet is analysed twice (into 8 pieces, 7 would be).
+    pairs = [(k, k + 1) for k in range(100)]
+    chunks = component_chunks(pairs, 8, workers=2)
+    assert [len(c) for c in chunks] == [50, 50]
+    analysed = sum(len({d for pair in chunk for d in pair}) for chunk in chunks)
+    assert analysed == 101 + 1
+    # No piece above PIECE_PAIRS, unless a chunk's share (13 here) is more.
+    monkeypatch.setattr("syndtrace.chunks.PIECE_PAIRS", 10)
+    assert [len(c) for c in component_chunks(pairs, 8, workers=2)] == [13] * 7 + [9]
