@@ -31,7 +31,9 @@ _KIND_TEXT = {
 }
 _EVIDENCE_LINES = 6  # compare shows a few articles: room for all the usual evidence
 # The evidence a reader needs first: what the credits say, whose text it is, then the rest.
-_EVIDENCE_ORDER = {"credit": 0, "release": 0, "version": 0, "carried": 1, "via": 1, "siblings": 1, "framing": 2,
+# "via" says why an edge hangs under a node other than the page the rest of its evidence is about
+# (the original that page credits): shown first, it explains the placement the lines below describe.
+_EVIDENCE_ORDER = {"via": 0, "credit": 0, "release": 0, "version": 0, "carried": 1, "siblings": 1, "framing": 2,
                    "insertion": 3, "date": 4, "agency": 5, "portal": 5, "fragment": 6, "quote": 7, "shared-quote": 8,
                    "conflict": 9}  # fmt: skip
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
