@@ -14,12 +14,22 @@ from syndtrace.boilerplate import boilerplate_spans
 from syndtrace.credits import find_credits
 from syndtrace.dates import find_dates, parse_date
 from syndtrace.model import Document
-from syndtrace.names import canonical
+from syndtrace.names import canonical, known
 from syndtrace.paragraphs import paragraph_spans
 from syndtrace.release import RELEASE_KIND, foot_spans, release_marks
 
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>|[*_#]+")
-_BYLINE = re.compile(r"^\W*By[ \t]+(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})", re.M)
+# A byline's name: capitalised words up to a joining word, which an all-capitals byline capitalises
+# too ("By MIA DE GRAAF FOR DAILYMAIL.COM and REUTERS").
+_NAME_WORD = r"(?!(?i:for|and|of|at|in|with|from)\b)[A-Z][\w.'’-]*"
+_BYLINE = re.compile(rf"^\W*By[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})", re.M)
+# A staff title after the name, not part of it: "By BEN SPENCER MEDICAL CORRESPONDENT FOR THE ...".
+_TITLE_WORDS = frozenset(
+    "writer correspondent reporter editor columnist chief senior deputy associate political medical health science "
+    "business economics education environment consumer crime technology transport sports foreign diplomatic legal "
+    "home social affairs defence defense security investigations".split()
+)
+_ROLE_WORDS = frozenset(("writer", "correspondent", "reporter", "editor", "columnist"))  # one of these makes it a title
 _STAFF = re.compile(r"^(?P<outlet>.+?)\s+Staff$")
 _ARTICLES_BY = re.compile(r"\bArticles by:[ \t]*(?:<u>)?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})")
 # Boilerplate that names its own publisher ("Become a Member of Global Research").
@@ -112,7 +122,13 @@ def _author(text: str, start: int, names: set[str]) -> str | None:
         for outlet in sorted(names, key=len, reverse=True):
             if name.endswith(" " + outlet.split()[0]) or f" {outlet.split()[0]} " in f" {name} ":
                 name = name.split(" " + outlet.split()[0])[0]
-        return name.strip() or None
+        words = name.split()
+        if words and words[-1].lower() in _ROLE_WORDS:  # a title ends in its role: "HEALTH EDITOR"
+            while len(words) > 2 and words[-1].lower() in _TITLE_WORDS:  # a name keeps two words
+                words.pop()
+            if known(" ".join(words)):
+                words = name.split()  # "Daily Mail Reporter": a newsroom's staff byline, kept whole
+        return " ".join(words) or None
     m = _ARTICLES_BY.search(text, start) if text.find("Articles by:", start) >= 0 else None
     return m.group("name") if m else None
 

@@ -217,3 +217,19 @@ def test_a_page_compiled_by_a_paper_from_a_service_does_not_make_the_paper_the_s
     service = page(story + "Distributed by Tribune Content Agency, LLC.\n", "Hill Courier")
     result = compare_documents([replace(compiled, id="compiled"), replace(service, id="service")], Settings())
     assert not [e for e in result.edges if e.source.startswith("src:") and e.copy.startswith("src:")]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Jane Roe", "Jane Roe"),
+        # All capitals: the joining word is capitalised too, and a staff title follows the name.
+        ("By MIA DE GRAAF FOR DAILYMAIL.COM and REUTERS", "MIA DE GRAAF"),
+        ("By BEN SPENCER MEDICAL CORRESPONDENT FOR THE DAILY MAIL", "BEN SPENCER"),
+        ("By SOPHIE BORLAND HEALTH EDITOR FOR THE DAILY MAIL", "SOPHIE BORLAND"),
+        ("By Mary Health", "Mary Health"),  # no role word: no title, whatever the name
+        ("By Daily Mail Reporter", "Daily Mail Reporter"),  # a newsroom's staff byline, no person's
+    ],
+)
+def test_a_bylines_author_is_the_name_without_its_title(line, author):
+    assert page("Title of the story\n\n" + line + "\n\n" + BODY).author == author
