@@ -25,7 +25,8 @@ of subscribers are copied again by another outlet (a second generation,
 which always carries something only its intermediate added). On top:
 "The Latest" and news-in-brief pages and pages embedding a second story
 (members of every story they draw on), background paragraphs one agency
-reuses across its stories, statements several stories quote, quoted-report
+reuses across its stories (``--background`` groups a story, default 0.05,
+of 2-3 stories each, sharing ``--background-paras`` paragraphs, default 1), statements several stories quote, quoted-report
 groups (S x 0.06) and solo articles (S x 0.4), and lines that only look like
 credits ("told Reuters", "a Reuters/Ipsos poll", "(AP Photo/...)").
 
@@ -67,18 +68,25 @@ def generate(
     reuters_dir: Path = DEFAULT_REUTERS,
     cache_dir: Path = DEFAULT_CACHE,
     pool_files: int | None = None,
+    background: tuple[float, int] = (0.05, 1),
 ) -> dict:
-    """Generate the corpus into ``out``; return a summary with counts and timings."""
+    """Generate the corpus into ``out``; return a summary with counts and timings.
+
+    ``background``: background groups per story (each of 2-3 stories of one
+    agency) and the paragraphs each group's stories share.
+    """
     if stories < 5:
         raise ValueError("--stories must be at least 5")
     if not 1 <= carriers[0] <= carriers[1]:
         raise ValueError("--carriers must be MIN-MAX with 1 <= MIN <= MAX")
     if not 1 <= versions <= 9:
         raise ValueError("--versions must be 1-9")
+    if not (0 < background[0] <= 1 and 1 <= background[1] <= 6):
+        raise ValueError("--background must be 0-1 (groups per story) and --background-paras 1-6")
     t0 = time.perf_counter()
     pool = load_pool(reuters_dir, cache_dir, pool_files)
     t1 = time.perf_counter()
-    b = WireBuilder(pool, seed, stories, carriers, versions)
+    b = WireBuilder(pool, seed, stories, carriers, versions, background)
     b.plan()
     solos = []
     for _ in range(round(stories * SOLO_SHARE)):
@@ -96,6 +104,8 @@ def generate(
         solo(b, st)
     t2 = time.perf_counter()
     options = {"stories": stories, "carriers": list(carriers), "versions": versions, "pool_files": pool_files}
+    if background != (0.05, 1):
+        options["background"] = list(background)
     summary = write(b, seed, out, options)
     t3 = time.perf_counter()
     summary.update(pool_s=round(t1 - t0, 2), build_s=round(t2 - t1, 2), write_s=round(t3 - t2, 2), total_s=round(t3 - t0, 2))
@@ -143,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         "--carriers", type=_range, default=(3, 30), help="first-generation carriers per wire story, MIN-MAX (3-30)"
     )
     ap.add_argument("--versions", type=int, default=4, help="most write-thrus of a wire story (4)")
+    ap.add_argument("--background", type=float, default=0.05, help="background groups per story (0.05)")
+    ap.add_argument(
+        "--background-paras", type=int, default=1, help="paragraphs a background group's stories share (1)"
+    )
     ap.add_argument("--reuters", type=Path, default=DEFAULT_REUTERS, help="the Reuters-21578 directory")
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where the parsed pool is cached")
     ap.add_argument("--pool-files", type=int, default=None, help="use only the first K Reuters files (quick runs)")
@@ -151,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"Reuters-21578 not found at {args.reuters} (pass --reuters)")
     try:
         summary = generate(
-            args.stories, args.seed, args.out, args.carriers, args.versions, args.reuters, args.cache, args.pool_files
+            args.stories, args.seed, args.out, args.carriers, args.versions, args.reuters, args.cache, args.pool_files,
+            (args.background, args.background_paras),
         )
     except ValueError as exc:
         ap.error(str(exc))

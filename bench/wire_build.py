@@ -82,12 +82,17 @@ class Page:
 class WireBuilder:
     """All stories and pages of one corpus, built from ``pool`` with ``seed``."""
 
-    def __init__(self, pool: Pool, seed: int, stories: int, carriers: tuple[int, int], max_versions: int) -> None:
+    def __init__(
+        self, pool: Pool, seed: int, stories: int, carriers: tuple[int, int], max_versions: int,
+        background: tuple[float, int] = (0.05, 1),
+    ) -> None:  # fmt: skip
         self.rng = rng = random.Random(seed)
         self.nprng = np.random.default_rng(seed)
         self.n_stories = stories
         self.carriers = carriers
         self.max_versions = max_versions
+        # Background groups per story, and the paragraphs each group's stories share.
+        self.background_share, self.background_paras = background
         self.days = max(5, math.ceil(stories / 6))
         self.statements = self._reserve_statements(pool, max(1, round(stories * 0.04)))
         self.text = TextSource(pool, self.nprng, {(i, j) for i, j, _, _ in self.statements})
@@ -220,7 +225,7 @@ class WireBuilder:
             if st.kind == "wire":
                 by_source.setdefault(st.name, []).append(st.sid)
         pools = [v for _, v in sorted(by_source.items()) if len(v) >= 2]
-        for _ in range(max(1, round(self.n_stories * 0.05))):
+        for _ in range(max(1, round(self.n_stories * self.background_share))):
             pools = [v for v in pools if len(v) >= 2]
             if not pools:
                 break
@@ -228,8 +233,10 @@ class WireBuilder:
             picked = rng.sample(sids, min(len(sids), rng.randint(2, 3)))
             for sid in picked:
                 sids.remove(sid)
-                self.stories[sid].background.append(len(self.background))
-            self.background.append(sorted(picked))
+            for _ in range(self.background_paras):  # one paragraph each: a follow-up reuses several
+                for sid in picked:
+                    self.stories[sid].background.append(len(self.background))
+                self.background.append(sorted(picked))
         holders = [st.sid for st in self.stories if st.kind == "wire"] + solos
         for g in range(len(self.statements)):
             picked = sorted(rng.sample(holders, min(len(holders), rng.randint(2, 3))))
