@@ -210,19 +210,33 @@ def _to_larger_cores(links: list[Link], cores: UnionFind, placed: set[str], docs
     core it shares most with. Two large families never merge this way
     (``LARGE_CORE``): what they share is a cross-family link. Nor do two
     cores whose shared text is one outlet's or one wire's own (its
-    background paragraph in two of its stories). Each core points at one
+    background paragraphs in two of its stories), whether or not the two
+    pages of a link both print the wire's credit (another member of each
+    core may), when the smaller core's members share twice as much with
+    each other as this link does. Each core points at one
     larger core only, so no core can pull two larger ones together.
     """
     key = {n: cores.find(n) for n in placed}
     size: dict[str, int] = {}
-    for k in key.values():
+    credited: dict[str, set[str]] = {}  # core -> the wires and originals its members credit
+    for n, k in key.items():
         size[k] = size.get(k, 0) + 1
+        credited.setdefault(k, set()).update(_credited(docs[n]))
+    inner: dict[str, int] = {}  # core -> the most words two of its members share
+    for lk in links:
+        ka, kb = key.get(lk.a), key.get(lk.b)
+        if ka is not None and ka == kb:
+            inner[ka] = max(inner.get(ka, 0), lk.words)
     scores: dict[str, dict[str, int]] = {}
     for lk in links:
         ka, kb = key.get(lk.a), key.get(lk.b)
         if ka is None or kb is None or ka == kb or _same_source(docs[lk.a], docs[lk.b]):
             continue
         for mine, theirs in ((ka, kb), (kb, ka)):
+            if credited[mine] & credited[theirs] and 2 * lk.words < inner.get(mine, 0):
+                # Two stories of one wire, whichever of their pages print its credit: the core's
+                # members share more of their own story than this of the other's (its background).
+                continue
             # A minor reuse (a sentence or two) only takes a group into a strictly larger one:
             # two lone articles that share a sentence stay two stories.
             if lk.story or size[theirs] > size[mine]:
@@ -286,8 +300,12 @@ def _same_source(doc: Document, other: Document | None) -> bool:
         return False
     if doc.outlet and other.outlet and outlet_key(doc.outlet) == outlet_key(other.outlet):
         return True
-    mine = {outlet_key(x) for x in (agency_of(doc), (origin_of(doc) or (None,))[0]) if x}
-    return bool(mine & {outlet_key(x) for x in (agency_of(other), (origin_of(other) or (None,))[0]) if x})
+    return bool(_credited(doc) & _credited(other))
+
+
+def _credited(doc: Document) -> set[str]:
+    """The keys of the wire and the original ``doc`` credits for its text."""
+    return {outlet_key(x) for x in (agency_of(doc), (origin_of(doc) or (None,))[0]) if x}
 
 
 def _between(links: list[Link], member_of: dict[str, set[str]], fid: dict[str, str]) -> dict[str, tuple[FamilyLink, ...]]:

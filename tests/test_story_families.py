@@ -72,6 +72,42 @@ def test_a_background_paragraph_two_wire_stories_carry_is_a_link_not_a_merge():
     assert [lk.family for lk in other.links] == [one.id]
 
 
+def test_a_small_wire_story_sharing_background_with_a_larger_one_stays_its_own_even_where_a_copy_credits_no_one():
+    # Two CNN stories: the larger one's six copies, and four copies of a follow-up whose own text
+    # they share (600 words) besides three background paragraphs of the larger one (150 words).
+    # One of the follow-up's copies prints no credit: its links are no "same wire" link, but
+    # its story's other copies credit CNN as the larger story's do.
+    cnn = (Credit("dateline", "CNN", 0, 6, "(CNN) —"),)
+    c = Corpus()
+    for k in range(6):
+        c.add(doc(f"big{k}", f"Big {k}", cnn), 700)
+    for k in range(1, 6):
+        c.share("big0", f"big{k}", 690)
+    for k in range(4):
+        c.add(doc(f"small{k}", f"Small {k}", cnn if k else ()), 900)
+    for i in range(4):
+        for j in range(i + 1, 4):
+            c.share(f"small{i}", f"small{j}", 600)
+        for k in range(6):
+            c.share(f"small{i}", f"big{k}", 150, at_a=700, at_b=500)
+    fams, fam_of = c.families()
+    assert len({fam_of[f"small{k}"] for k in range(4)}) == 1
+    assert fam_of["small0"] != fam_of["big0"]
+    # Shorter pages sharing about as much with the larger story's copies as with each other (its
+    # text, beside their own local paragraphs) are copies of that story: they join it.
+    c.passages, c.verdicts, c.edges = [], [], []
+    for k in range(1, 6):
+        c.share("big0", f"big{k}", 690)
+    for i in range(4):
+        c.words[f"small{i}"] = 500
+        for j in range(i + 1, 4):
+            c.share(f"small{i}", f"small{j}", 300)
+        for k in range(6):
+            c.share(f"small{i}", f"big{k}", 160, at_a=10, at_b=10)
+    fams, fam_of = c.families()
+    assert fam_of["small0"] == fam_of["big0"]
+
+
 def test_an_article_quoting_two_paragraphs_of_a_story_joins_that_story():
     c = Corpus()
     wire_story(c, "strike", 3)
