@@ -47,8 +47,8 @@ from syndtrace.names import outlet_key
 from syndtrace.release import is_release
 from syndtrace.settings import Settings
 from syndtrace.storylinks import (
-    COMPILATION_SHARE, STRONG_SHARE, Link, compiled_pages, links_by_doc, made_of_parts, multi_story_pages, partners_of,
-    parts_of, story_links,
+    COMPILATION_SHARE, STRONG_SHARE, Link, compiled_pages, document_links, links_by_doc, made_of_parts, multi_story_pages,
+    outlet_links, partners_of, parts_of,
 )  # fmt: skip
 from syndtrace.unionfind import UnionFind
 
@@ -64,15 +64,22 @@ def families(
     verdicts: Sequence[PairVerdict],
     words: dict[str, int],
     settings: Settings,
+    doc_links: list[Link] | None = None,
+    compiled: set[str] | None = None,
 ) -> tuple[Family, ...]:
     """Story families, largest first (ties by root id), with the links between them.
 
     ``words`` is each document's count of words outside publisher boilerplate.
+    ``doc_links`` (``storylinks.document_links`` of ``passages``) and
+    ``compiled`` (``compiled_pages`` of their story links), when the caller
+    has them from the trace stage; else found here.
     """
     by_id = {d.id: d for d in docs}
-    every = story_links(passages, verdicts, sources, settings)
+    if doc_links is None:
+        doc_links = document_links(passages, verdicts, settings)
+    every = doc_links + outlet_links(passages, verdicts, sources, settings)
     links = [lk for lk in every if lk.story]
-    groups, member_of = _group(links, every, by_id, words)
+    groups, member_of = _group(links, every, by_id, words, compiled)
     # A page that is a member of several stories (a compilation) draws on each: in a story's tree
     # it hangs under the story, never above the story's own copies.
     compiled = {node for node, keys in member_of.items() if len(keys) > 1}
@@ -135,8 +142,11 @@ def families(
     )
 
 
-def _group(links: list[Link], every: list[Link], docs: dict[str, Document], words: dict[str, int]):
-    """``(groups, member_of)``: each family's nodes by a key, and each node's family keys."""
+def _group(links: list[Link], every: list[Link], docs: dict[str, Document], words: dict[str, int], compiled=None):
+    """``(groups, member_of)``: each family's nodes by a key, and each node's family keys.
+
+    ``compiled``: ``compiled_pages`` of the document links among ``links``, if known.
+    """
     def strong(link: Link) -> bool:
         sizes = [max(1, words.get(n, 0)) for n in (link.a, link.b) if n in docs]
         return len(sizes) == 2 and link.words >= STRONG_SHARE * min(sizes)
@@ -146,7 +156,9 @@ def _group(links: list[Link], every: list[Link], docs: dict[str, Document], word
     # a second story), or its parts are most of it (a compilation, news in brief) and the stories
     # of its parts share no text but through such pages.
     doc_links = [lk for lk in links if lk.b in docs]
-    hubs = multi_story_pages([lk for lk in doc_links if strong(lk)]) | compiled_pages(doc_links, words)
+    if compiled is None:
+        compiled = compiled_pages(doc_links, words)
+    hubs = multi_story_pages([lk for lk in doc_links if strong(lk)]) | compiled
     strong_links = [lk for lk in links if strong(lk) and lk.a not in hubs and lk.b not in hubs]
     cores = UnionFind(sorted(docs) + sorted({lk.b for lk in links if lk.b not in docs}))
     for lk in strong_links:

@@ -42,6 +42,7 @@ from syndtrace.settings import Settings
 from syndtrace.statements import (
     DocPrints, Observed, SpanPrints, doc_prints, mark_statements, observe, side_prints, winnowed,
 )  # fmt: skip
+from syndtrace.storylinks import compiled_pages, document_links
 from syndtrace.texts import TextStore
 from syndtrace.trace import trace
 from syndtrace.verdict import pair_verdict
@@ -149,12 +150,16 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     # Tuples in id order, not frozensets (a quarter of the memory): at 100k nearly every aligned pair is one.
     rare = {id_pair(ids[i], ids[j]) for i, j in few}
     del few, ids
+    # The documents' links and the compilations among them, found once for the trace and the families.
+    doc_links = document_links(numbered, verdicts, settings)
+    compiled = compiled_pages([lk for lk in doc_links if lk.story], words)
     edges, sources, tree = trace(
         [documents[i] for i in involved], pairs, verdicts, words, settings, corpus=True, rare=rare,
-        text=lambda doc_id: texts.text(index[doc_id]),
+        text=lambda doc_id: texts.text(index[doc_id]), compiled=compiled,
     )  # fmt: skip
     progress.advance("traced")
-    fams = families([documents[i] for i in involved], edges, sources, numbered, verdicts, words, settings)
+    fams = families([documents[i] for i in involved], edges, sources, numbered, verdicts, words, settings, doc_links, compiled)
+    del doc_links
     progress.advance("traced")
     rewrites = ()
     if settings.rewrites:

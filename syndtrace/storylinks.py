@@ -70,26 +70,45 @@ def story_links(
     passages: Iterable[Passage], verdicts: Iterable[PairVerdict], sources: Iterable[Source], settings: Settings
 ) -> list[Link]:
     """The links between documents, and between documents and quoted outlets' nodes, in a stable order."""
+    passages = list(passages)
+    verdicts = list(verdicts)
+    return document_links(passages, verdicts, settings) + outlet_links(passages, verdicts, sources, settings)
+
+
+def document_links(passages: Iterable[Passage], verdicts: Iterable[PairVerdict], settings: Settings) -> list[Link]:
+    """The links between documents (``story_links``' first part), by pair of ids."""
     reuse = {(v.a, v.b): v for v in verdicts if v.verdict == "reuse"}
-    # Every outside node, whatever first made it: The New York Times may be the credited original
-    # of some stories and the quoted report of others, and one node stands for both.
-    outside = {s.id for s in sources}
     by_pair: dict[tuple[str, str], list[Passage]] = {}
-    by_outlet: dict[tuple[str, str], list[Passage]] = {}
     for p in passages:
         pair = (p.a.doc, p.b.doc)
         if pair in reuse:
             by_pair.setdefault(pair, []).append(p)
-        elif p.a.attribution and p.b.attribution and outlet_key(p.a.attribution) == outlet_key(p.b.attribution):
-            sid = source_id(p.a.attribution)
-            if sid in outside:  # both quote one outlet's report, and its page is not among the inputs
-                for side in (p.a, p.b):
-                    by_outlet.setdefault((side.doc, sid), []).append(p)
     links = []
     for (a, b), ps in sorted(by_pair.items()):
         v = reuse[(a, b)]
         story = same_story(ps, settings, quotes_count=v.first_appearance is not None)
         links.append(Link(a, b, v.reused_words, {a: _spans(ps, a), b: _spans(ps, b)}, story))
+    return links
+
+
+def outlet_links(
+    passages: Iterable[Passage], verdicts: Iterable[PairVerdict], sources: Iterable[Source], settings: Settings
+) -> list[Link]:
+    """The links between documents and quoted outlets' nodes (``story_links``' second part)."""
+    reuse = {(v.a, v.b) for v in verdicts if v.verdict == "reuse"}
+    # Every outside node, whatever first made it: The New York Times may be the credited original
+    # of some stories and the quoted report of others, and one node stands for both.
+    outside = {s.id for s in sources}
+    by_outlet: dict[tuple[str, str], list[Passage]] = {}
+    for p in passages:
+        if (p.a.doc, p.b.doc) in reuse:
+            continue
+        if p.a.attribution and p.b.attribution and outlet_key(p.a.attribution) == outlet_key(p.b.attribution):
+            sid = source_id(p.a.attribution)
+            if sid in outside:  # both quote one outlet's report, and its page is not among the inputs
+                for side in (p.a, p.b):
+                    by_outlet.setdefault((side.doc, sid), []).append(p)
+    links = []
     for (doc, sid), ps in sorted(by_outlet.items()):
         unique = list({p.id: p for p in ps}.values())
         if same_story(unique, settings, quotes_count=True):
