@@ -11,7 +11,7 @@ keeps it until the document's last pair in its chunk. So:
   end. A document whose pairs fall in two pieces is analysed twice: cut
   into pieces of a chunk's share (16 a worker), the 3,453 pages of a dense
   wire corpus, one component, were analysed 2.56 times each on 2 workers;
-  cut into two, 1.0x;
+  cut into two, 1.09 times;
 * within a chunk, pairs are ordered by a Cuthill-McKee numbering of their
   documents (breadth first from the least connected document, neighbours
   by degree), pair by pair in order of its later-numbered document. A
@@ -42,9 +42,8 @@ def component_chunks(pairs: list[Pair], buckets: int, workers: int | None = None
     less (but never less than a chunk's share, ``len(pairs) / buckets``), is
     cut into as few equal pieces as keep each within it, each dealt as a
     component would be: the fewer the pieces, the fewer documents analysed
-    twice. Each chunk lists its pairs
-    in ``locality_order``. The largest chunk comes first, for the first
-    worker to take.
+    twice. Each chunk lists its pairs in ``locality_order``; the chunk
+    holding the largest piece comes first, for the first worker to take.
     """
     uf = UnionFind()
     for i, j in pairs:
