@@ -11,7 +11,10 @@ built by sorting rather than with Python dicts:
   a wire's write-thrus, each under a new headline: where "furniture" would
   be most of a long stretch of a page (``VERSION_PRINTS`` fingerprints or
   more, and more than half of the page's), it is the story, and the page
-  keeps every posting (``Candidates.versions``).
+  keeps every posting (``Candidates.versions``); the furniture is then
+  learned again with an outlet's versions counting as one title, so that a
+  story's text they hold is no furniture of the outlet's other pages (its
+  "The Latest" carrying an item of the story).
 * *Document-frequency cap*: a fingerprint in more than ``max_df`` documents
   is a stock phrase and pairs nothing, unless it is a story's: then its
   copies are paired as ``syndtrace.storyindex`` says.
