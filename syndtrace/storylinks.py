@@ -66,17 +66,8 @@ def same_story(passages: Sequence[Passage], settings: Settings, quotes_count: bo
     )
 
 
-def story_links(
-    passages: Iterable[Passage], verdicts: Iterable[PairVerdict], sources: Iterable[Source], settings: Settings
-) -> list[Link]:
-    """The links between documents, and between documents and quoted outlets' nodes, in a stable order."""
-    passages = list(passages)
-    verdicts = list(verdicts)
-    return document_links(passages, verdicts, settings) + outlet_links(passages, verdicts, sources, settings)
-
-
 def document_links(passages: Iterable[Passage], verdicts: Iterable[PairVerdict], settings: Settings) -> list[Link]:
-    """The links between documents (``story_links``' first part), by pair of ids."""
+    """The links between documents whose verdict is reuse, by pair of ids, in a stable order."""
     reuse = {(v.a, v.b): v for v in verdicts if v.verdict == "reuse"}
     by_pair: dict[tuple[str, str], list[Passage]] = {}
     for p in passages:
@@ -94,7 +85,11 @@ def document_links(passages: Iterable[Passage], verdicts: Iterable[PairVerdict],
 def outlet_links(
     passages: Iterable[Passage], verdicts: Iterable[PairVerdict], sources: Iterable[Source], settings: Settings
 ) -> list[Link]:
-    """The links between documents and quoted outlets' nodes (``story_links``' second part)."""
+    """The links between documents and quoted outlets' nodes (``sources``), in a stable order.
+
+    Found apart from ``document_links``: the nodes are known only once the
+    trace stage made them, and ``scan`` finds the documents' links before it.
+    """
     reuse = {(v.a, v.b) for v in verdicts if v.verdict == "reuse"}
     # Every outside node, whatever first made it: The New York Times may be the credited original
     # of some stories and the quoted report of others, and one node stands for both.

@@ -85,7 +85,7 @@ def test_multi_story_pages_match_the_pairwise_form(raw):
     links, seen = [], set()
     for a, b, sa, sb in raw:
         if a == b or frozenset((a, b)) in seen:
-            continue  # one link a pair, as story_links gives
+            continue  # one link a pair, as document_links gives
         seen.add(frozenset((a, b)))
         links.append(Link(a, b, 50, {a: tuple(sa), b: tuple(sb)}, True))
     assert multi_story_pages(links) == reference_multi_story_pages(links)
