@@ -56,15 +56,21 @@ def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
+def data_rows(filename: str) -> list[list[str]]:
+    """The ``|``-separated fields of each line of ``syndtrace/data/<filename>``, blank and ``#`` lines left out."""
+    text = resources.files("syndtrace").joinpath("data", filename).read_text(encoding="utf-8")
+    rows = []
+    for raw in text.splitlines():
+        if raw.strip() and not raw.lstrip().startswith("#"):
+            rows.append([p.strip() for p in raw.split("|") if p.strip()])
+    return rows
+
+
 @lru_cache(maxsize=1)
 def outlets() -> tuple[Outlet, ...]:
     """Every outlet of ``data/outlets.txt``, in file order."""
     found = []
-    text = resources.files("syndtrace").joinpath("data/outlets.txt").read_text(encoding="utf-8")
-    for raw in text.splitlines():
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        parts = [p.strip() for p in raw.split("|") if p.strip()]
+    for parts in data_rows("outlets.txt"):
         names = [p for p in parts if "=" not in p]
         attrs = [p.split("=", 1) for p in parts if "=" in p]
         kind = next((v.strip() for k, v in attrs if k.strip() == "kind"), "")

@@ -32,11 +32,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 from syndtrace.anchored import FOLD_SPECIAL, finditer_lines
 from syndtrace.model import Credit, Document
-from syndtrace.names import canonical, outlet_key
+from syndtrace.names import canonical, data_rows, outlet_key
 
 RELEASE_KIND = "press-release"
 _HEAD_CHARS = 600  # how far into the body a release header stands
@@ -200,13 +199,7 @@ _IN_A_JOURNAL = re.compile(
 @lru_cache(maxsize=1)
 def _publishers() -> dict[str, str]:
     """``data/publishers.txt``: each name's and alias's outlet key -> the publisher's canonical name."""
-    text = resources.files("syndtrace").joinpath("data/publishers.txt").read_text(encoding="utf-8")
-    found = {}
-    for raw in text.splitlines():
-        if raw.strip() and not raw.lstrip().startswith("#"):
-            names = [p.strip() for p in raw.split("|") if p.strip()]
-            found.update({outlet_key(name): names[0] for name in names})
-    return found
+    return {outlet_key(name): names[0] for names in data_rows("publishers.txt") for name in names}
 
 
 def _publisher_study(text: str, start: int, end: int, outlet: str | None) -> Credit | None:
