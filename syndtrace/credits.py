@@ -87,7 +87,8 @@ _BYLINE = re.compile(
 # A staff title after a wire's name: "AP Business Writer", "Associated Press Writer", "PA Political
 # Correspondent". The wire is the name before the beat and the role. Not "Staff": "By AFP Staff"
 # is American Free Press's own byline, whose initials are Agence France-Presse's tag.
-_ROLES = frozenset(("writer", "writers", "correspondent", "correspondents", "reporter", "reporters", "editor", "columnist"))
+ROLE_WORDS = frozenset(("writer", "correspondent", "reporter", "editor", "columnist"))  # a staff title ends in one
+_ROLES = ROLE_WORDS | {"writers", "correspondents", "reporters"}
 # A byline without "By": "Jane Roe, USA TODAY", "Jane Roe / The Washington Post", "— New York
 # Daily News". Only a known outlet counts here: "Jane Roe, Chicago" is a name and a place.
 _BARE_BYLINE = re.compile(

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from syndtrace.boilerplate import boilerplate_spans
-from syndtrace.credits import find_credits
+from syndtrace.credits import ROLE_WORDS, find_credits
 from syndtrace.dates import find_dates, parse_date
 from syndtrace.model import Document
 from syndtrace.names import canonical, known
@@ -29,7 +29,6 @@ _TITLE_WORDS = frozenset(
     "business economics education environment consumer crime technology transport sports foreign diplomatic legal "
     "home social affairs defence defense security investigations".split()
 )
-_ROLE_WORDS = frozenset(("writer", "correspondent", "reporter", "editor", "columnist"))  # one of these makes it a title
 _STAFF = re.compile(r"^(?P<outlet>.+?)\s+Staff$")
 _ARTICLES_BY = re.compile(r"\bArticles by:[ \t]*(?:<u>)?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})")
 # Boilerplate that names its own publisher ("Become a Member of Global Research").
@@ -123,7 +122,7 @@ def _author(text: str, start: int, names: set[str]) -> str | None:
             if name.endswith(" " + outlet.split()[0]) or f" {outlet.split()[0]} " in f" {name} ":
                 name = name.split(" " + outlet.split()[0])[0]
         words = name.split()
-        if words and words[-1].lower() in _ROLE_WORDS:  # a title ends in its role: "HEALTH EDITOR"
+        if words and words[-1].lower() in ROLE_WORDS:  # a title ends in its role: "HEALTH EDITOR"
             while len(words) > 2 and words[-1].lower() in _TITLE_WORDS:  # a name keeps two words
                 words.pop()
             if known(" ".join(words)):
