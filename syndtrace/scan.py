@@ -42,7 +42,7 @@ from syndtrace.settings import Settings
 from syndtrace.statements import (
     DocPrints, Observed, SpanPrints, doc_prints, mark_statements, observe, side_prints, winnowed,
 )  # fmt: skip
-from syndtrace.storylinks import compiled_pages, document_links
+from syndtrace.storylinks import compiled_among
 from syndtrace.texts import TextStore
 from syndtrace.trace import trace
 from syndtrace.verdict import pair_verdict
@@ -150,12 +150,10 @@ def _scan(paths: list[str], settings: Settings, fields: FieldMap | None, progres
     # Tuples in id order, not frozensets (a quarter of the memory): at 100k nearly every aligned pair is one.
     rare = {id_pair(ids[i], ids[j]) for i, j in few}
     del few, ids
-    # The compilations among the documents' links, found once for the trace and the families. The
-    # links themselves are let go and found again after the trace: held through it, the peak of the
-    # run, they took 330 MiB at the dense 108k corpus (2,489 -> 2,819 MiB).
-    doc_links = document_links(numbered, verdicts, settings)
-    compiled = compiled_pages([lk for lk in doc_links if lk.story], words)
-    del doc_links
+    # The compilations among the documents' links, found once for the trace and the families. Not
+    # the links themselves: held through the trace, the peak of the run, they took 330 MiB at the
+    # dense 108k corpus (2,489 -> 2,819 MiB); the families find them again.
+    compiled = compiled_among(numbered, verdicts, words, settings)
     edges, sources, tree = trace(
         [documents[i] for i in involved], pairs, verdicts, words, settings, corpus=True, rare=rare,
         text=lambda doc_id: texts.text(index[doc_id]), compiled=compiled,

@@ -82,6 +82,13 @@ def document_links(passages: Iterable[Passage], verdicts: Iterable[PairVerdict],
     return links
 
 
+def compiled_among(
+    passages: Iterable[Passage], verdicts: Iterable[PairVerdict], words: dict[str, int], settings: Settings
+) -> set[str]:
+    """The pages that compile several stories (``compiled_pages``) among the documents' story links."""
+    return compiled_pages([lk for lk in document_links(passages, verdicts, settings) if lk.story], words)
+
+
 def outlet_links(
     passages: Iterable[Passage], verdicts: Iterable[PairVerdict], sources: Iterable[Source], settings: Settings
 ) -> list[Link]:

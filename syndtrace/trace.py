@@ -29,7 +29,7 @@ from syndtrace.outside import carries_outside_text, credited_origin, outside_ori
 from syndtrace.parents import KIND_PRIORITY, build_tree
 from syndtrace.quoted import first_appearance_credit, quoted_sources
 from syndtrace.settings import Settings
-from syndtrace.storylinks import STRONG_SHARE, compiled_pages, document_links
+from syndtrace.storylinks import STRONG_SHARE, compiled_among
 from syndtrace.tracegraph import Graph, PairPassages
 from syndtrace.versions import VERSION_KIND, matched_versions, update_of
 
@@ -57,7 +57,7 @@ def trace(
     ``chains.carried_additions``); None: every pair. ``text`` reads a
     document's text by id where the documents hold none (``scan``).
     ``compiled``: the pages that compile several stories
-    (``storylinks.compiled_pages`` of the pairs' document links), when the
+    (``storylinks.compiled_among`` the pairs' passages), when the
     caller has them (``scan`` hands them to ``families`` too); else found here.
     """
     g = Graph({d.id: d for d in docs}, words)
@@ -68,9 +68,7 @@ def trace(
     shared = {key: sum(p.words for p in pair.passages) for key, pair in zip(first, live)}
     # A compilation of several stories ("The Latest") carries an item of each; it is no story's original.
     if compiled is None:
-        compiled = compiled_pages(
-            [lk for lk in document_links([p for pair in live for p in pair.passages], verdicts, settings) if lk.story], words
-        )
+        compiled = compiled_among([p for pair in live for p in pair.passages], verdicts, words, settings)
     most: dict[str, int] = {}  # the most words each document shares with any one partner
     for (x, y), n in shared.items():
         if first[(x, y)] != _QUOTES:
