@@ -108,17 +108,14 @@ def candidate_pairs(
     n_docs = int(docs.max()) + 1 if len(docs) else 0
     rank = np.arange(n_docs) if rank is None else rank
     part_of = (hashes & np.uint64(parts - 1)).astype(np.uint8)
-    # First pass: each part's furniture, and how much of each document it would take.
-    furniture: dict[int, list[np.ndarray]] = {}
+    # First pass: how much of each document its outlet's furniture would take (every title counted):
+    # the pages it would take most of are versions of a story. The run's furniture is the second pass's.
     masked = np.zeros(n_docs, np.int64)
     for part in range(parts):
         sel = part_of == part
         h, d = _postings(hashes[sel], docs[sel])
-        keep, part_furniture = _drop_boilerplate(h, d, outlet, title, settings.boilerplate_min_stories)
+        keep, _ = _drop_boilerplate(h, d, outlet, title, settings.boilerplate_min_stories)
         masked += np.bincount(d[~keep], minlength=n_docs)
-        for code, found in part_furniture.items():
-            furniture.setdefault(code, []).append(found)
-    boilerplate = {code: np.sort(np.concatenate(found)) for code, found in sorted(furniture.items())}
     held = np.bincount(docs, minlength=n_docs)
     versions = np.flatnonzero((masked >= VERSION_PRINTS) & (masked * 2 > held))
     is_version = np.zeros(n_docs, bool)
